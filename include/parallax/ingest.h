@@ -1,0 +1,78 @@
+/*
+ * parallax/ingest.h — stage 1: inputs in, cleaned articles out.
+ *
+ * A file, an HTML page, pasted plain text or a JSON/JSONL record becomes a
+ * px_article: outlet, title, byline, date, url and the cleaned body, whose
+ * paragraphs are separated by one blank line ("\n\n"). The body is valid
+ * UTF-8 and NFC; later stages compute byte offsets into it.
+ *
+ * Everything is allocated in the arena the caller passes.
+ */
+#ifndef PARALLAX_INGEST_H
+#define PARALLAX_INGEST_H
+
+#include "parallax/util.h"
+
+typedef enum {
+    PX_KIND_TEXT = 0, /* pasted plain text: first line is the headline */
+    PX_KIND_HTML,     /* a saved or fetched HTML page */
+    PX_KIND_RECORD,   /* a JSON record */
+} px_input_kind;
+
+typedef struct px_article {
+    const char *id;       /* outlet id: file stem or record "outlet"/"source" */
+    const char *name;     /* outlet display name (og:site_name, record "outlet"), else id */
+    const char *title;    /* headline, "" when none */
+    const char *byline;   /* authors, or NULL */
+    const char *date;     /* publication date, ISO 8601, or NULL */
+    const char *modified; /* update date, ISO 8601, or NULL */
+    const char *url;      /* canonical or source URL, or NULL */
+    const char *lang;     /* language tag, or NULL */
+    const char *story;    /* story id from a record, or NULL */
+    const char *origin;   /* the path or URL it was read from, for messages */
+    const char *body;     /* cleaned body, paragraphs separated by "\n\n" */
+    size_t body_len;
+    const char **removed; /* furniture removed from pasted text, in order */
+    size_t nremoved;
+    px_input_kind kind;
+} px_article;
+
+/* Furniture patterns for pasted text (see data/furniture.txt). */
+typedef struct px_furniture px_furniture;
+/* The built-in patterns (compiled from data/furniture.txt). Free with
+ * px_furniture_free. */
+PX_API px_furniture *px_furniture_default(void);
+/* Add the patterns of a user file (same format) to f. */
+PX_API px_status px_furniture_load(px_furniture *f, const char *path, px_error *err);
+PX_API void px_furniture_free(px_furniture *f);
+
+typedef struct px_ingest_opts {
+    const px_furniture *furniture; /* NULL: no furniture filter for pasted text */
+    size_t max_bytes;              /* input size cap; 0 = 64 MiB */
+} px_ingest_opts;
+
+/* Read a file by its kind: .html/.htm → HTML, .json/.jsonl → records,
+ * anything else → plain text. For records, *out receives an array of
+ * *count articles; for other kinds *count is 1. */
+PX_API px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o,
+                                px_article ***out, size_t *count, px_error *err);
+/* HTML page → article. origin names the page in messages and gives the id. */
+PX_API px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *origin,
+                                const px_ingest_opts *o, px_article **out, px_error *err);
+/* Pasted plain text → article (first non-empty line is the headline). */
+PX_API px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *origin,
+                                const px_ingest_opts *o, px_article **out, px_error *err);
+/* One JSON record (an object) → article; line is for messages (0 = none). */
+PX_API px_status px_ingest_record(px_arena *a, const char *json, size_t len,
+                                  const char *origin, size_t line, const px_ingest_opts *o,
+                                  px_article **out, px_error *err);
+/* The furniture filter on its own: text (paragraphs) → kept text, removed
+ * lines appended to *removed (arena array). */
+PX_API char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, size_t len,
+                              const char *outlet, size_t *out_len, const char ***removed,
+                              size_t *nremoved);
+
+/* The outlet id for a path: file name without folders and extension. */
+PX_API char *px_ingest_id_from_path(px_arena *a, const char *path);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * parallax/report.h — stage 6: the analysis → files.
+ *
+ * Renderers only read a px_story; each appends to a px_buf. JSON follows
+ * schema 1 of DESIGN.md; HTML is one self-contained file; text is for the
+ * terminal; CSV writes the fact matrix and the framing scores.
+ */
+#ifndef PARALLAX_REPORT_H
+#define PARALLAX_REPORT_H
+
+#include "parallax/story.h"
+
+typedef struct px_report_opts {
+    const char *command_line; /* recorded in the method notes, or NULL */
+    bool color;               /* text: ANSI colours */
+    int width;                /* text: columns (0 = 80) */
+} px_report_opts;
+
+PX_API px_status px_report_json(const px_story *s, const px_report_opts *o, px_buf *out);
+PX_API px_status px_report_html(const px_story *s, const px_report_opts *o, px_buf *out);
+PX_API px_status px_report_text(const px_story *s, const px_report_opts *o, px_buf *out);
+PX_API px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf *out);
+PX_API px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *out);
+
+/* Labels shared by renderers. */
+PX_API const char *px_report_where(const px_story *s, uint32_t source, uint32_t sent,
+                                   double *share);
+
+#endif

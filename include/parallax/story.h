@@ -1,0 +1,55 @@
+/*
+ * parallax/story.h — one story, many outlets: the whole analysis.
+ *
+ * A px_story owns an arena; articles added to it are allocated in that arena
+ * (ingest with px_story_arena()), and px_story_analyze runs text → align →
+ * frame → compare over them. The results are read-only; renderers read them.
+ * px_story_free releases everything at once.
+ */
+#ifndef PARALLAX_STORY_H
+#define PARALLAX_STORY_H
+
+#include "parallax/align.h"
+#include "parallax/compare.h"
+#include "parallax/frame.h"
+#include "parallax/ingest.h"
+#include "parallax/text.h"
+
+/* Limits: a story holds at most this many sources. */
+#define PX_MAX_SOURCES 64
+
+typedef struct px_config {
+    const px_lexset *lexicons; /* may be NULL: no framing scores */
+    px_align_opts align;
+} px_config;
+
+typedef struct px_story {
+    px_arena *arena;
+    const char *id;
+    const char *title;
+    px_article **articles;
+    size_t nsources;
+    px_doc **docs;               /* after analysis: one per article */
+    px_alignment alignment;
+    px_source_frame *frames;     /* one per article */
+    px_source_compare *compare;  /* one per article */
+    const px_lexset *lexicons;
+    bool analyzed;
+} px_story;
+
+PX_API void px_config_defaults(px_config *c);
+PX_API px_story *px_story_new(const char *id);
+PX_API px_arena *px_story_arena(px_story *s);
+/* Add an article allocated in the story's arena. Outlet ids are made unique
+ * ("wire", "wire-2"). Fails past PX_MAX_SOURCES. */
+PX_API px_status px_story_add(px_story *s, px_article *art, px_error *err);
+/* Run the analysis; needs at least two articles. ctx may be NULL (one is
+ * made for the call). */
+PX_API px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx,
+                                  px_error *err);
+PX_API void px_story_free(px_story *s);
+
+/* Index of the source with this id, or -1. */
+PX_API int px_story_source(const px_story *s, const char *id);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * parallax/util.h — the small toolbox every stage shares: status codes and
+ * errors, allocation that aborts on out-of-memory, per-story arenas, capped
+ * growable buffers, string-keyed hash maps and UTF-8 helpers.
+ *
+ * Ownership: an arena owns everything allocated from it and frees it all in
+ * px_arena_free(); a px_buf owns its data until px_buf_free(); a px_map owns
+ * copies of its keys. Every *_free function accepts NULL.
+ */
+#ifndef PARALLAX_UTIL_H
+#define PARALLAX_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#if defined(PX_BUILDING) && defined(__GNUC__)
+#define PX_API __attribute__((visibility("default")))
+#else
+#define PX_API
+#endif
+
+#if defined(__GNUC__)
+#define PX_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PX_PRINTF(f, a)
+#endif
+
+/* Status codes. Negative values are errors; the CLI maps them to exit codes
+ * (see src/cli/common.c): usage 2, input 3, network 4. */
+typedef enum {
+    PX_OK = 0,
+    PX_EUSAGE = -2,  /* bad arguments or options */
+    PX_EINPUT = -3,  /* unreadable, empty, malformed or too large input */
+    PX_ENET = -4,    /* network failure */
+    PX_ELIMIT = -5,  /* a documented resource limit was exceeded */
+    PX_EIO = -6,     /* writing output failed */
+} px_status;
+
+/* An error as the library reports it: where (file, line, column; line and
+ * column 0 when not applicable) and what, in words. */
+typedef struct px_error {
+    px_status status;
+    char file[512];
+    size_t line, column;
+    char message[512];
+} px_error;
+
+/* Fill err (if not NULL) and return status. file may be NULL. */
+PX_API px_status px_error_set(px_error *err, px_status status, const char *file,
+                              size_t line, const char *fmt, ...) PX_PRINTF(5, 6);
+/* Format "FILE:LINE: message" (or "FILE: message") into out. */
+PX_API void px_error_format(const px_error *err, char *out, size_t size);
+
+/* Allocation that never returns NULL: out-of-memory prints one line and
+ * aborts (a documented decision, see README). */
+PX_API void *px_xmalloc(size_t n);
+PX_API void *px_xcalloc(size_t n, size_t size);
+PX_API void *px_xrealloc(void *p, size_t n);
+PX_API void *px_xreallocarray(void *p, size_t n, size_t size);
+PX_API char *px_xstrdup(const char *s);
+PX_API char *px_xstrndup(const char *s, size_t n);
+
+/* Arena: bump allocation in chunks; px_arena_free releases everything. */
+typedef struct px_arena px_arena;
+PX_API px_arena *px_arena_new(void);
+PX_API void px_arena_free(px_arena *a);
+/* Zeroed memory, aligned for any type. */
+PX_API void *px_arena_alloc(px_arena *a, size_t n);
+PX_API void *px_arena_array(px_arena *a, size_t n, size_t size);
+PX_API void *px_arena_memdup(px_arena *a, const void *p, size_t n);
+PX_API char *px_arena_strndup(px_arena *a, const char *s, size_t n);
+PX_API char *px_arena_strdup(px_arena *a, const char *s);
+PX_API char *px_arena_printf(px_arena *a, const char *fmt, ...) PX_PRINTF(2, 3);
+/* Bytes handed out so far (for limits and benchmarks). */
+PX_API size_t px_arena_used(const px_arena *a);
+
+/* A growable byte buffer, always NUL-terminated, with an optional hard cap:
+ * an append past max frees the data, sets toobig and returns PX_ELIMIT. */
+typedef struct px_buf {
+    char *data;
+    size_t len, cap, max;
+    bool toobig;
+} px_buf;
+PX_API void px_buf_init(px_buf *b, size_t max);
+PX_API px_status px_buf_add(px_buf *b, const void *p, size_t n);
+PX_API px_status px_buf_puts(px_buf *b, const char *s);
+PX_API px_status px_buf_putc(px_buf *b, char c);
+PX_API px_status px_buf_printf(px_buf *b, const char *fmt, ...) PX_PRINTF(2, 3);
+PX_API px_status px_buf_vprintf(px_buf *b, const char *fmt, va_list ap);
+PX_API void px_buf_reset(px_buf *b);
+/* Hand the data to the caller (who frees it with free()); b becomes empty. */
+PX_API char *px_buf_detach(px_buf *b, size_t *len);
+PX_API void px_buf_free(px_buf *b);
+
+/* A growable array of T on the heap, for building results before they are
+ * copied into an arena. px_vec_free releases it. */
+#define PX_VEC(T) struct { T *v; size_t n, cap; }
+#define px_vec_push(vec, x)                                                   \
+    do {                                                                      \
+        if ((vec).n == (vec).cap) {                                           \
+            (vec).cap = (vec).cap ? (vec).cap * 2 : 8;                        \
+            (vec).v = px_xreallocarray((vec).v, (vec).cap, sizeof(*(vec).v)); \
+        }                                                                     \
+        (vec).v[(vec).n++] = (x);                                             \
+    } while (0)
+#define px_vec_free(vec) \
+    do {                 \
+        free((vec).v);   \
+        (vec).v = NULL;  \
+        (vec).n = (vec).cap = 0; \
+    } while (0)
+
+/* A hash map from byte-string keys to uintptr_t values (open addressing).
+ * The map owns copies of its keys. */
+typedef struct px_map px_map;
+PX_API px_map *px_map_new(void);
+PX_API void px_map_free(px_map *m);
+/* Returns true and fills *value when key is present. */
+PX_API bool px_map_get(const px_map *m, const char *key, size_t len, uintptr_t *value);
+/* Insert or replace. */
+PX_API void px_map_put(px_map *m, const char *key, size_t len, uintptr_t value);
+PX_API size_t px_map_count(const px_map *m);
+/* Iterate: i from 0 while px_map_next returns true. */
+PX_API bool px_map_next(const px_map *m, size_t *i, const char **key, size_t *len,
+                        uintptr_t *value);
+PX_API uint64_t px_hash(const void *p, size_t n);
+
+/* UTF-8. */
+/* Length of the valid UTF-8 sequence at s (1–4), or 0 if invalid (overlong,
+ * surrogate, out of range, truncated). *cp receives the code point. */
+PX_API size_t px_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* True when all of s is valid UTF-8 without NUL bytes; else *bad is the
+ * offset of the first offending byte. */
+PX_API bool px_utf8_check(const char *s, size_t n, size_t *bad);
+/* Copy s into the arena as valid UTF-8, NFC-normalised, invalid bytes and
+ * NULs replaced by U+FFFD, CR LF and CR turned into LF. */
+PX_API char *px_utf8_clean(px_arena *a, const char *s, size_t n, size_t *out_len);
+/* Append code point cp as UTF-8. */
+PX_API void px_utf8_put(px_buf *b, int32_t cp);
+/* Case-folded, NFC copy of s (utf8proc), into the arena. */
+PX_API char *px_utf8_fold(px_arena *a, const char *s, size_t n, size_t *out_len);
+
+/* Files. Read a whole file (NUL-terminated, caller frees *data). Files
+ * larger than max bytes fail with PX_ELIMIT. */
+PX_API px_status px_file_read(const char *path, size_t max, char **data, size_t *len,
+                              px_error *err);
+/* Write atomically: a temporary file in the same folder, then rename. */
+PX_API px_status px_file_write_atomic(const char *path, const void *data, size_t len,
+                                      px_error *err);
+
+/* Version of the library, e.g. "0.1.0". */
+PX_API const char *px_version(void);
+
+#endif

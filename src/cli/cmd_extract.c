@@ -1,0 +1,122 @@
+/*
+ * cmd_extract.c — `parallax extract FILE [--format text|json]`: the cleaned
+ * article of a page or of pasted text, with its metadata in JSON.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static void help(void)
+{
+    printf("Usage: parallax extract [OPTIONS] FILE\n\n"
+           "Print the cleaned article of an HTML page (.html) or of pasted text: the body\n"
+           "without navigation, related links, newsletter boxes, share prompts or bios.\n\n"
+           "Options:\n"
+           "  -f, --format FORMAT   text (default: paragraphs separated by a blank line)\n"
+           "                        or json (metadata, body, paragraphs, removed furniture)\n"
+           "      --json            the same as --format json\n"
+           "      --title           text: print the headline first\n"
+           "      --furniture FILE  more page-furniture patterns for pasted text\n"
+           "  -o, --output PATH     write to PATH instead of stdout\n"
+           "  -h, --help            show this help\n");
+}
+
+static json_t *opt_str(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static px_status to_json(const px_article *a, px_buf *b)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(a->id));
+    json_object_set_new(o, "outlet", json_string(a->name));
+    json_object_set_new(o, "title", json_string(a->title));
+    json_object_set_new(o, "byline", opt_str(a->byline));
+    json_object_set_new(o, "date", opt_str(a->date));
+    json_object_set_new(o, "modified", opt_str(a->modified));
+    json_object_set_new(o, "url", opt_str(a->url));
+    json_object_set_new(o, "lang", opt_str(a->lang));
+    json_object_set_new(o, "input", json_string(a->origin));
+    json_object_set_new(o, "text", json_stringn(a->body, a->body_len));
+    json_t *paras = json_array();
+    for (const char *p = a->body, *end = a->body + a->body_len; p < end;) {
+        const char *q = strstr(p, "\n\n");
+        if (!q || q > end)
+            q = end;
+        json_array_append_new(paras, json_stringn(p, (size_t)(q - p)));
+        p = q + 2;
+    }
+    json_object_set_new(o, "paragraphs", paras);
+    json_t *rem = json_array();
+    for (size_t i = 0; i < a->nremoved; i++)
+        json_array_append_new(rem, json_string(a->removed[i]));
+    json_object_set_new(o, "removed", rem);
+    char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    px_buf_puts(b, s);
+    px_buf_putc(b, '\n');
+    free(s);
+    return PX_OK;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"json", no_argument, NULL, 'j'},
+        {"title", no_argument, NULL, 't'},        {"furniture", required_argument, NULL, 'F'},
+        {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *format = "text", *furniture = NULL, *out = "-";
+    bool title = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f': format = optarg; break;
+        case 'j': format = "json"; break;
+        case 't': title = true; break;
+        case 'F': furniture = optarg; break;
+        case 'o': out = optarg; break;
+        case 'h': help(); return EXIT_OK;
+        default: return cli_usage("extract ", "bad option");
+        }
+    }
+    if (strcmp(format, "text") && strcmp(format, "json"))
+        return cli_usage("extract ", "unknown format '%s' (text, json)", format);
+    if (optind != argc - 1)
+        return cli_usage("extract ", "give exactly one FILE");
+    px_error err = {0};
+    px_arena *a = px_arena_new();
+    px_furniture *fur = px_furniture_default();
+    px_status st = furniture ? px_furniture_load(fur, furniture, &err) : PX_OK;
+    px_ingest_opts io = {fur, 0};
+    px_article **arts = NULL;
+    size_t n = 0;
+    if (st == PX_OK)
+        st = px_ingest_file(a, argv[optind], &io, &arts, &n, &err);
+    px_buf b;
+    px_buf_init(&b, 0);
+    for (size_t i = 0; i < n && st == PX_OK; i++) {
+        if (!strcmp(format, "json")) {
+            to_json(arts[i], &b);
+        } else {
+            if (title && *arts[i]->title) {
+                px_buf_puts(&b, arts[i]->title);
+                px_buf_puts(&b, "\n\n");
+            }
+            px_buf_add(&b, arts[i]->body, arts[i]->body_len);
+            px_buf_putc(&b, '\n');
+        }
+    }
+    if (st == PX_OK)
+        st = cli_write(out, &b, &err);
+    int rc = st == PX_OK ? EXIT_OK : cli_report(&err);
+    px_buf_free(&b);
+    px_furniture_free(fur);
+    px_arena_free(a);
+    return rc;
+}

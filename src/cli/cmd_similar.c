@@ -1,0 +1,94 @@
+/*
+ * cmd_similar.c — `parallax similar FILE|-`: "s1<TAB>s2" lines in,
+ * "score<TAB>same" lines out, with the similarity the aligner uses. Word
+ * weights (IDF) come from all the sentences of the input, as alignment
+ * takes them from all the sentences of a story.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static void help(void)
+{
+    printf("Usage: parallax similar [OPTIONS] [FILE|-]\n\n"
+           "Read lines \"sentence one<TAB>sentence two\" and print \"score<TAB>same\" for each:\n"
+           "score in [0,1], same = 1 when alignment would put the two in one fact.\n\n"
+           "Options:\n"
+           "  --threshold X  the score from which same = 1\n"
+           "  -h, --help     show this help\n");
+}
+
+int cmd_similar(int argc, char **argv)
+{
+    static const struct option opts[] = {{"threshold", required_argument, NULL, 't'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    double threshold = -1;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': threshold = strtod(optarg, NULL); break;
+        case 'h': help(); return EXIT_OK;
+        default: return cli_usage("similar ", "bad option");
+        }
+    }
+    const char *path = optind < argc ? argv[optind] : "-";
+    px_error err = {0};
+    char *data;
+    size_t len;
+    px_status st = px_file_read(path, 256u << 20, &data, &len, &err);
+    if (st != PX_OK)
+        return cli_report(&err);
+    size_t bad;
+    if (!px_utf8_check(data, len, &bad)) {
+        free(data);
+        px_error_set(&err, PX_EINPUT, path, 0, "invalid UTF-8 at byte %zu", bad);
+        return cli_report(&err);
+    }
+    px_text_ctx *ctx = px_text_ctx_new();
+    px_simmodel *m = px_simmodel_new(ctx);
+    typedef struct {
+        const char *a, *b;
+        size_t al, bl;
+    } pair;
+    PX_VEC(pair) pairs = {0};
+    size_t line = 0;
+    for (char *p = data; p < data + len;) {
+        char *nl = memchr(p, '\n', (size_t)(data + len - p));
+        char *e = nl ? nl : data + len;
+        line++;
+        if (e > p && e[-1] == '\r')
+            e--;
+        char *tab = memchr(p, '\t', (size_t)(e - p));
+        if (e > p) {
+            if (!tab) {
+                st = px_error_set(&err, PX_EINPUT, path, line, "expected \"s1<TAB>s2\"");
+                break;
+            }
+            pair pr = {p, tab + 1, (size_t)(tab - p), (size_t)(e - tab - 1)};
+            px_vec_push(pairs, pr);
+            px_simmodel_add(m, pr.a, pr.al);
+            px_simmodel_add(m, pr.b, pr.bl);
+        }
+        p = nl ? nl + 1 : data + len;
+    }
+    if (threshold < 0)
+        threshold = px_simmodel_threshold(m);
+    px_buf b;
+    px_buf_init(&b, 0);
+    for (size_t i = 0; i < pairs.n && st == PX_OK; i++) {
+        double s = px_simmodel_score(m, pairs.v[i].a, pairs.v[i].al, pairs.v[i].b, pairs.v[i].bl);
+        px_buf_printf(&b, "%.4f\t%d\n", s, s >= threshold);
+    }
+    if (st == PX_OK)
+        st = cli_write("-", &b, &err);
+    px_buf_free(&b);
+    px_vec_free(pairs);
+    px_simmodel_free(m);
+    px_text_ctx_free(ctx);
+    free(data);
+    return st == PX_OK ? EXIT_OK : cli_report(&err);
+}

@@ -1,0 +1,254 @@
+/*
+ * common.c — what every subcommand needs: exit codes, error messages,
+ * finding lexicons, reading inputs, writing outputs.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+const char *cli_argv0 = "parallax";
+
+int cli_exit_code(px_status st)
+{
+    switch (st) {
+    case PX_OK: return EXIT_OK;
+    case PX_EUSAGE: return EXIT_USAGE;
+    case PX_ENET: return EXIT_NETWORK;
+    case PX_EINPUT:
+    case PX_ELIMIT:
+    case PX_EIO:
+    default: return EXIT_INPUT;
+    }
+}
+
+int cli_report(const px_error *err)
+{
+    char msg[1200];
+    px_error_format(err, msg, sizeof msg);
+    fprintf(stderr, "parallax: %s\n", msg);
+    return cli_exit_code(err->status);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("parallax: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'parallax %s--help' for more information.\n", cmd ? cmd : "");
+    return EXIT_USAGE;
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("parallax: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_lexicon_dir(const char *given)
+{
+    static char buf[PATH_MAX + 64];
+    if (given)
+        return given;
+    const char *env = getenv("PARALLAX_LEXICONS");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX - 64];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(buf, sizeof buf, "%s/../share/parallax/lexicons", exe);
+            if (is_dir(buf))
+                return buf;
+        }
+    }
+    snprintf(buf, sizeof buf, "%s/lexicons", PX_DATADIR);
+    if (is_dir(buf))
+        return buf;
+    snprintf(buf, sizeof buf, "%s/lexicons", PX_SOURCE_ROOT);
+    if (is_dir(buf))
+        return buf;
+    return NULL;
+}
+
+px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t nfiles,
+                            px_lexset **out, px_error *err)
+{
+    px_lexset *set = px_lexset_new();
+    px_status st = PX_OK;
+    if (!no_dir) {
+        const char *d = cli_lexicon_dir(dir);
+        if (!d)
+            st = px_error_set(err, PX_EINPUT, NULL, 0,
+                              "no lexicon folder found; pass --lexicons DIR");
+        else
+            st = px_lexset_load_dir(set, d, err);
+    }
+    for (size_t i = 0; i < nfiles && st == PX_OK; i++) {
+        px_lexicon *l;
+        st = px_lexicon_load(files[i], &l, err);
+        if (st == PX_OK) {
+            if (px_lexset_find(set, l->name)) {
+                st = px_error_set(err, PX_EUSAGE, files[i], 0,
+                                  "a lexicon named '%s' is already loaded", l->name);
+                px_lexicon_free(l);
+            } else {
+                px_lexset_add(set, l);
+            }
+        }
+    }
+    if (st != PX_OK) {
+        px_lexset_free(set);
+        return st;
+    }
+    for (size_t i = 0; i < px_lexset_count(set); i++) {
+        const px_lexicon *l = px_lexset_get(set, i);
+        for (size_t w = 0; w < l->nwarnings; w++)
+            cli_warn("warning: %s", l->warnings[w]);
+    }
+    *out = set;
+    return PX_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool skip_in_folder(const char *name)
+{
+    static const char *skip[] = {"gold.json", "README", "README.md", "LICENSE", NULL};
+    if (name[0] == '.')
+        return true;
+    for (const char **s = skip; *s; s++)
+        if (strcmp(name, *s) == 0)
+            return true;
+    size_t n = strlen(name);
+    return n > 3 && strcmp(name + n - 3, ".py") == 0;
+}
+
+static px_status add_file(px_story *s, const char *path, const px_ingest_opts *o, px_error *err)
+{
+    px_article **arts;
+    size_t n;
+    px_status st = px_ingest_file(px_story_arena(s), path, o, &arts, &n, err);
+    for (size_t i = 0; i < n && st == PX_OK; i++)
+        st = px_story_add(s, arts[i], err);
+    return st;
+}
+
+static px_status add_folder(px_story *s, const char *dir, const px_ingest_opts *o, px_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return px_error_set(err, PX_EINPUT, dir, 0, "cannot open folder: %s", strerror(errno));
+    PX_VEC(char *) names = {0};
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (skip_in_folder(e->d_name))
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = px_xmalloc(len);
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+            px_vec_push(names, p);
+        else
+            free(p);
+    }
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    px_status st = PX_OK;
+    if (names.n == 0)
+        st = px_error_set(err, PX_EINPUT, dir, 0, "folder holds no article files");
+    for (size_t i = 0; i < names.n; i++) {
+        if (st == PX_OK)
+            st = add_file(s, names.v[i], o, err);
+        free(names.v[i]);
+    }
+    px_vec_free(names);
+    return st;
+}
+
+px_status cli_load_inputs(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
+                          px_error *err)
+{
+    px_status st = PX_OK;
+    for (size_t i = 0; i < n && st == PX_OK; i++) {
+        if (strncmp(inputs[i], "http://", 7) == 0 || strncmp(inputs[i], "https://", 8) == 0)
+            return px_error_set(err, PX_EUSAGE, inputs[i], 0,
+                                "URLs are not supported yet; save the page and pass the file");
+        st = is_dir(inputs[i]) ? add_folder(s, inputs[i], o, err) : add_file(s, inputs[i], o, err);
+    }
+    return st;
+}
+
+const char *cli_story_id(char **inputs, size_t n)
+{
+    static char id[256];
+    const char *src = NULL;
+    if (n == 1 && is_dir(inputs[0])) {
+        src = inputs[0];
+        snprintf(id, sizeof id, "%s", src);
+    } else if (n > 0) {
+        /* the folder the inputs share */
+        snprintf(id, sizeof id, "%s", inputs[0]);
+        char *slash = strrchr(id, '/');
+        if (!slash)
+            return "story";
+        *slash = '\0';
+        for (size_t i = 1; i < n; i++)
+            if (strncmp(inputs[i], id, strlen(id)) != 0 || inputs[i][strlen(id)] != '/')
+                return "story";
+    } else {
+        return "story";
+    }
+    size_t len = strlen(id);
+    while (len > 1 && id[len - 1] == '/')
+        id[--len] = '\0';
+    char *base = strrchr(id, '/');
+    if (base)
+        memmove(id, base + 1, strlen(base + 1) + 1);
+    if (!*id || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+        return "story";
+    return id;
+}
+
+px_status cli_write(const char *path, const px_buf *b, px_error *err)
+{
+    return px_file_write_atomic(path, b->data ? b->data : "", b->len, err);
+}
+
+char *cli_command_line(int argc, char **argv)
+{
+    px_buf b;
+    px_buf_init(&b, 0);
+    px_buf_puts(&b, "parallax");
+    for (int i = 0; i < argc; i++) {
+        px_buf_putc(&b, ' ');
+        px_buf_puts(&b, argv[i]);
+    }
+    return px_buf_detach(&b, NULL);
+}

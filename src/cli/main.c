@@ -1,0 +1,55 @@
+/*
+ * main.c — `parallax SUBCOMMAND …`: dispatch to one file per subcommand.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *help;
+} commands[] = {
+    {"compare", cmd_compare, "compare how several outlets tell one story"},
+    {"extract", cmd_extract, "print the cleaned article of a page or pasted text"},
+    {"sentences", cmd_sentences, "split text into sentences"},
+    {"similar", cmd_similar, "score sentence pairs (\"s1<TAB>s2\" lines)"},
+    {"lexicon", cmd_lexicon, "list, show, check and match lexicons"},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: parallax COMMAND [OPTIONS] [ARGS]\n\n"
+               "Parallax shows how different news outlets tell the same story: the facts\n"
+               "each carries or leaves out, where they disagree, and the words they choose.\n\n"
+               "Commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\nRun 'parallax COMMAND --help' for a command's options; 'man parallax' for "
+               "more.\n\nExit codes: 0 ok, 1 some items failed (batch), 2 usage error, 3 input "
+               "error,\n4 network error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("parallax %s\n", px_version());
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    return cli_usage(NULL, "unknown command '%s'", cmd);
+}

@@ -1,0 +1,60 @@
+/*
+ * compare.c — per outlet: what it alone carries, what it leaves out that
+ * most others carry, and where its details conflict with others'.
+ *
+ * Omission rule: a fact is omitted by outlet s when s does not carry it and
+ * at least half of the other outlets do — and, with three or more outlets,
+ * at least two of them — so a detail one other outlet mentions in passing
+ * is not called an omission.
+ */
+#include <stdlib.h>
+
+#include "parallax/compare.h"
+
+static bool carries(const px_fact *f, uint32_t s)
+{
+    return px_fact_mention(f, s) != NULL;
+}
+
+px_status px_compare_story(px_arena *a, const px_alignment *al, px_source_compare **out,
+                           px_error *err)
+{
+    (void)err;
+    size_t ns = al->nsources;
+    px_source_compare *c = px_arena_array(a, ns ? ns : 1, sizeof *c);
+    for (uint32_t s = 0; s < ns; s++) {
+        PX_VEC(uint32_t) uni = {0}, omit = {0}, conf = {0};
+        for (uint32_t f = 0; f < al->nfacts; f++) {
+            const px_fact *fact = &al->facts[f];
+            size_t carriers = fact->nmentions;
+            if (carries(fact, s)) {
+                c[s].carried++;
+                if (carriers == 1 && ns > 1)
+                    px_vec_push(uni, f);
+                for (size_t k = 0; k < fact->nconflicts; k++)
+                    if (fact->conflicts[k].values[s]) {
+                        px_vec_push(conf, f);
+                        break;
+                    }
+            } else {
+                size_t others = ns - 1;
+                size_t need = (others + 1) / 2;
+                if (ns >= 3 && need < 2)
+                    need = 2;
+                if (carriers >= need && carriers > 0)
+                    px_vec_push(omit, f);
+            }
+        }
+        c[s].unique = px_arena_memdup(a, uni.v, uni.n * sizeof *uni.v);
+        c[s].nunique = uni.n;
+        c[s].omitted = px_arena_memdup(a, omit.v, omit.n * sizeof *omit.v);
+        c[s].nomitted = omit.n;
+        c[s].conflicts = px_arena_memdup(a, conf.v, conf.n * sizeof *conf.v);
+        c[s].nconflicts = conf.n;
+        px_vec_free(uni);
+        px_vec_free(omit);
+        px_vec_free(conf);
+    }
+    *out = c;
+    return PX_OK;
+}

@@ -1,0 +1,366 @@
+/*
+ * ingest.c — inputs in, px_article out: files by kind, pasted text and
+ * JSON records.
+ *
+ * Plain text: UTF-8 is required (an error names the line otherwise), the
+ * first non-empty line is the headline, the furniture filter cleans the
+ * rest. JSON: one object, an array of objects, or JSON Lines; each record
+ * names its outlet and carries "text" or "html".
+ */
+#include "parallax/ingest.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/internal.h"
+#include "parallax/text.h"
+
+#define DEFAULT_MAX (64u << 20)
+
+static size_t max_bytes(const px_ingest_opts *o)
+{
+    return o && o->max_bytes ? o->max_bytes : DEFAULT_MAX;
+}
+
+char *px_ingest_id_from_path(px_arena *a, const char *path)
+{
+    const char *s = strrchr(path, '/');
+    s = s ? s + 1 : path;
+    if (!*s) { /* "dir/" or a URL ending in "/" */
+        size_t n = strlen(path);
+        while (n && path[n - 1] == '/')
+            n--;
+        const char *p = path + n;
+        while (p > path && p[-1] != '/')
+            p--;
+        return px_arena_strndup(a, p, (size_t)(path + n - p));
+    }
+    const char *dot = strchr(s, '.');
+    size_t n = dot && dot != s ? (size_t)(dot - s) : strlen(s);
+    char *id = px_arena_strndup(a, s, n);
+    for (char *p = id; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+            *p = '-';
+    return id;
+}
+
+static const char *month_names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static int month_of(const char *w)
+{
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(w, month_names[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+const char *px_ingest_iso_date(px_arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    while (isspace((unsigned char)*s))
+        s++;
+    int y, m, d;
+    if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        size_t n = 10;
+        /* keep a time part: T12:00:00, optional fraction and zone */
+        if (s[10] == 'T' || s[10] == ' ') {
+            n = 11;
+            while (s[n] && (isdigit((unsigned char)s[n]) || strchr(":.+-Z", s[n])))
+                n++;
+            if (n < 16)
+                n = 10;
+        }
+        char *r = px_arena_strndup(a, s, n);
+        if (n > 10)
+            r[10] = 'T';
+        return r;
+    }
+    /* "December 7, 2021", "Dec. 7, 2021", "7 December 2021", "Tue, 07 Dec 2021" */
+    char w1[16] = "", w2[16] = "";
+    if (sscanf(s, "%15[A-Za-z]%*[. ]%d, %d", w1, &d, &y) == 3 && (m = month_of(w1)) &&
+        d >= 1 && d <= 31)
+        return px_arena_printf(a, "%04d-%02d-%02d", y, m, d);
+    const char *p = s;
+    if (isalpha((unsigned char)*p) && strchr(p, ','))
+        p = strchr(p, ',') + 1;
+    if (sscanf(p, " %d %15[A-Za-z]%*[. ]%d", &d, w2, &y) == 3 && (m = month_of(w2)) && d >= 1 &&
+        d <= 31)
+        return px_arena_printf(a, "%04d-%02d-%02d", y, m, d);
+    return NULL;
+}
+
+void px_ingest_finish(px_arena *a, px_article *art)
+{
+    if (!art->title)
+        art->title = "";
+    if (!art->name)
+        art->name = art->id;
+    size_t tl = strlen(art->title);
+    if (tl && art->body_len >= tl && strncmp(art->body, art->title, tl) == 0 &&
+        (art->body[tl] == '\0' || art->body[tl] == '\n')) {
+        const char *b = art->body + tl;
+        while (*b == '\n')
+            b++;
+        art->body_len -= (size_t)(b - art->body);
+        art->body = b;
+    }
+    (void)a;
+}
+
+static px_status check_utf8(const char *text, size_t len, const char *origin, px_error *err)
+{
+    size_t bad;
+    if (px_utf8_check(text, len, &bad))
+        return PX_OK;
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < bad; i++) {
+        if (text[i] == '\n')
+            line++, col = 1;
+        else
+            col++;
+    }
+    if (text[bad] == '\0')
+        return px_error_set(err, PX_EINPUT, origin, line,
+                            "NUL byte at column %zu: this looks like a binary file, not text",
+                            col);
+    return px_error_set(err, PX_EINPUT, origin, line,
+                        "invalid UTF-8 (byte 0x%02X at column %zu); convert the file, e.g. "
+                        "iconv -f windows-1252 -t utf-8",
+                        (unsigned char)text[bad], col);
+}
+
+px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *origin,
+                         const px_ingest_opts *o, px_article **out, px_error *err)
+{
+    *out = NULL;
+    px_status st = check_utf8(text, len, origin, err);
+    if (st != PX_OK)
+        return st;
+    size_t clen;
+    char *clean = px_utf8_clean(a, text, len, &clen);
+    clean = px_text_unescape(a, clean, clen, &clen);
+    /* the headline: first non-empty line */
+    size_t i = 0;
+    while (i < clen && isspace((unsigned char)clean[i]))
+        i++;
+    if (i == clen)
+        return px_error_set(err, PX_EINPUT, origin, 0, "empty file (no text)");
+    size_t e = i;
+    while (e < clen && clean[e] != '\n')
+        e++;
+    px_article *art = px_arena_alloc(a, sizeof *art);
+    art->kind = PX_KIND_TEXT;
+    art->origin = px_arena_strdup(a, origin);
+    art->id = px_ingest_id_from_path(a, origin);
+    size_t te = e;
+    while (te > i && isspace((unsigned char)clean[te - 1]))
+        te--;
+    art->title = px_arena_strndup(a, clean + i, te - i);
+    const char *rest = clean + e;
+    size_t rest_len = clen - e;
+    if (o && o->furniture) {
+        art->body = px_ingest_filter(a, o->furniture, rest, rest_len, art->id, &art->body_len,
+                                     &art->removed, &art->nremoved);
+        for (size_t k = 0; k < art->nremoved && !art->byline; k++)
+            if (strncasecmp(art->removed[k], "by ", 3) == 0)
+                art->byline = art->removed[k] + 3;
+    } else {
+        art->body = px_ingest_filter(a, NULL, rest, rest_len, NULL, &art->body_len, NULL, NULL);
+    }
+    px_ingest_finish(a, art);
+    if (art->body_len == 0)
+        return px_error_set(err, PX_EINPUT, origin, 0,
+                            "no article text after the headline line");
+    *out = art;
+    return PX_OK;
+}
+
+static const char *field(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static px_status record_from_json(px_arena *a, json_t *j, const char *origin, size_t line,
+                                  const px_ingest_opts *o, px_article **out, px_error *err)
+{
+    if (!json_is_object(j))
+        return px_error_set(err, PX_EINPUT, origin, line, "expected a JSON object per record");
+    const char *text = field(j, "text"), *html = field(j, "html");
+    const char *outlet = field(j, "outlet"), *source = field(j, "source");
+    const char *id = source ? source : outlet;
+    if (!id)
+        return px_error_set(err, PX_EINPUT, origin, line,
+                            "record has no \"source\" or \"outlet\" field");
+    if (!text && !html) {
+        if (field(j, "url"))
+            return px_error_set(err, PX_EINPUT, origin, line,
+                                "record for '%s' has only a \"url\"; fetching is not "
+                                "available in this version, add \"text\" or \"html\"", id);
+        return px_error_set(err, PX_EINPUT, origin, line,
+                            "record for '%s' has no \"text\" or \"html\" field", id);
+    }
+    char where[600];
+    if (line)
+        snprintf(where, sizeof where, "%s:%zu", origin, line);
+    else
+        snprintf(where, sizeof where, "%s", origin);
+    px_article *art = NULL;
+    px_status st;
+    if (html) {
+        st = px_ingest_html(a, html, strlen(html), where, o, &art, err);
+    } else {
+        const char *title = field(j, "title");
+        px_buf b;
+        px_buf_init(&b, 0);
+        if (title) {
+            px_buf_puts(&b, title);
+            px_buf_puts(&b, "\n\n");
+        }
+        px_buf_puts(&b, text);
+        st = px_ingest_text(a, b.data, b.len, where, o, &art, err);
+        px_buf_free(&b);
+    }
+    if (st != PX_OK)
+        return st;
+    art->kind = PX_KIND_RECORD;
+    art->id = px_arena_strdup(a, id);
+    art->name = px_arena_strdup(a, outlet ? outlet : id);
+    const char *t = field(j, "title");
+    if (t)
+        art->title = px_utf8_clean(a, t, strlen(t), NULL);
+    const char *url = field(j, "url"), *date = field(j, "date"), *story = field(j, "story");
+    if (url)
+        art->url = px_arena_strdup(a, url);
+    if (date)
+        art->date = px_ingest_iso_date(a, date) ? px_ingest_iso_date(a, date)
+                                               : px_arena_strdup(a, date);
+    if (story)
+        art->story = px_arena_strdup(a, story);
+    const char *by = field(j, "byline");
+    if (by)
+        art->byline = px_arena_strdup(a, by);
+    *out = art;
+    return PX_OK;
+}
+
+px_status px_ingest_record(px_arena *a, const char *json, size_t len, const char *origin,
+                           size_t line, const px_ingest_opts *o, px_article **out,
+                           px_error *err)
+{
+    json_error_t je;
+    json_t *j = json_loadb(json, len, 0, &je);
+    if (!j)
+        return px_error_set(err, PX_EINPUT, origin, line ? line : (size_t)je.line,
+                            "malformed JSON: %s", je.text);
+    px_status st = record_from_json(a, j, origin, line, o, out, err);
+    json_decref(j);
+    return st;
+}
+
+static bool has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && strcasecmp(path + n - e, ext) == 0;
+}
+
+static px_status ingest_json_file(px_arena *a, const char *path, const char *data, size_t len,
+                                  const px_ingest_opts *o, px_article ***out, size_t *count,
+                                  px_error *err)
+{
+    PX_VEC(px_article *) arts = {0};
+    px_status st = PX_OK;
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)data[i]))
+        i++;
+    json_error_t je;
+    json_t *j = NULL;
+    bool jsonl = has_ext(path, ".jsonl");
+    if (!jsonl) {
+        j = json_loadb(data, len, 0, &je);
+        /* several objects, one a line, in a .json file: JSON Lines after all */
+        if (!j && i < len && data[i] == '{' && memchr(data + i, '\n', len - i))
+            jsonl = true;
+    }
+    if (!jsonl) {
+        if (!j) {
+            px_vec_free(arts);
+            return px_error_set(err, PX_EINPUT, path, (size_t)je.line, "malformed JSON: %s",
+                                je.text);
+        }
+        size_t n = json_is_array(j) ? json_array_size(j) : 1;
+        for (size_t k = 0; k < n && st == PX_OK; k++) {
+            px_article *art;
+            st = record_from_json(a, json_is_array(j) ? json_array_get(j, k) : j, path, 0, o,
+                                  &art, err);
+            if (st == PX_OK)
+                px_vec_push(arts, art);
+        }
+        json_decref(j);
+    } else {
+        size_t line = 0;
+        for (size_t s = 0; s < len && st == PX_OK;) {
+            size_t e = s;
+            while (e < len && data[e] != '\n')
+                e++;
+            line++;
+            size_t k = s;
+            while (k < e && isspace((unsigned char)data[k]))
+                k++;
+            if (k < e) {
+                px_article *art;
+                st = px_ingest_record(a, data + s, e - s, path, line, o, &art, err);
+                if (st == PX_OK)
+                    px_vec_push(arts, art);
+            }
+            s = e + 1;
+        }
+    }
+    if (st == PX_OK && arts.n == 0)
+        st = px_error_set(err, PX_EINPUT, path, 0, "no records in the file");
+    if (st == PX_OK) {
+        *out = px_arena_memdup(a, arts.v, arts.n * sizeof *arts.v);
+        *count = arts.n;
+    }
+    px_vec_free(arts);
+    return st;
+}
+
+px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o,
+                         px_article ***out, size_t *count, px_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    char *data;
+    size_t len;
+    px_status st = px_file_read(path, max_bytes(o), &data, &len, err);
+    if (st != PX_OK)
+        return st;
+    if (len == 0) {
+        free(data);
+        return px_error_set(err, PX_EINPUT, path, 0, "empty file");
+    }
+    if (has_ext(path, ".json") || has_ext(path, ".jsonl")) {
+        st = ingest_json_file(a, path, data, len, o, out, count, err);
+        free(data);
+        return st;
+    }
+    px_article *art = NULL;
+    if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".xhtml"))
+        st = px_ingest_html(a, data, len, path, o, &art, err);
+    else
+        st = px_ingest_text(a, data, len, path, o, &art, err);
+    free(data);
+    if (st != PX_OK)
+        return st;
+    *out = px_arena_alloc(a, sizeof(px_article *));
+    (*out)[0] = art;
+    *count = 1;
+    return PX_OK;
+}

@@ -1,0 +1,308 @@
+/*
+ * json.c — the JSON report, schema 1 of DESIGN.md (fields added, none
+ * renamed). Other tools and our evaluation read this; it is deterministic:
+ * keys in a fixed order, numbers rounded to three decimals.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/internal.h"
+
+static json_t *strn(const char *s, size_t n)
+{
+    json_t *j = json_stringn(s, n);
+    return j ? j : json_string("");
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *sources_json(const px_story *s)
+{
+    json_t *arr = json_array();
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_article *a = s->articles[i];
+        const px_doc *d = s->docs[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(a->id));
+        json_object_set_new(o, "name", json_string(a->name));
+        json_object_set_new(o, "title", json_string(a->title));
+        json_object_set_new(o, "url", str_or_null(a->url));
+        json_object_set_new(o, "date", str_or_null(a->date));
+        json_object_set_new(o, "modified", str_or_null(a->modified));
+        json_object_set_new(o, "byline", str_or_null(a->byline));
+        json_object_set_new(o, "lang", str_or_null(a->lang));
+        json_object_set_new(o, "input", json_string(a->origin));
+        json_object_set_new(o, "words", json_integer((json_int_t)d->words));
+        json_object_set_new(o, "text", strn(d->text, d->len));
+        json_t *sents = json_array();
+        for (uint32_t k = 0; k < d->nsents; k++) {
+            char id[300];
+            px_report_sentence_id(s, i, k, id, sizeof id);
+            json_t *so = json_object();
+            json_object_set_new(so, "id", json_string(id));
+            json_object_set_new(so, "text", strn(d->text + d->sents[k].start,
+                                                 d->sents[k].end - d->sents[k].start));
+            json_object_set_new(so, "start", json_integer((json_int_t)d->sents[k].start));
+            json_object_set_new(so, "end", json_integer((json_int_t)d->sents[k].end));
+            json_object_set_new(so, "paragraph", json_integer(d->sents[k].para));
+            if (d->sents[k].headline)
+                json_object_set_new(so, "headline", json_true());
+            if (d->sents[k].quoted > 0)
+                json_object_set_new(so, "quoted", json_real(px_round3(d->sents[k].quoted)));
+            json_array_append_new(sents, so);
+        }
+        json_object_set_new(o, "sentences", sents);
+        json_t *removed = json_array();
+        for (size_t k = 0; k < a->nremoved; k++)
+            json_array_append_new(removed, json_string(a->removed[k]));
+        json_object_set_new(o, "furniture_removed", removed);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *conflict_json(const px_story *s, const px_conflict *c)
+{
+    static const char *kinds[] = {"number", "duration", "date", "name"};
+    json_t *o = json_object();
+    json_object_set_new(o, "kind", json_string(kinds[c->kind]));
+    json_object_set_new(o, "detail", str_or_null(c->detail));
+    json_t *vals = json_object();
+    for (uint32_t i = 0; i < s->nsources; i++)
+        if (c->values[i])
+            json_object_set_new(vals, s->articles[i]->id, json_string(c->values[i]));
+    json_object_set_new(o, "values", vals);
+    return o;
+}
+
+static json_t *facts_json(const px_story *s)
+{
+    json_t *arr = json_array();
+    const px_alignment *al = &s->alignment;
+    for (size_t f = 0; f < al->nfacts; f++) {
+        const px_fact *fact = &al->facts[f];
+        char fid[32];
+        px_report_fact_id(f, fid, sizeof fid);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(fid));
+        size_t tl;
+        const char *t = px_report_fact_text(s, fact, &tl);
+        json_object_set_new(o, "text", strn(t, tl));
+        json_t *ms = json_array(), *present = json_array(), *absent = json_array();
+        for (size_t m = 0; m < fact->nmentions; m++) {
+            const px_mention *me = &fact->mentions[m];
+            char sid[300];
+            px_report_sentence_id(s, me->source, me->sent, sid, sizeof sid);
+            size_t ml;
+            const char *mt = px_report_sentence(s, me->source, me->sent, &ml);
+            json_t *mo = json_object();
+            json_object_set_new(mo, "source", json_string(s->articles[me->source]->id));
+            json_object_set_new(mo, "sentence", json_string(sid));
+            json_object_set_new(mo, "text", strn(mt, ml));
+            json_object_set_new(mo, "score", json_real(px_round3(me->score)));
+            double share;
+            const char *where = px_report_where(s, me->source, me->sent, &share);
+            json_t *pos = json_object();
+            json_object_set_new(pos, "where", json_string(where));
+            json_object_set_new(pos, "share", json_real(px_round3(share)));
+            json_object_set_new(mo, "position", pos);
+            json_object_set_new(mo, "quoted", json_boolean(me->quoted));
+            json_array_append_new(ms, mo);
+        }
+        for (uint32_t i = 0; i < s->nsources; i++)
+            json_array_append_new(px_fact_mention(fact, i) ? present : absent,
+                                  json_string(s->articles[i]->id));
+        json_object_set_new(o, "mentions", ms);
+        json_object_set_new(o, "present", present);
+        json_object_set_new(o, "absent", absent);
+        json_t *heads = json_array();
+        uint64_t hs = px_report_headlines(s, fact);
+        for (uint32_t i = 0; i < s->nsources; i++)
+            if (hs & (1ULL << i))
+                json_array_append_new(heads, json_string(s->articles[i]->id));
+        json_object_set_new(o, "in_headline", heads);
+        json_t *cs = json_array();
+        for (size_t c = 0; c < fact->nconflicts; c++)
+            json_array_append_new(cs, conflict_json(s, &fact->conflicts[c]));
+        json_object_set_new(o, "conflicts", cs);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *score_json(const px_score *sc)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "hits", json_integer((json_int_t)sc->hits));
+    json_object_set_new(o, "per_1k", json_real(px_round3(sc->per_1k)));
+    json_object_set_new(o, "delta", json_real(px_round3(sc->delta)));
+    json_object_set_new(o, "narration", json_integer((json_int_t)sc->narration));
+    json_object_set_new(o, "quoted", json_integer((json_int_t)sc->quoted));
+    json_object_set_new(o, "narration_per_1k", json_real(px_round3(sc->narration_per_1k)));
+    json_object_set_new(o, "weight", json_real(px_round3(sc->weight)));
+    return o;
+}
+
+static json_t *framing_json(const px_story *s)
+{
+    json_t *o = json_object(), *lex = json_array(), *srcs = json_object();
+    size_t nl = px_lexset_count(s->lexicons);
+    for (size_t l = 0; l < nl; l++) {
+        const px_lexicon *L = px_lexset_get(s->lexicons, l);
+        json_t *lo = json_object();
+        json_object_set_new(lo, "name", json_string(L->name));
+        json_object_set_new(lo, "version", json_string(L->version));
+        json_object_set_new(lo, "licence", json_string(L->licence));
+        json_object_set_new(lo, "terms", json_integer((json_int_t)L->nentries));
+        json_t *cats = json_array();
+        for (size_t c = 0; c < L->ncategories; c++)
+            json_array_append_new(cats, json_string(L->categories[c]));
+        json_object_set_new(lo, "categories", cats);
+        json_array_append_new(lex, lo);
+    }
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_source_frame *fr = &s->frames[i];
+        json_t *so = json_object();
+        for (size_t l = 0; l < nl; l++) {
+            const px_lexicon *L = px_lexset_get(s->lexicons, l);
+            json_t *lo = score_json(px_frame_score(fr, (uint32_t)l, -1));
+            json_t *ev = json_array();
+            for (size_t h = 0; h < fr->nhits; h++) {
+                const px_hit *hit = &fr->hits[h];
+                if (hit->lexicon != l)
+                    continue;
+                const char *cat;
+                const px_lex_entry *e = px_report_entry(s, hit, NULL, &cat);
+                char sid[300];
+                px_report_sentence_id(s, i, hit->sent, sid, sizeof sid);
+                json_t *eo = json_object();
+                json_object_set_new(eo, "sentence", json_string(sid));
+                json_object_set_new(eo, "term", json_string(e->term));
+                json_object_set_new(eo, "category", json_string(cat));
+                json_object_set_new(eo, "text", strn(s->docs[i]->text + hit->start,
+                                                     hit->end - hit->start));
+                json_object_set_new(eo, "start", json_integer((json_int_t)hit->start));
+                json_object_set_new(eo, "end", json_integer((json_int_t)hit->end));
+                json_object_set_new(eo, "voice", json_string(hit->quoted ? "quote" : "narration"));
+                if (hit->negated)
+                    json_object_set_new(eo, "negated", json_true());
+                if (e->neutral)
+                    json_object_set_new(eo, "neutral", json_string(e->neutral));
+                json_array_append_new(ev, eo);
+            }
+            json_object_set_new(lo, "evidence", ev);
+            json_t *cats = json_object();
+            for (size_t c = 0; c < L->ncategories; c++)
+                json_object_set_new(cats, L->categories[c],
+                                    score_json(px_frame_score(fr, (uint32_t)l, (int32_t)c)));
+            json_object_set_new(lo, "categories", cats);
+            json_object_set_new(so, L->name, lo);
+        }
+        json_object_set_new(srcs, s->articles[i]->id, so);
+    }
+    json_object_set_new(o, "lexicons", lex);
+    json_object_set_new(o, "sources", srcs);
+    return o;
+}
+
+static json_t *ids_json(const uint32_t *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        char fid[32];
+        px_report_fact_id(v[i], fid, sizeof fid);
+        json_array_append_new(a, json_string(fid));
+    }
+    return a;
+}
+
+static json_t *compare_json(const px_story *s)
+{
+    json_t *o = json_object();
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_source_compare *c = &s->compare[i];
+        json_t *so = json_object();
+        json_object_set_new(so, "carried", json_integer((json_int_t)c->carried));
+        json_object_set_new(so, "unique", ids_json(c->unique, c->nunique));
+        json_object_set_new(so, "omitted", ids_json(c->omitted, c->nomitted));
+        json_object_set_new(so, "conflicts", ids_json(c->conflicts, c->nconflicts));
+        json_object_set_new(o, s->articles[i]->id, so);
+    }
+    return o;
+}
+
+static json_t *sourcing_json(const px_story *s)
+{
+    json_t *o = json_object();
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_doc *d = s->docs[i];
+        json_t *arr = json_array();
+        size_t named = 0, anon = 0;
+        for (size_t k = 0; k < d->nattrs; k++) {
+            const px_attribution *at = &d->attrs[k];
+            char sid[300];
+            px_report_sentence_id(s, i, at->sent, sid, sizeof sid);
+            json_t *ao = json_object();
+            json_object_set_new(ao, "sentence", json_string(sid));
+            json_object_set_new(ao, "speaker", strn(d->text + at->speaker_start,
+                                                    at->speaker_end - at->speaker_start));
+            json_object_set_new(ao, "verb", strn(d->text + at->verb_start,
+                                                 at->verb_end - at->verb_start));
+            json_object_set_new(ao, "anonymous", json_boolean(at->anonymous));
+            json_array_append_new(arr, ao);
+            if (at->anonymous)
+                anon++;
+            else
+                named++;
+        }
+        size_t quoted = 0;
+        for (size_t k = 0; k < d->nquotes; k++)
+            if (d->quotes[k].start >= d->body_start)
+                quoted += d->quotes[k].end - d->quotes[k].start;
+        size_t body = d->len - d->body_start;
+        json_t *so = json_object();
+        json_object_set_new(so, "named", json_integer((json_int_t)named));
+        json_object_set_new(so, "anonymous", json_integer((json_int_t)anon));
+        json_object_set_new(so, "quoted_share",
+                            json_real(px_round3(body ? (double)quoted / (double)body : 0)));
+        json_object_set_new(so, "attributions", arr);
+        json_object_set_new(o, s->articles[i]->id, so);
+    }
+    return o;
+}
+
+px_status px_report_json(const px_story *s, const px_report_opts *opts, px_buf *out)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_integer(1));
+    char gen[64];
+    snprintf(gen, sizeof gen, "parallax %s", px_version());
+    json_object_set_new(root, "generator", json_string(gen));
+    json_t *story = json_object();
+    json_object_set_new(story, "id", json_string(s->id));
+    json_object_set_new(story, "title", json_string(s->title ? s->title : ""));
+    json_object_set_new(root, "story", story);
+    json_object_set_new(root, "sources", sources_json(s));
+    json_object_set_new(root, "facts", facts_json(s));
+    json_object_set_new(root, "framing", framing_json(s));
+    json_object_set_new(root, "compare", compare_json(s));
+    json_object_set_new(root, "sourcing", sourcing_json(s));
+    json_t *method = json_object();
+    json_object_set_new(method, "threshold", json_real(px_round3(s->alignment.threshold)));
+    (void)opts; /* the command line stays out: reports from the same input are identical */
+    json_object_set_new(root, "method", method);
+    char *text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(10));
+    json_decref(root);
+    if (!text)
+        return PX_EIO;
+    px_status st = px_buf_puts(out, text);
+    if (st == PX_OK)
+        st = px_buf_putc(out, '\n');
+    free(text);
+    return st;
+}

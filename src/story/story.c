@@ -1,0 +1,105 @@
+/*
+ * story.c — one story, many outlets: the pipeline that runs the stages.
+ *
+ * Articles are ingested into the story's arena; px_story_analyze runs text
+ * (one px_doc per article), align (facts), frame (scores) and compare
+ * (omissions, unique facts, conflicts), each reading only the results of
+ * the stages before it. Renderers then read the finished story.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/story.h"
+
+void px_config_defaults(px_config *c)
+{
+    memset(c, 0, sizeof *c);
+    px_align_defaults(&c->align);
+}
+
+px_story *px_story_new(const char *id)
+{
+    px_story *s = px_xcalloc(1, sizeof *s);
+    s->arena = px_arena_new();
+    s->id = px_arena_strdup(s->arena, id ? id : "story");
+    return s;
+}
+
+px_arena *px_story_arena(px_story *s)
+{
+    return s->arena;
+}
+
+void px_story_free(px_story *s)
+{
+    if (!s)
+        return;
+    px_arena_free(s->arena);
+    free(s);
+}
+
+int px_story_source(const px_story *s, const char *id)
+{
+    for (size_t i = 0; i < s->nsources; i++)
+        if (strcmp(s->articles[i]->id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+px_status px_story_add(px_story *s, px_article *art, px_error *err)
+{
+    if (s->nsources >= PX_MAX_SOURCES)
+        return px_error_set(err, PX_ELIMIT, art->origin, 0,
+                            "too many sources: a story holds at most %d", PX_MAX_SOURCES);
+    if (px_story_source(s, art->id) >= 0) {
+        for (int k = 2;; k++) {
+            char *id = px_arena_printf(s->arena, "%s-%d", art->id, k);
+            if (px_story_source(s, id) < 0) {
+                art->id = id;
+                break;
+            }
+        }
+    }
+    px_article **v = px_arena_array(s->arena, s->nsources + 1, sizeof *v);
+    if (s->nsources)
+        memcpy(v, s->articles, s->nsources * sizeof *v);
+    v[s->nsources++] = art;
+    s->articles = v;
+    if (!s->title && art->title && *art->title)
+        s->title = art->title;
+    return PX_OK;
+}
+
+px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, px_error *err)
+{
+    if (s->nsources < 2)
+        return px_error_set(err, PX_EUSAGE, NULL, 0,
+                            "a comparison needs at least two sources (got %zu)", s->nsources);
+    px_config defaults;
+    if (!cfg) {
+        px_config_defaults(&defaults);
+        cfg = &defaults;
+    }
+    px_text_ctx *own = NULL;
+    if (!ctx)
+        ctx = own = px_text_ctx_new();
+    px_status st = PX_OK;
+    s->docs = px_arena_array(s->arena, s->nsources, sizeof *s->docs);
+    for (size_t i = 0; i < s->nsources && st == PX_OK; i++) {
+        const px_article *art = s->articles[i];
+        st = px_text_analyze(s->arena, ctx, art->title, art->body, art->body_len, &s->docs[i],
+                             err);
+    }
+    px_text_ctx_free(own);
+    if (st != PX_OK)
+        return st;
+    const px_doc *const *docs = (const px_doc *const *)s->docs;
+    st = px_align_story(s->arena, docs, s->nsources, &cfg->align, &s->alignment, err);
+    if (st == PX_OK)
+        st = px_frame_story(s->arena, cfg->lexicons, docs, s->nsources, &s->frames, err);
+    if (st == PX_OK)
+        st = px_compare_story(s->arena, &s->alignment, &s->compare, err);
+    s->lexicons = cfg->lexicons;
+    s->analyzed = st == PX_OK;
+    return st;
+}

@@ -1,0 +1,344 @@
+/*
+ * numbers.c — quantities stated in a document, normalised to values.
+ *
+ * Figures and number words become values ("175,000", "two", "twenty-one",
+ * "1.2 billion"); durations become minutes ("two hours and one minute" =
+ * 121, "an hour and a half" = 90, "two-hour" = 120, "90 minutes" = 90);
+ * "Dec. 7" and "7 December" become the same date; percentages, money and
+ * years get their kinds; a plain count keeps the noun it counts ("troops").
+ * Hedges around a figure ("about", "more than", "nearly") mark it approx.
+ * The align stage compares these by value to find conflicting details.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/internal.h"
+
+typedef struct {
+    const char *w;
+    double v;
+} wordval;
+
+static const wordval small[] = {
+    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},    {"four", 4},
+    {"five", 5},     {"six", 6},        {"seven", 7},     {"eight", 8},    {"nine", 9},
+    {"ten", 10},     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},   {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},    {"ninety", 90},   {"dozen", 12},   {NULL, 0}};
+
+static const wordval scales[] = {{"hundred", 100},     {"thousand", 1e3}, {"million", 1e6},
+                                 {"billion", 1e9},     {"trillion", 1e12}, {NULL, 0}};
+
+static const wordval durations[] = {
+    {"second", 1.0 / 60}, {"seconds", 1.0 / 60}, {"minute", 1},   {"minutes", 1},
+    {"min", 1},           {"mins", 1},           {"hour", 60},    {"hours", 60},
+    {"hr", 60},           {"hrs", 60},           {"day", 1440},   {"days", 1440},
+    {"week", 10080},      {"weeks", 10080},      {NULL, 0}};
+
+static const char *months[] = {"january", "february", "march",     "april",   "may",
+                               "june",    "july",     "august",    "september", "october",
+                               "november", "december", NULL};
+
+static const char *approx_words[] = {"about", "around", "roughly", "nearly", "almost",
+                                     "approximately", "some", "over", "under", "estimated",
+                                     "barely", "upwards", NULL};
+
+static bool eq(const px_token *t, const char *w)
+{
+    return t->fold && strcmp(t->fold, w) == 0;
+}
+
+static double lookup(const wordval *tab, const px_token *t, bool *found)
+{
+    for (const wordval *p = tab; p->w; p++)
+        if (eq(t, p->w)) {
+            *found = true;
+            return p->v;
+        }
+    *found = false;
+    return 0;
+}
+
+static int month_of(const px_token *t)
+{
+    if (!t->fold || !(t->flags & PX_TOK_WORD))
+        return 0;
+    size_t n = strlen(t->fold);
+    for (int m = 0; months[m]; m++) {
+        if (strcmp(t->fold, months[m]) == 0)
+            return m + 1;
+        /* Jan, Feb, Sept (not "may" abbreviated, not "mar" inside words) */
+        if (n >= 3 && n < strlen(months[m]) && strncmp(t->fold, months[m], n) == 0 &&
+            (n == 3 || (m == 8 && n == 4)))
+            return m + 1;
+    }
+    return 0;
+}
+
+static double figure(const char *f)
+{
+    char buf[64];
+    size_t k = 0;
+    for (; *f && k + 1 < sizeof buf; f++)
+        if (*f != ',')
+            buf[k++] = *f;
+    buf[k] = '\0';
+    return strtod(buf, NULL);
+}
+
+/* A number starting at token i (within [i, e)): its value and the token
+ * after it. Handles figures, number words, scales and "and a half". */
+static bool number_at(const px_token *tk, size_t i, size_t e, double *value, size_t *next)
+{
+    bool found;
+    double total = 0, cur = 0;
+    size_t j = i;
+    bool any = false;
+    if (tk[j].flags & PX_TOK_NUMBER) {
+        cur = figure(tk[j].fold);
+        j++;
+        any = true;
+    } else if ((eq(&tk[j], "a") || eq(&tk[j], "an")) && j + 1 < e) {
+        double s = lookup(scales, &tk[j + 1], &found);
+        if (found) {
+            cur = s;
+            j += 2;
+            any = true;
+        } else if (eq(&tk[j + 1], "dozen")) {
+            cur = 12;
+            j += 2;
+            any = true;
+        } else {
+            lookup(durations, &tk[j + 1], &found);
+            if (found) {
+                cur = 1;
+                j++;
+                any = true;
+            }
+        }
+    } else if (eq(&tk[j], "half") && j + 2 < e && (eq(&tk[j + 1], "an") || eq(&tk[j + 1], "a"))) {
+        cur = 0.5;
+        j += 2;
+        any = true;
+    }
+    for (; j < e; j++) {
+        double v = lookup(small, &tk[j], &found);
+        if (found) {
+            if (eq(&tk[j], "dozen") && any)
+                cur *= 12;
+            else
+                cur += v;
+            any = true;
+            continue;
+        }
+        if (any && eq(&tk[j], "-") && j + 1 < e) {
+            lookup(small, &tk[j + 1], &found);
+            if (found && cur >= 20 && (int)cur % 10 == 0)
+                continue; /* twenty-one */
+            break;
+        }
+        double s = lookup(scales, &tk[j], &found);
+        if (found && any) {
+            if (s == 100) {
+                cur *= s;
+            } else {
+                total += cur * s;
+                cur = 0;
+            }
+            continue;
+        }
+        break;
+    }
+    if (!any)
+        return false;
+    total += cur;
+    /* "two and a half" */
+    if (j + 2 < e && eq(&tk[j], "and") && (eq(&tk[j + 1], "a") || eq(&tk[j + 1], "one")) &&
+        eq(&tk[j + 2], "half")) {
+        lookup(durations, j + 3 < e ? &tk[j + 3] : &tk[j], &found);
+        if (found && j + 3 < e) {
+            total += 0.5;
+            j += 3;
+        }
+    }
+    *value = total;
+    *next = j;
+    return true;
+}
+
+static bool is_approx_before(const px_token *tk, size_t s, size_t i, size_t *from)
+{
+    *from = i;
+    if (i > s) {
+        const px_token *p = &tk[i - 1];
+        for (const char **w = approx_words; *w; w++)
+            if (eq(p, *w)) {
+                *from = i - 1;
+                if (i - 1 > s && eq(p, "estimated") && (eq(&tk[i - 2], "an") || eq(&tk[i - 2], "a")))
+                    *from = i - 2;
+                return true;
+            }
+        if (i - 1 > s && eq(p, "than") &&
+            (eq(&tk[i - 2], "more") || eq(&tk[i - 2], "less") || eq(&tk[i - 2], "fewer"))) {
+            *from = i - 2;
+            return true;
+        }
+        if (i - 1 > s && (eq(p, "least") || eq(p, "most")) && eq(&tk[i - 2], "at")) {
+            *from = i - 2;
+            return true;
+        }
+        if (i - 1 > s && eq(p, "to") && eq(&tk[i - 2], "up")) {
+            *from = i - 2;
+            return true;
+        }
+        if (i - 2 > s && eq(p, "as") && eq(&tk[i - 2], "many") && eq(&tk[i - 3], "as")) {
+            *from = i - 3;
+            return true;
+        }
+        if (i - 1 > s && eq(p, "to") && eq(&tk[i - 2], "close")) {
+            *from = i - 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+typedef PX_VEC(px_quantity) qvec;
+
+static void add(qvec *v, const px_doc *d, size_t from, size_t to, uint32_t sent, px_qty_kind k,
+                double value, const char *unit, bool approx)
+{
+    px_quantity q = {d->toks[from].start, d->toks[to - 1].end, sent, k, value, unit, approx};
+    px_vec_push(*v, q);
+}
+
+/* After a duration at j: "and one minute", "1 minute" add to it. */
+static size_t more_duration(const px_token *tk, size_t j, size_t e, double *minutes)
+{
+    size_t k = j;
+    if (k < e && eq(&tk[k], "and"))
+        k++;
+    double v;
+    size_t nx;
+    if (k < e && number_at(tk, k, e, &v, &nx) && nx < e) {
+        bool found;
+        double u = lookup(durations, &tk[nx], &found);
+        if (found) {
+            *minutes += v * u;
+            return nx + 1;
+        }
+    }
+    return j;
+}
+
+static void sentence_quantities(px_arena *a, const px_doc *d, uint32_t si, qvec *out)
+{
+    const px_sentence *s = &d->sents[si];
+    const px_token *tk = d->toks;
+    size_t e = s->tok + s->ntok;
+    for (size_t i = s->tok; i < e;) {
+        /* dates: "December 7", "Dec. 7, 2021" */
+        int m = month_of(&tk[i]);
+        if (m && !(tk[i].flags & PX_TOK_SENTSTART && eq(&tk[i], "may"))) {
+            size_t j = i + 1;
+            if (j < e && eq(&tk[j], "."))
+                j++;
+            if (j < e && (tk[j].flags & PX_TOK_NUMBER)) {
+                double day = figure(tk[j].fold);
+                if (day >= 1 && day <= 31 && day == floor(day)) {
+                    double v = m * 100 + day;
+                    size_t end = j + 1;
+                    if (end + 1 < e && eq(&tk[end], ",") && (tk[end + 1].flags & PX_TOK_NUMBER)) {
+                        double y = figure(tk[end + 1].fold);
+                        if (y >= 1800 && y <= 2200) {
+                            v += y * 10000;
+                            end += 2;
+                        }
+                    }
+                    add(out, d, i, end, si, PX_QTY_DATE, v, NULL, false);
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        double v;
+        size_t j;
+        if (!number_at(tk, i, e, &v, &j)) {
+            i++;
+            continue;
+        }
+        bool figure_tok = (tk[i].flags & PX_TOK_NUMBER) != 0;
+        /* "7 December" */
+        if (figure_tok && j < e && month_of(&tk[j]) && v >= 1 && v <= 31) {
+            add(out, d, i, j + 1, si, PX_QTY_DATE, month_of(&tk[j]) * 100 + v, NULL, false);
+            i = j + 1;
+            continue;
+        }
+        size_t from;
+        bool approx = is_approx_before(tk, s->tok, i, &from);
+        bool money = i > s->tok && (eq(&tk[i - 1], "$") || eq(&tk[i - 1], "\xE2\x82\xAC") ||
+                                    eq(&tk[i - 1], "\xC2\xA3"));
+        size_t u = j;
+        if (u < e && eq(&tk[u], "-"))
+            u++; /* two-hour, 90-minute */
+        bool found = false;
+        double unit = u < e ? lookup(durations, &tk[u], &found) : 0;
+        if (money) {
+            const char *cur = eq(&tk[i - 1], "$") ? "usd" : eq(&tk[i - 1], "\xC2\xA3") ? "gbp" : "eur";
+            add(out, d, approx ? from : i - 1, j, si, PX_QTY_MONEY, v, cur, approx);
+            i = j;
+        } else if (found) {
+            double minutes = v * unit;
+            size_t end = more_duration(tk, u + 1, e, &minutes);
+            /* "an hour and a half" */
+            if (end + 2 < e && eq(&tk[end], "and") && eq(&tk[end + 1], "a") &&
+                eq(&tk[end + 2], "half")) {
+                minutes += unit / 2;
+                end += 3;
+            }
+            add(out, d, approx ? from : i, end, si, PX_QTY_DURATION, minutes, NULL, approx);
+            i = end;
+        } else if (u < e && (eq(&tk[u], "percent") || eq(&tk[u], "%") ||
+                             (eq(&tk[u], "per") && u + 1 < e && eq(&tk[u + 1], "cent")))) {
+            size_t end = eq(&tk[u], "per") ? u + 2 : u + 1;
+            add(out, d, approx ? from : i, end, si, PX_QTY_PERCENT, v, NULL, approx);
+            i = end;
+        } else if (figure_tok && j == i + 1 && v >= 1800 && v <= 2200 && v == floor(v) &&
+                   !strchr(tk[i].fold, ',')) {
+            add(out, d, i, j, si, PX_QTY_YEAR, v, NULL, false);
+            i = j;
+        } else if (u < e && (eq(&tk[u], "a.m.") || eq(&tk[u], "p.m.") || eq(&tk[u], "am") ||
+                             eq(&tk[u], "pm"))) {
+            double minutes = fmod(v, 12) * 60 + (tk[u].fold[0] == 'p' ? 720 : 0);
+            add(out, d, i, u + 1, si, PX_QTY_TIME, minutes, NULL, approx);
+            i = u + 1;
+        } else {
+            /* a count: the noun it counts, within three words */
+            const char *noun = NULL;
+            for (size_t k = j; k < e && k < j + 3 && !noun; k++) {
+                if (tk[k].flags & PX_TOK_PUNCT && !eq(&tk[k], "-"))
+                    break;
+                if ((tk[k].flags & PX_TOK_WORD) && !(tk[k].flags & (PX_TOK_STOP | PX_TOK_CAPITAL)))
+                    noun = tk[k].stem;
+            }
+            bool lone_one = !figure_tok && v == 1 && j == i + 1;
+            bool of_phrase = j < e && eq(&tk[j], "of");
+            if (!lone_one && !of_phrase)
+                add(out, d, approx ? from : i, j, si, PX_QTY_COUNT, v,
+                    noun ? px_arena_strdup(a, noun) : NULL, approx);
+            i = j;
+        }
+    }
+}
+
+void px_text_quantities(px_arena *a, px_doc *d)
+{
+    qvec v = {0};
+    for (uint32_t s = 0; s < d->nsents; s++)
+        sentence_quantities(a, d, s, &v);
+    d->qty = px_arena_memdup(a, v.v, v.n * sizeof *v.v);
+    d->nqty = v.n;
+    px_vec_free(v);
+}
