@@ -30,6 +30,6 @@ px_bag px_claim_features(px_arena *a, px_vocab *v, const px_doc *d, size_t tok, 
 /* Weighted cosine of two bags under v's IDF, in [0,1]. */
 double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y);
 
-#define PX_ALIGN_THRESHOLD 0.30
+#define PX_ALIGN_THRESHOLD 0.20
 
 #endif

@@ -175,11 +175,12 @@ static bool ends_sentence(const char *s, size_t n)
     return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':');
 }
 
-/* A short line that reads like a headline: no end punctuation, few words. */
+/* A short line that reads like a headline: few words, not ending in a
+ * period (a question mark is fine: "Who are the reporters …?"). */
 static bool headline_like(const char *s, size_t n)
 {
     size_t w = count_words(s, n);
-    return w >= 1 && w <= 16 && !ends_sentence(s, n);
+    return w >= 1 && w <= 16 && (!ends_sentence(s, n) || s[n - 1] == '?');
 }
 
 static bool only_marks(const char *s, size_t n)

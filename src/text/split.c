@@ -479,11 +479,8 @@ size_t px_text_split(px_arena *a, const char *t, size_t n, px_span **out)
                 i = resume > i ? resume : i + 1;
                 continue;
             }
-            /* skip the whole run so "..." is judged once */
-            size_t k = i;
-            while (k < n && (t[k] == '.' || t[k] == '!' || t[k] == '?'))
-                k++;
-            i = k > i ? k : i + len;
+            /* skip the whole run (". . ." included) so it is judged once */
+            i = resume > i ? resume : i + len;
             continue;
         }
         i += len;
