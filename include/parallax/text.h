@@ -63,7 +63,9 @@ typedef struct px_quantity {
     px_qty_kind kind;
     double value;
     const char *unit;  /* the noun it counts ("troops"), folded, or NULL */
-    bool approx;       /* about, nearly, more than, some … */
+    bool approx;       /* hedged: about, nearly, more than, some … */
+    int bound;         /* 0 exact or about; 1 more than, over, at least; -1 less
+                        * than, under, up to, nearly, almost */
 } px_quantity;
 
 typedef struct px_span {

@@ -140,7 +140,8 @@ static void find_conflicts(px_arena *a, const px_doc *const *docs, const px_alig
                         continue;
                     values[o->source] = qty_text(a, od, oq);
                     with++;
-                    if (fabs(oq->value - q->value) > 1e-9 || oq->approx != q->approx)
+                    if (fabs(oq->value - q->value) > 1e-9 || oq->approx != q->approx ||
+                        oq->bound != q->bound)
                         differ = true;
                     break;
                 }

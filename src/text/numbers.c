@@ -168,6 +168,22 @@ static bool number_at(const px_token *tk, size_t i, size_t e, double *value, siz
     return true;
 }
 
+static const char *above_words[] = {"over", "more", "least", "upwards", NULL};
+static const char *below_words[] = {"under", "less", "fewer", "nearly", "almost", "barely",
+                                    "to", "most", NULL};
+
+/* The bound a hedge word sets: "more than" → 1, "nearly" → -1, "about" → 0. */
+static int bound_of(const px_token *t)
+{
+    for (const char **w = above_words; *w; w++)
+        if (eq(t, *w))
+            return 1;
+    for (const char **w = below_words; *w; w++)
+        if (eq(t, *w))
+            return -1;
+    return 0;
+}
+
 static bool is_approx_before(const px_token *tk, size_t s, size_t i, size_t *from)
 {
     *from = i;
@@ -210,7 +226,10 @@ typedef PX_VEC(px_quantity) qvec;
 static void add(qvec *v, const px_doc *d, size_t from, size_t to, uint32_t sent, px_qty_kind k,
                 double value, const char *unit, bool approx)
 {
-    px_quantity q = {d->toks[from].start, d->toks[to - 1].end, sent, k, value, unit, approx};
+    int bound = 0;
+    for (size_t i = from; approx && i < to && !bound && !(d->toks[i].flags & PX_TOK_NUMBER); i++)
+        bound = bound_of(&d->toks[i]);
+    px_quantity q = {d->toks[from].start, d->toks[to - 1].end, sent, k, value, unit, approx, bound};
     px_vec_push(*v, q);
 }
 
