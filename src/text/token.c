@@ -48,9 +48,10 @@ void px_text_ctx_free(px_text_ctx *c)
 
 const char *px_text_stem(px_text_ctx *c, px_arena *a, const char *fold, size_t len)
 {
+    /* the result goes into the arena: tokens outlive the context */
     uintptr_t idx;
     if (px_map_get(c->cache, fold, len, &idx))
-        return c->stems.v[idx];
+        return px_arena_strdup(a, c->stems.v[idx]);
     /* possessive 's and a trailing apostrophe go before stemming */
     size_t n = len;
     if (n > 2 && fold[n - 2] == '\'' && fold[n - 1] == 's')
@@ -71,7 +72,7 @@ const char *px_text_stem(px_text_ctx *c, px_arena *a, const char *fold, size_t l
         char *copy = px_xstrndup(stem, sl);
         px_map_put(c->cache, fold, len, c->stems.n);
         px_vec_push(c->stems, copy);
-        return copy;
+        return px_arena_strdup(a, copy);
     }
     return px_arena_strndup(a, stem, sl);
 }
