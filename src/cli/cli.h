@@ -30,6 +30,8 @@ int cli_exit_code(px_status st);
 int cli_report(const px_error *err);
 /* Print "parallax: message" (usage errors: adds a hint) and return 2. */
 int cli_usage(const char *cmd, const char *fmt, ...) PX_PRINTF(2, 3);
+/* After getopt returned '?': name the bad option, return 2. */
+int cli_bad_option(const char *cmd, char **argv);
 /* Print "parallax: message" on stderr. */
 void cli_warn(const char *fmt, ...) PX_PRINTF(1, 2);
 

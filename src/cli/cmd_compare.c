@@ -123,7 +123,7 @@ int cmd_compare(int argc, char **argv)
             break;
         }
         case 'h': help(); px_vec_free(lexfiles); return EXIT_OK;
-        default: px_vec_free(lexfiles); return cli_usage("compare ", "bad option");
+        default: px_vec_free(lexfiles); return cli_bad_option("compare ", argv);
         }
     }
     if (!format)

@@ -82,7 +82,7 @@ int cmd_extract(int argc, char **argv)
         case 'F': furniture = optarg; break;
         case 'o': out = optarg; break;
         case 'h': help(); return EXIT_OK;
-        default: return cli_usage("extract ", "bad option");
+        default: return cli_bad_option("extract ", argv);
         }
     }
     if (strcmp(format, "text") && strcmp(format, "json"))

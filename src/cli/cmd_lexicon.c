@@ -159,7 +159,7 @@ int cmd_lexicon(int argc, char **argv)
         case 'l': px_vec_push(files, optarg); break;
         case 'c': px_vec_push(cats, optarg); break;
         case 'h': help(); px_vec_free(files); px_vec_free(cats); return EXIT_OK;
-        default: px_vec_free(files); px_vec_free(cats); return cli_usage("lexicon ", "bad option");
+        default: px_vec_free(files); px_vec_free(cats); return cli_bad_option("lexicon ", argv);
         }
     }
     int rc;

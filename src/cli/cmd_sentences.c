@@ -54,7 +54,7 @@ int cmd_sentences(int argc, char **argv)
         case 'j': json = true; break;
         case 'O': offsets = true; break;
         case 'h': help(); return EXIT_OK;
-        default: return cli_usage("sentences ", "bad option");
+        default: return cli_bad_option("sentences ", argv);
         }
     }
     if (argc - optind > 1)

@@ -32,7 +32,7 @@ int cmd_similar(int argc, char **argv)
         switch (c) {
         case 't': threshold = strtod(optarg, NULL); break;
         case 'h': help(); return EXIT_OK;
-        default: return cli_usage("similar ", "bad option");
+        default: return cli_bad_option("similar ", argv);
         }
     }
     const char *path = optind < argc ? argv[optind] : "-";

@@ -1,6 +1,7 @@
 /*
  * main.c — `parallax SUBCOMMAND …`: dispatch to one file per subcommand.
  */
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    opterr = 0; /* subcommands report bad options in one line of their own */
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);

@@ -1,0 +1,49 @@
+"""End to end: the helper subcommands the evaluation scripts call
+(extract, sentences, similar, lexicon) keep their documented formats."""
+import json
+import os
+
+from common import DEMO, ROOT, check, done, run
+
+code, out, err = run("sentences", "--json", "-", stdin="Mr. Smith arrived at 5 p.m. on Dec. 7. He left.".encode())
+check(code == 0 and json.loads(out) == ["Mr. Smith arrived at 5 p.m. on Dec. 7.", "He left."],
+      f"sentences --json: {out[:100]!r}")
+code, out, err = run("sentences", "--json", "--offsets", "-", stdin="One. Two.".encode())
+objs = json.loads(out)
+check(code == 0 and objs[1] == {"text": "Two.", "start": 5, "end": 9}, "sentences --offsets")
+
+pairs = ("Biden warned Putin of sanctions.\tPutin was warned of sanctions by Biden.\n"
+         "Biden warned Putin of sanctions.\tThe weather in Sochi was mild.\n")
+code, out, err = run("similar", "-", stdin=pairs.encode())
+rows = [l.split("\t") for l in out.decode().splitlines()]
+check(code == 0 and len(rows) == 2 and all(len(r) == 2 for r in rows), "similar: score<TAB>same per line")
+check(float(rows[0][0]) > float(rows[1][0]) and rows[0][1] == "1" and rows[1][1] == "0",
+      f"similar ranks the paraphrase above the unrelated pair: {rows}")
+
+page = os.path.join(DEMO, "pages", "flash.html")
+code, out, err = run("extract", "--format", "text", page)
+text = out.decode()
+txt = open(os.path.join(DEMO, "flash.txt"), encoding="utf-8").read()
+first_body = [l for l in txt.split("\n\n")[1:] if len(l) > 80][0]
+check(code == 0 and first_body.strip()[:60] in text, "extract finds the article body in the HTML page")
+check("\n\n" in text and "Related" not in text and "newsletter" not in text.lower(),
+      "extract drops nav, related links and the newsletter box; keeps paragraphs")
+code, out, err = run("extract", "--json", page)
+meta = json.loads(out)
+check(code == 0 and meta["outlet"] == "Daily Flash" and meta["date"].startswith("2021-12-07"),
+      f"extract --json metadata: {meta.get('outlet')}, {meta.get('date')}")
+
+code, out, err = run("lexicon", "check", *[os.path.join(ROOT, "lexicons", f)
+                                         for f in sorted(os.listdir(os.path.join(ROOT, "lexicons")))
+                                         if f.endswith((".tsv", ".dic"))])
+check(code == 0 and b"ok" in out, "every shipped lexicon passes lexicon check")
+code, out, err = run("lexicon", "list")
+check(code == 0 and b"loaded" in out and b"hedges" in out, "lexicon list")
+code, out, err = run("lexicon", "match", "--category", "loaded", "-",
+                     stdin="The regime slammed the plan.\nNothing here.\n".encode())
+lines = [json.loads(l) for l in out.decode().splitlines()]
+check(code == 0 and len(lines) == 2 and lines[1]["hits"] == [], "lexicon match: one JSON object per line")
+h = lines[0]["hits"]
+check(any(x["term"] == "regime" and x["start"] == 4 and x["end"] == 10 for x in h),
+      f"lexicon match: byte offsets of 'regime' {h}")
+done()
