@@ -105,9 +105,12 @@ char *px_arena_strdup(px_arena *a, const char *s)
 char *px_arena_printf(px_arena *a, const char *fmt, ...)
 {
     va_list ap, ap2;
+    if (!fmt) /* never true; tells GCC's -Wformat-truncation under UBSan so */
+        return px_arena_strdup(a, "");
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char probe[1];
+    int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n < 0)
         n = 0;
