@@ -187,13 +187,15 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
     size_t nc = claims.n;
     px_vocab voc;
     px_vocab_init(&voc);
+    voc.story = true;
     px_bag *bags = px_xcalloc(nc ? nc : 1, sizeof *bags);
     for (size_t i = 0; i < nc; i++) {
         size_t as, ae;
         attribution_of(docs[claims.v[i].source], claims.v[i].sent, &as, &ae);
-        bags[i] = px_claim_features(a, &voc, docs[claims.v[i].source], claims.v[i].tok,
+        bags[i] = px_claim_bag(a, &voc, docs[claims.v[i].source], claims.v[i].tok,
                                     claims.v[i].ntok, as, ae, true);
     }
+    px_vocab_finish(&voc);
     /* links between claims of different outlets */
     PX_VEC(link) links = {0};
     for (size_t i = 0; i < nc; i++)
