@@ -36,7 +36,7 @@ static inline px_story *test_story(const char *const *texts, size_t n)
 {
     px_story *s = px_story_new("test");
     px_furniture *f = px_furniture_default();
-    px_ingest_opts o = {f, 0};
+    px_ingest_opts o = {.furniture = f};
     for (size_t i = 0; i < n; i++) {
         px_article *art;
         px_error err;

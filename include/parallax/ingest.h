@@ -49,6 +49,9 @@ PX_API void px_furniture_free(px_furniture *f);
 typedef struct px_ingest_opts {
     const px_furniture *furniture; /* NULL: no furniture filter for pasted text */
     size_t max_bytes;              /* input size cap; 0 = 64 MiB */
+    const char *charset;           /* HTML: the charset the server declared (the
+                                      Content-Type charset), NULL: sniff it from
+                                      a byte-order mark or <meta charset> */
 } px_ingest_opts;
 
 /* Read a file by its kind: .html/.htm → HTML, .json/.jsonl → records,

@@ -162,7 +162,7 @@ int cmd_compare(int argc, char **argv)
         if (furniture)
             st = px_furniture_load(fur, furniture, &err);
     }
-    px_ingest_opts io = {fur, 0};
+    px_ingest_opts io = {.furniture = fur};
     if (st == PX_OK) {
         story = px_story_new(story_id ? story_id : cli_story_id(inputs, ninputs));
         st = cli_load_inputs(story, inputs, ninputs, &io, &err);

@@ -93,7 +93,7 @@ int cmd_extract(int argc, char **argv)
     px_arena *a = px_arena_new();
     px_furniture *fur = px_furniture_default();
     px_status st = furniture ? px_furniture_load(fur, furniture, &err) : PX_OK;
-    px_ingest_opts io = {fur, 0};
+    px_ingest_opts io = {.furniture = fur};
     px_article **arts = NULL;
     size_t n = 0;
     if (st == PX_OK)

@@ -19,10 +19,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/internal.h"
+
 extern const char px_embed_furniture[];
 extern const size_t px_embed_furniture_len;
 
-typedef enum { K_DROP, K_BYLINE, K_UPDATED, K_RELATED, K_CREDIT, K_BIO } kind;
+typedef enum {
+    K_DROP = PX_FURN_DROP,
+    K_BYLINE = PX_FURN_BYLINE,
+    K_UPDATED = PX_FURN_UPDATED,
+    K_RELATED = PX_FURN_RELATED,
+    K_CREDIT = PX_FURN_CREDIT,
+    K_BIO = PX_FURN_BIO,
+} kind;
 
 static const struct {
     const char *name;
@@ -150,6 +159,11 @@ static int match_kind(const px_furniture *f, const char *line)
         if (regexec(&f->rules[i].re, line, 0, NULL, 0) == 0)
             return (int)f->rules[i].k;
     return -1;
+}
+
+px_furn_kind px_furniture_match(const px_furniture *f, const char *line)
+{
+    return f ? (px_furn_kind)match_kind(f, line) : PX_FURN_NONE;
 }
 
 static size_t count_words(const char *s, size_t n)

@@ -12,4 +12,17 @@ const char *px_ingest_iso_date(px_arena *a, const char *s);
 /* Drop a first paragraph that repeats the headline; set empty names. */
 void px_ingest_finish(px_arena *a, px_article *art);
 
+/* What a furniture rule says a line is (data/furniture.txt kinds). */
+typedef enum {
+    PX_FURN_NONE = -1,
+    PX_FURN_DROP = 0,
+    PX_FURN_BYLINE,
+    PX_FURN_UPDATED,
+    PX_FURN_RELATED,
+    PX_FURN_CREDIT,
+    PX_FURN_BIO,
+} px_furn_kind;
+/* The kind of the first rule of f that matches line (NUL-terminated). */
+px_furn_kind px_furniture_match(const px_furniture *f, const char *line);
+
 #endif

@@ -1,0 +1,152 @@
+/*
+ * score.c — which element of a flattened page holds the article, and which
+ * of its paragraphs are article text.
+ *
+ * Every paragraph gets a value: prose (enough words, punctuation, few
+ * links) counts its unlinked characters, short text counts a little, link
+ * lists and text inside chrome (blocks named related, share, newsletter,
+ * comments, ads; nav, aside, header, footer; hidden blocks) count against.
+ * The article is the element whose paragraphs sum highest — the best
+ * subtree — with a bonus for elements named as the body (article-body,
+ * itemprop=articleBody, <article>). This keeps a body split into several
+ * blocks together (their common parent sums higher) while a comments
+ * section or a related-stories rail beside it pulls the sum down.
+ *
+ * Chrome names are overruled when the block holds most of the page's prose:
+ * a wrapper called "content-with-sidebar" is still the article.
+ *
+ * Hands on: px_flat_main (the element) and px_flat_select (the paragraphs
+ * of it to keep) to html.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/dom.h"
+
+#define CHROME_SHARE 0.5 /* chrome names count unless the block holds this share of the prose */
+
+static bool is_prose(const px_para *p)
+{
+    return p->words >= 10 && p->stops >= 1 && p->links * 2 < p->chars;
+}
+
+/* What a paragraph says about the block around it, chrome aside. */
+static double para_value(const px_para *p)
+{
+    double text = (double)(p->chars - p->links);
+    if (p->kind & P_CAPTION)
+        return -0.25 * p->chars;
+    if (p->links * 2 > p->chars)
+        return -(double)p->chars;
+    if (is_prose(p))
+        return text - p->links;
+    return 0.25 * text - p->links;
+}
+
+static bool chrome_elem(const px_elem *e)
+{
+    if (e->tag & T_NAV)
+        return true;
+    return (e->tag & T_CHROME) ||
+           (e->hints & (H_BAD | H_WEAK | H_HIDDEN | H_CAPTION | H_BYLINE));
+}
+
+/* Prose mass: the positive value of each paragraph, summed as a prefix. */
+static double *prose_prefix(const px_flat *pg)
+{
+    double *pre = px_xmalloc((pg->paras.n + 1) * sizeof *pre);
+    pre[0] = 0;
+    for (size_t i = 0; i < pg->paras.n; i++) {
+        double v = para_value(&pg->paras.v[i]);
+        pre[i + 1] = pre[i] + (v > 0 ? v : 0);
+    }
+    return pre;
+}
+
+/* Mark the paragraphs inside chrome elements under [lo, hi) of elems: a
+ * count per paragraph, so nested chrome nests. share is the prose mass
+ * above which a chrome name is overruled. */
+static void mark_chrome(const px_flat *pg, size_t lo, size_t hi, const double *mass,
+                        double share, int *inside)
+{
+    int *diff = px_xcalloc(pg->paras.n + 1, sizeof *diff);
+    for (size_t i = lo; i < hi; i++) {
+        const px_elem *e = &pg->elems.v[i];
+        if (!chrome_elem(e) || e->first >= e->last)
+            continue;
+        double m = mass[e->last] - mass[e->first];
+        if (!(e->tag & T_NAV) && m > share)
+            continue;
+        diff[e->first]++;
+        diff[e->last]--;
+    }
+    int run = 0;
+    for (size_t p = 0; p < pg->paras.n; p++) {
+        run += diff[p];
+        inside[p] = run;
+    }
+    free(diff);
+}
+
+static double bonus(const px_elem *e)
+{
+    double b = 1.0;
+    if (e->hints & H_BEST)
+        b *= 1.25;
+    else if (e->hints & H_GOOD)
+        b *= 1.05;
+    if (e->tag & T_ARTICLE)
+        b *= 1.1;
+    return b;
+}
+
+uint32_t px_flat_main(const px_flat *pg)
+{
+    if (pg->paras.n == 0 || pg->elems.n == 0)
+        return UINT32_MAX;
+    double *mass = prose_prefix(pg);
+    int *inside = px_xmalloc(pg->paras.n * sizeof *inside);
+    mark_chrome(pg, 0, pg->elems.n, mass, CHROME_SHARE * mass[pg->paras.n], inside);
+    double *sum = px_xmalloc((pg->paras.n + 1) * sizeof *sum);
+    sum[0] = 0;
+    for (size_t i = 0; i < pg->paras.n; i++) {
+        const px_para *p = &pg->paras.v[i];
+        double v = inside[i] ? -(double)p->chars : para_value(p);
+        sum[i + 1] = sum[i] + v;
+    }
+    uint32_t best = UINT32_MAX;
+    double top = 0;
+    for (size_t i = 0; i < pg->elems.n; i++) {
+        const px_elem *e = &pg->elems.v[i];
+        if (!(e->tag & (T_BLOCK | T_CELL)) || e->first >= e->last)
+            continue;
+        double s = (sum[e->last] - sum[e->first]) * bonus(e);
+        /* later (deeper) elements win ties: the tightest block */
+        if (s > 0 && s >= top) {
+            best = (uint32_t)i;
+            top = s;
+        }
+    }
+    free(sum);
+    free(inside);
+    free(mass);
+    return best;
+}
+
+void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
+{
+    memset(keep, 0, pg->paras.n * sizeof *keep);
+    if (m >= pg->elems.n)
+        return;
+    const px_elem *main = &pg->elems.v[m];
+    double *mass = prose_prefix(pg);
+    int *inside = px_xcalloc(pg->paras.n, sizeof *inside);
+    double share = CHROME_SHARE * (mass[main->last] - mass[main->first]);
+    mark_chrome(pg, m + 1, main->end, mass, share, inside);
+    for (size_t i = main->first; i < main->last; i++) {
+        const px_para *p = &pg->paras.v[i];
+        keep[i] = !inside[i] && !(p->kind & P_CAPTION) && p->links * 2 <= p->chars;
+    }
+    free(inside);
+    free(mass);
+}
