@@ -173,7 +173,7 @@ static const struct hint {
 } hint_words[] = {
     /* chrome, whatever else the value says */
     {"related*", H_BAD}, {"recirc*", H_BAD}, {"share*", H_BAD}, {"sharing", H_BAD},
-    {"social*", H_BAD}, {"newsletter*", H_BAD}, {"subscri*", H_BAD}, {"signup", H_BAD},
+    {"newsletter*", H_BAD}, {"subscri*", H_BAD}, {"signup", H_BAD},
     {"promo*", H_BAD}, {"comment", H_BAD}, {"comments", H_BAD}, {"disqus*", H_BAD},
     {"ad", H_BAD}, {"ads", H_BAD}, {"advert*", H_BAD}, {"adsbygoogle", H_BAD},
     {"adslot", H_BAD}, {"adunit", H_BAD}, {"dfp", H_BAD}, {"sponsor*", H_BAD},
@@ -189,7 +189,7 @@ static const struct hint {
     {"footer", H_BAD}, {"header", H_BAD}, {"meta", H_BAD}, {"bio", H_WEAK},
     {"more", H_WEAK}, {"extra", H_WEAK}, {"topics", H_WEAK}, {"teaser", H_WEAK},
     {"aside", H_WEAK}, {"secondary", H_WEAK}, {"complementary", H_WEAK},
-    {"hidden", H_WEAK}, {"tools", H_WEAK}, {"contributor*", H_WEAK},
+    {"hidden", H_WEAK}, {"tools", H_WEAK}, {"contributor*", H_WEAK}, {"social*", H_WEAK},
     /* captions and credits, bylines and dates */
     {"caption*", H_CAPTION}, {"credit*", H_CAPTION}, {"figcaption", H_CAPTION},
     {"byline*", H_BYLINE}, {"author*", H_BYLINE}, {"dateline", H_BYLINE},
@@ -197,7 +197,7 @@ static const struct hint {
     /* content */
     {"article", H_GOOD}, {"story", H_GOOD}, {"content", H_GOOD}, {"body", H_GOOD},
     {"entry", H_GOOD}, {"post", H_GOOD}, {"text", H_GOOD}, {"main", H_GOOD},
-    {"prose", H_GOOD}, {"blog", H_GOOD}, {"copy", H_GOOD},
+    {"prose", H_GOOD}, {"blog", H_GOOD}, {"copy", H_GOOD}, {"embed*", H_GOOD},
     {"articlebody", H_BEST}, {"storybody", H_BEST}, {"articletext", H_BEST},
     {"storytext", H_BEST}, {"bodytext", H_BEST}, {"entrycontent", H_BEST},
     {"postbody", H_BEST}, {"postcontent", H_BEST},
@@ -283,7 +283,10 @@ unsigned px_dom_hints(const xmlNode *n)
     }
     if (goods >= 2)
         h |= H_BEST;
-    if ((h & H_WEAK) && (h & (H_GOOD | H_BEST)))
+    /* "article-body" outweighs any chrome word; "article" alone only a weak one */
+    if (h & H_BEST)
+        h &= ~(unsigned)(H_BAD | H_WEAK);
+    if ((h & H_WEAK) && (h & H_GOOD))
         h &= ~(unsigned)H_WEAK;
     if (is_hidden(n))
         h |= H_HIDDEN;

@@ -12,9 +12,10 @@
  * headers. Connection failures, 429 and 5xx are retried with exponential
  * backoff, honouring Retry-After up to a cap; other 4xx never are.
  *
- * A successful response is written to the cache as received, then decoded
- * to UTF-8 (charset.c) from that same entry: a page read back from the
- * cache later is decoded from identical bytes, so the reports match.
+ * A successful response is written to the cache as received and the page
+ * is filled from that same entry: a page read back from the cache later
+ * holds identical bytes and headers, so the reports match. Decoding to
+ * UTF-8 is the extractor's (px_fetch_ingest passes the declared charset).
  */
 #include <curl/curl.h>
 #include <pthread.h>
@@ -23,6 +24,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "ingest/dom.h"
 #include "ingest/fetch.h"
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -192,6 +194,24 @@ void px_fetch_report_progress(px_fetch_run *r, bool force)
     r->o->progress(r->o->progress_ctx, &r->prog);
 }
 
+/* The charset parameter of a Content-Type, unquoted, or NULL. */
+static const char *charset_label(px_arena *a, const char *ctype)
+{
+    for (const char *p = ctype; p && (p = strchr(p, ';'));) {
+        p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (strncasecmp(p, "charset=", 8) != 0)
+            continue;
+        p += 8;
+        if (*p == '"' || *p == '\'')
+            p++;
+        size_t n = strcspn(p, "\"'; \t");
+        return n ? px_arena_strndup(a, p, n) : NULL;
+    }
+    return NULL;
+}
+
 /* Fill p from a cache entry: the body decoded the same way whether the
  * entry was just written or read back. */
 static void fill_page(px_arena *a, px_page *p, const px_cache_entry *e, bool cached)
@@ -203,10 +223,10 @@ static void fill_page(px_arena *a, px_page *p, const px_cache_entry *e, bool cac
     p->headers = e->headers;
     p->fetched_at = e->fetched_at;
     p->cached = cached;
-    p->raw_len = e->len;
     px_fetch_page_kind(e->content_type, &p->kind);
-    p->body = px_fetch_decode(a, e->body, e->len, e->content_type, &p->len, &p->charset,
-                              &p->charset_from);
+    p->charset = charset_label(a, e->content_type);
+    p->body = e->body;
+    p->len = e->len;
 }
 
 void px_fetch_store(px_fetch_run *r, px_fetch_job *j)
@@ -361,10 +381,17 @@ px_status px_fetch_ingest(px_arena *a, const px_page *p, const px_ingest_opts *o
     px_ingest_opts io = {0};
     if (o)
         io = *o;
-    io.charset = "UTF-8"; /* decoded already: the page's <meta> must not re-decode it */
-    px_status st = p->kind == PX_KIND_TEXT
-                       ? px_ingest_text(a, p->body, p->len, p->url, &io, out, err)
-                       : px_ingest_html(a, p->body, p->len, p->url, &io, out, err);
+    io.charset = p->charset;
+    px_status st;
+    if (p->kind == PX_KIND_TEXT) {
+        size_t n;
+        const char *used;
+        char *utf8 = px_html_decode(p->body, p->len, p->charset, &n, &used);
+        st = px_ingest_text(a, utf8 ? utf8 : p->body, utf8 ? n : p->len, p->url, &io, out, err);
+        free(utf8);
+    } else {
+        st = px_ingest_html(a, p->body, p->len, p->url, &io, out, err);
+    }
     if (st == PX_OK)
         (*out)->id = px_fetch_url_id(a, p->url);
     return st;

@@ -80,11 +80,6 @@ static void emit_para(struct emit *e, const px_para *p)
         return;
     if (furniture(e, s, n))
         return;
-    if (n >= REPEAT_MIN) {
-        if (px_map_get(e->seen, s, n, NULL))
-            return;
-        px_map_put(e->seen, s, n, 1);
-    }
     if (e->out.len)
         px_buf_puts(&e->out, "\n\n");
     px_buf_add(&e->out, s, n);

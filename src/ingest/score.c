@@ -133,6 +133,47 @@ uint32_t px_flat_main(const px_flat *pg)
     return best;
 }
 
+static bool linky(const px_para *p)
+{
+    return p->links * 2 > p->chars;
+}
+
+/* A linked line set in capitals, or several linked lines in one block:
+ * promotion for other stories. */
+static bool promo(const px_flat *pg, const px_para *p)
+{
+    const char *s = pg->text.data + p->start;
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < p->len; i++) {
+        if (s[i] == '\n')
+            return true;
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+        lower += s[i] >= 'a' && s[i] <= 'z';
+    }
+    return upper >= 10 && upper >= 4 * lower;
+}
+
+/* Links in the body: a lone linked line ("Beachbody Performance Energize")
+ * is text, but two linked lines in a row, a linked list item or a linked
+ * line in capitals are links to elsewhere (related stories, tags). */
+static void drop_link_runs(const px_flat *pg, const px_elem *main, bool *keep)
+{
+    size_t prev = SIZE_MAX;
+    for (size_t i = main->first; i < main->last; i++) {
+        if (!keep[i])
+            continue;
+        const px_para *p = &pg->paras.v[i];
+        size_t next = i + 1;
+        while (next < main->last && !keep[next])
+            next++;
+        bool run = (prev != SIZE_MAX && linky(&pg->paras.v[prev])) ||
+                   (next < main->last && linky(&pg->paras.v[next]));
+        prev = i;
+        if (linky(p) && (run || (p->kind & (P_ITEM | P_HEADING)) || promo(pg, p)))
+            keep[i] = false;
+    }
+}
+
 void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
 {
     memset(keep, 0, pg->paras.n * sizeof *keep);
@@ -145,8 +186,9 @@ void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
     mark_chrome(pg, m + 1, main->end, mass, share, inside);
     for (size_t i = main->first; i < main->last; i++) {
         const px_para *p = &pg->paras.v[i];
-        keep[i] = !inside[i] && !(p->kind & P_CAPTION) && p->links * 2 <= p->chars;
+        keep[i] = !inside[i] && !(p->kind & P_CAPTION);
     }
+    drop_link_runs(pg, main, keep);
     free(inside);
     free(mass);
 }
