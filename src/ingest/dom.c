@@ -185,6 +185,9 @@ static const struct hint {
     {"toolbar", H_BAD}, {"paywall", H_BAD}, {"login", H_BAD}, {"banner", H_BAD},
     {"tags", H_BAD}, {"taglist", H_BAD}, {"keywords", H_BAD}, {"skip", H_BAD},
     {"print", H_BAD}, {"follow", H_BAD}, {"widget", H_BAD},
+    {"headline*", H_BAD}, {"subhead*", H_BAD}, {"subtitle", H_BAD}, {"dek", H_BAD},
+    {"deck", H_BAD}, {"standfirst", H_BAD}, {"strapline", H_BAD}, {"kicker", H_BAD},
+    {"eyebrow", H_BAD},
     /* chrome unless the value also names content */
     {"footer", H_BAD}, {"header", H_BAD}, {"meta", H_BAD}, {"bio", H_WEAK},
     {"more", H_WEAK}, {"extra", H_WEAK}, {"topics", H_WEAK}, {"teaser", H_WEAK},

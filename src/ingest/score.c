@@ -23,6 +23,7 @@
 
 #include "ingest/dom.h"
 
+#define LINK_RUN 3       /* this many linked lines in a row are a list of links */
 #define CHROME_SHARE 0.5 /* chrome names count unless the block holds this share of the prose */
 
 static bool is_prose(const px_para *p)
@@ -36,6 +37,8 @@ static double para_value(const px_para *p)
     double text = (double)(p->chars - p->links);
     if (p->kind & P_CAPTION)
         return -0.25 * p->chars;
+    if (p->kind & P_TEASER)
+        return -(double)p->chars;
     if (p->links * 2 > p->chars)
         return -(double)p->chars;
     if (is_prose(p))
@@ -153,24 +156,26 @@ static bool promo(const px_flat *pg, const px_para *p)
     return upper >= 10 && upper >= 4 * lower;
 }
 
-/* Links in the body: a lone linked line ("Beachbody Performance Energize")
- * is text, but two linked lines in a row, a linked list item or a linked
- * line in capitals are links to elsewhere (related stories, tags). */
+/* Links in the body: a lone linked line ("Get it on Amazon for $39") is
+ * text, but a run of linked lines, a linked heading or a linked line in
+ * capitals are links to elsewhere (related stories, tags). */
 static void drop_link_runs(const px_flat *pg, const px_elem *main, bool *keep)
 {
-    size_t prev = SIZE_MAX;
-    for (size_t i = main->first; i < main->last; i++) {
-        if (!keep[i])
+    size_t run = 0, start = 0;
+    for (size_t i = main->first; i <= main->last; i++) {
+        if (i < main->last && !keep[i])
             continue;
-        const px_para *p = &pg->paras.v[i];
-        size_t next = i + 1;
-        while (next < main->last && !keep[next])
-            next++;
-        bool run = (prev != SIZE_MAX && linky(&pg->paras.v[prev])) ||
-                   (next < main->last && linky(&pg->paras.v[next]));
-        prev = i;
-        if (linky(p) && (run || (p->kind & (P_ITEM | P_HEADING)) || promo(pg, p)))
-            keep[i] = false;
+        if (i < main->last && linky(&pg->paras.v[i])) {
+            if (run++ == 0)
+                start = i;
+            continue;
+        }
+        for (size_t k = start; run && k < i; k++) {
+            const px_para *p = &pg->paras.v[k];
+            if (keep[k] && (run >= LINK_RUN || (p->kind & P_HEADING) || promo(pg, p)))
+                keep[k] = false;
+        }
+        run = 0;
     }
 }
 
@@ -186,7 +191,7 @@ void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
     mark_chrome(pg, m + 1, main->end, mass, share, inside);
     for (size_t i = main->first; i < main->last; i++) {
         const px_para *p = &pg->paras.v[i];
-        keep[i] = !inside[i] && !(p->kind & P_CAPTION);
+        keep[i] = !inside[i] && !(p->kind & (P_CAPTION | P_TEASER));
     }
     drop_link_runs(pg, main, keep);
     free(inside);
