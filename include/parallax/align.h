@@ -16,6 +16,8 @@ typedef struct px_claim {
     uint32_t source, sent; /* outlet index, sentence index in its doc */
     size_t start, end;     /* bytes of the claim in the doc text */
     size_t tok, ntok;      /* token range of the claim */
+    bool part;             /* a clause of a sentence that states several facts */
+    uint32_t parent;       /* the whole-sentence claim (itself when !part) */
 } px_claim;
 
 typedef struct px_mention {

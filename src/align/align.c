@@ -2,21 +2,29 @@
  * align.c — claims of N outlets matched into facts.
  *
  * Every body sentence of every outlet is a claim (its attribution clause
- * set aside). For every pair of outlets, claims are scored against each
- * other; links above the threshold are then merged strongest first into
- * groups that never hold two claims of one outlet, so an early weak match
- * cannot steal a claim from a better one. Each group is a fact; claims no
- * other outlet shares stay as single-outlet facts. Within a fact, quantities
- * of the same kind and unit that differ between outlets are conflicts.
+ * counting for little), and so is each clause of a sentence that states
+ * several facts (claims.c). Whole sentences are matched across every pair
+ * of outlets and merged into groups (match.c); clauses then join a second
+ * group where they fit it better than their own (parts.c). Each group is a
+ * fact holding at most one claim per outlet; claims no other outlet shares
+ * stay as single-outlet facts. Conflicting details are found within each
+ * fact (conflicts.c).
  *
- * Deterministic: links are sorted by score, then by outlet and sentence
- * indexes, so the same input gives the same facts in the same order.
+ * Deterministic: every choice is ordered by score, then by outlet and
+ * sentence index, so the same input gives the same facts in the same order;
+ * facts are ordered by how many outlets carry them, then by the outlet and
+ * sentence of their first claim.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "align/internal.h"
+
+/* A merged group's members must on average reach this share of the link
+ * threshold. */
+#define MERGE_SHARE 0.9
+/* A clause joins a second fact from this share of the link threshold. */
+#define PART_SHARE 1.8
 
 void px_align_defaults(px_align_opts *o)
 {
@@ -31,36 +39,6 @@ const px_mention *px_fact_mention(const px_fact *f, uint32_t source)
     return NULL;
 }
 
-typedef struct {
-    double score;
-    uint32_t a, b; /* claim indexes, a < b */
-} link;
-
-static int cmp_link(const void *x, const void *y)
-{
-    const link *p = x, *q = y;
-    if (p->score != q->score)
-        return p->score > q->score ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return p->b < q->b ? -1 : (p->b > q->b);
-}
-
-/* Union-find groups that track which sources they hold. */
-typedef struct {
-    uint32_t *parent;
-    uint64_t *sources; /* bit set per root (PX_MAX_SOURCES ≤ 64) */
-} groups;
-
-static uint32_t root(groups *g, uint32_t x)
-{
-    while (g->parent[x] != x) {
-        g->parent[x] = g->parent[g->parent[x]];
-        x = g->parent[x];
-    }
-    return x;
-}
-
 /* The attribution clause of sentence s, if any. */
 static void attribution_of(const px_doc *d, uint32_t s, size_t *as, size_t *ae)
 {
@@ -73,10 +51,124 @@ static void attribution_of(const px_doc *d, uint32_t s, size_t *as, size_t *ae)
         }
 }
 
+typedef PX_VEC(px_claim) claimvec;
+
+/* Does the clause hold at least two content words outside the attribution? */
+static bool own_content(const px_doc *d, const px_claim *c, size_t as, size_t ae)
+{
+    size_t n = 0;
+    for (size_t k = c->tok; k < c->tok + c->ntok; k++) {
+        const px_token *t = &d->toks[k];
+        if ((t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) && !(t->flags & PX_TOK_STOP) &&
+            !(t->start >= as && t->end <= ae))
+            n++;
+    }
+    return n >= 2;
+}
+
+/* Whole sentences first (outlet by outlet, in order), then clauses. */
+static void make_claims(const px_doc *const *docs, size_t ndocs, claimvec *out, size_t *nwhole)
+{
+    for (uint32_t s = 0; s < ndocs; s++)
+        for (uint32_t k = 0; k < docs[s]->nsents; k++) {
+            const px_sentence *se = &docs[s]->sents[k];
+            if (se->headline)
+                continue;
+            px_claim c = {s, k, se->start, se->end, se->tok, se->ntok, false, (uint32_t)out->n};
+            px_vec_push(*out, c);
+        }
+    *nwhole = out->n;
+    for (size_t i = 0; i < *nwhole; i++) {
+        px_claim w = out->v[i];
+        const px_doc *d = docs[w.source];
+        size_t st[8], en[8];
+        size_t n = px_claim_clauses(d, w.sent, st, en);
+        size_t as, ae;
+        attribution_of(d, w.sent, &as, &ae);
+        for (size_t k = 0; n > 1 && k < n; k++) {
+            px_claim c = {w.source, w.sent, d->toks[st[k]].start, d->toks[en[k] - 1].end,
+                          st[k], en[k] - st[k], true, (uint32_t)i};
+            if (!own_content(d, &c, as, ae))
+                continue; /* "according to the White House" states no fact */
+            px_vec_push(*out, c);
+        }
+    }
+}
+
+/* Inverted index: the whole claims holding each term. */
+static void term_index(const px_vocab *v, const px_bag *bags, size_t nwhole, size_t **at,
+                       uint32_t **claims)
+{
+    size_t nt = v->info.n;
+    size_t *cnt = px_xcalloc(nt + 1, sizeof *cnt);
+    for (size_t i = 0; i < nwhole; i++)
+        for (size_t t = 0; t < bags[i].n; t++)
+            cnt[bags[i].terms[t] + 1]++;
+    for (size_t t = 0; t < nt; t++)
+        cnt[t + 1] += cnt[t];
+    uint32_t *list = px_xcalloc(cnt[nt] + 1, sizeof *list);
+    size_t *fill = px_xcalloc(nt + 1, sizeof *fill);
+    for (size_t i = 0; i < nwhole; i++)
+        for (size_t t = 0; t < bags[i].n; t++) {
+            uint32_t term = bags[i].terms[t];
+            list[cnt[term] + fill[term]++] = (uint32_t)i;
+        }
+    free(fill);
+    *at = cnt;
+    *claims = list;
+}
+
 typedef struct {
-    size_t first; /* smallest claim index: order of appearance */
-    size_t carriers;
+    px_arena *a;
+    const px_doc *const *docs;
+    const claimvec *claims;
+    size_t nwhole;
+    px_vocab voc;
+    px_bag *bags;
+    uint32_t *source, *parent, *group;
+    uint32_t *extra_part, *extra_group; /* clauses that joined a second group */
+    size_t nextra;
+} state;
+
+/* The clauses of each whole claim, and the groups' member lists. */
+static void attach_parts(state *st, double threshold)
+{
+    size_t nc = st->claims->n, nw = st->nwhole;
+    uint32_t *first = px_xcalloc(nw + 2, sizeof *first), *next = px_xcalloc(nw + 1, 4);
+    uint64_t *held = px_xcalloc(nw + 1, sizeof *held);
+    for (size_t k = nw; k < nc; k++)
+        first[st->parent[k] + 1]++;
+    for (size_t i = 0; i < nw; i++)
+        first[i + 1] += first[i];
+    uint32_t *part_of = px_xcalloc(nc - nw + 1, sizeof *part_of);
+    for (size_t k = nw, j = 0; k < nc; k++, j++)
+        part_of[j] = (uint32_t)k; /* clauses follow their sentences' order */
+    uint32_t *last = px_xcalloc(nw + 1, 4);
+    for (uint32_t i = 0; i < nw; i++) {
+        next[i] = UINT32_MAX;
+        held[st->group[i]] |= 1ULL << st->source[i];
+        if (st->group[i] != i)
+            next[last[st->group[i]]] = i;
+        last[st->group[i]] = i;
+    }
+    size_t *term_at;
+    uint32_t *term_claims;
+    term_index(&st->voc, st->bags, nw, &term_at, &term_claims);
+    px_parts_in in = {&st->voc, st->bags, st->source, st->parent, nc, nw, st->group, next,
+                      held, first, part_of, term_at, term_claims, threshold};
+    st->nextra = px_match_parts(&in, &st->extra_part, &st->extra_group);
+    free(first);
+    free(next);
+    free(held);
+    free(part_of);
+    free(last);
+    free(term_at);
+    free(term_claims);
+}
+
+typedef struct {
     uint32_t root;
+    size_t carriers;
 } factkey;
 
 static int cmp_fact(const void *x, const void *y)
@@ -84,81 +176,80 @@ static int cmp_fact(const void *x, const void *y)
     const factkey *p = x, *q = y;
     if (p->carriers != q->carriers)
         return p->carriers > q->carriers ? -1 : 1;
-    return p->first < q->first ? -1 : (p->first > q->first);
+    return p->root < q->root ? -1 : (p->root > q->root);
 }
 
-static const char *qty_text(px_arena *a, const px_doc *d, const px_quantity *q)
+static int cmp_mention(const void *x, const void *y)
 {
-    return px_arena_strndup(a, d->text + q->start, q->end - q->start);
+    const px_mention *p = x, *q = y;
+    return p->source < q->source ? -1 : (p->source > q->source);
 }
 
-static bool same_detail(const px_quantity *x, const px_quantity *y)
+/* The representative: the claim most similar to the others; scores are
+ * similarities to it. */
+static void represent(const state *st, px_fact *f)
 {
-    if (x->kind != y->kind)
-        return false;
-    if (x->kind == PX_QTY_COUNT)
-        return x->unit && y->unit && strcmp(x->unit, y->unit) == 0;
-    return x->kind == PX_QTY_DURATION || x->kind == PX_QTY_MONEY || x->kind == PX_QTY_PERCENT ||
-           x->kind == PX_QTY_DATE;
-}
-
-/* Conflicts within fact f: for each quantity of the representative's kind,
- * the other outlets' quantity of the same kind (and unit) in their claim. */
-static void find_conflicts(px_arena *a, const px_doc *const *docs, const px_alignment *al,
-                           px_fact *f)
-{
-    PX_VEC(px_conflict) cs = {0};
-    PX_VEC(const px_quantity *) done = {0};
-    size_t ns = al->nsources;
-    for (size_t mi = 0; mi < f->nmentions; mi++) {
-        const px_mention *m = &f->mentions[mi];
-        const px_doc *d = docs[m->source];
-        for (size_t qi = 0; qi < d->nqty; qi++) {
-            const px_quantity *q = &d->qty[qi];
-            if (q->sent != m->sent || q->kind == PX_QTY_YEAR || q->kind == PX_QTY_TIME)
-                continue;
-            /* each kind of detail (kind and unit) is compared once */
-            bool seen = false;
-            for (size_t c = 0; c < done.n && !seen; c++)
-                seen = same_detail(done.v[c], q);
-            if (seen)
-                continue;
-            px_vec_push(done, q);
-            const char **values = px_arena_array(a, ns, sizeof(char *));
-            size_t with = 0;
-            bool differ = false;
-            values[m->source] = qty_text(a, d, q);
-            with++;
-            for (size_t mj = 0; mj < f->nmentions; mj++) {
-                const px_mention *o = &f->mentions[mj];
-                if (o->source == m->source)
-                    continue;
-                const px_doc *od = docs[o->source];
-                for (size_t qj = 0; qj < od->nqty; qj++) {
-                    const px_quantity *oq = &od->qty[qj];
-                    if (oq->sent != o->sent || !same_detail(q, oq))
-                        continue;
-                    values[o->source] = qty_text(a, od, oq);
-                    with++;
-                    if (fabs(oq->value - q->value) > 1e-9 || oq->approx != q->approx ||
-                        oq->bound != q->bound)
-                        differ = true;
-                    break;
-                }
-            }
-            if (with >= 2 && differ) {
-                px_conflict c = {q->kind == PX_QTY_DURATION ? PX_CONFLICT_DURATION
-                                 : q->kind == PX_QTY_DATE   ? PX_CONFLICT_DATE
-                                                            : PX_CONFLICT_NUMBER,
-                                 q->unit, values};
-                px_vec_push(cs, c);
-            }
+    double best = -1;
+    for (size_t i = 0; i < f->nmentions; i++) {
+        double sum = 0;
+        for (size_t j = 0; j < f->nmentions; j++)
+            if (i != j && !st->claims->v[f->mentions[i].claim].part)
+                sum += px_bag_similarity(&st->voc, &st->bags[f->mentions[i].claim],
+                                         &st->bags[f->mentions[j].claim]);
+        if (sum > best) {
+            best = sum;
+            f->rep = i;
         }
     }
-    f->conflicts = px_arena_memdup(a, cs.v, cs.n * sizeof *cs.v);
-    f->nconflicts = cs.n;
-    px_vec_free(cs);
-    px_vec_free(done);
+    for (size_t i = 0; i < f->nmentions; i++)
+        f->mentions[i].score =
+            i == f->rep ? 1.0
+                        : px_bag_similarity(&st->voc, &st->bags[f->mentions[i].claim],
+                                            &st->bags[f->mentions[f->rep].claim]);
+}
+
+static void add_mention(const state *st, px_fact *f, uint32_t claim)
+{
+    const px_claim *c = &st->claims->v[claim];
+    px_mention *m = &f->mentions[f->nmentions++];
+    m->source = c->source;
+    m->sent = c->sent;
+    m->claim = claim;
+    m->quoted = st->docs[c->source]->sents[c->sent].quoted > 0.5;
+}
+
+static void build_facts(state *st, px_alignment *out)
+{
+    size_t nw = st->nwhole;
+    size_t *count = px_xcalloc(nw + 1, sizeof *count);
+    for (size_t i = 0; i < nw; i++)
+        count[st->group[i]]++;
+    for (size_t e = 0; e < st->nextra; e++)
+        count[st->extra_group[e]]++;
+    factkey *keys = px_xcalloc(nw + 1, sizeof *keys);
+    size_t nf = 0;
+    for (uint32_t i = 0; i < nw; i++)
+        if (st->group[i] == i)
+            keys[nf++] = (factkey){i, count[i]};
+    qsort(keys, nf, sizeof *keys, cmp_fact);
+    out->facts = px_arena_array(st->a, nf ? nf : 1, sizeof(px_fact));
+    out->nfacts = nf;
+    for (size_t f = 0; f < nf; f++) {
+        px_fact *fact = &out->facts[f];
+        uint32_t g = keys[f].root;
+        fact->mentions = px_arena_array(st->a, keys[f].carriers, sizeof(px_mention));
+        for (uint32_t i = g; i < nw; i++)
+            if (st->group[i] == g)
+                add_mention(st, fact, i);
+        for (size_t e = 0; e < st->nextra; e++)
+            if (st->extra_group[e] == g)
+                add_mention(st, fact, st->extra_part[e]);
+        qsort(fact->mentions, fact->nmentions, sizeof *fact->mentions, cmp_mention);
+        represent(st, fact);
+        px_align_conflicts(st->a, st->docs, out, fact);
+    }
+    free(keys);
+    free(count);
 }
 
 px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
@@ -174,109 +265,40 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
     }
     out->nsources = ndocs;
     out->threshold = o->threshold;
-    /* claims: body sentences */
-    PX_VEC(px_claim) claims = {0};
-    for (uint32_t s = 0; s < ndocs; s++)
-        for (uint32_t k = 0; k < docs[s]->nsents; k++) {
-            const px_sentence *se = &docs[s]->sents[k];
-            if (se->headline)
-                continue;
-            px_claim c = {s, k, se->start, se->end, se->tok, se->ntok};
-            px_vec_push(claims, c);
-        }
+    claimvec claims = {0};
+    state st = {a, docs, &claims, 0, {0}, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+    make_claims(docs, ndocs, &claims, &st.nwhole);
     size_t nc = claims.n;
-    px_vocab voc;
-    px_vocab_init(&voc);
-    voc.story = true;
-    px_bag *bags = px_xcalloc(nc ? nc : 1, sizeof *bags);
+    px_vocab_init(&st.voc);
+    st.voc.story = true;
+    st.bags = px_xcalloc(nc + 1, sizeof *st.bags);
+    st.source = px_xcalloc(nc + 1, sizeof *st.source);
+    st.parent = px_xcalloc(nc + 1, sizeof *st.parent);
     for (size_t i = 0; i < nc; i++) {
+        const px_claim *c = &claims.v[i];
         size_t as, ae;
-        attribution_of(docs[claims.v[i].source], claims.v[i].sent, &as, &ae);
-        bags[i] = px_claim_bag(a, &voc, docs[claims.v[i].source], claims.v[i].tok,
-                                    claims.v[i].ntok, as, ae, true);
+        attribution_of(docs[c->source], c->sent, &as, &ae);
+        st.bags[i] = px_claim_bag(a, &st.voc, docs[c->source], c->tok, c->ntok, as, ae, !c->part);
+        st.source[i] = c->source;
+        st.parent[i] = c->parent;
     }
-    px_vocab_finish(&voc);
-    /* links between claims of different outlets */
-    PX_VEC(link) links = {0};
-    for (size_t i = 0; i < nc; i++)
-        for (size_t j = i + 1; j < nc; j++) {
-            if (claims.v[i].source == claims.v[j].source)
-                continue;
-            double s = px_bag_similarity(&voc, &bags[i], &bags[j]);
-            if (s >= o->threshold) {
-                link l = {s, (uint32_t)i, (uint32_t)j};
-                px_vec_push(links, l);
-            }
-        }
-    if (links.n)
-        qsort(links.v, links.n, sizeof *links.v, cmp_link);
-    groups g = {px_xcalloc(nc ? nc : 1, sizeof(uint32_t)), px_xcalloc(nc ? nc : 1, sizeof(uint64_t))};
-    for (size_t i = 0; i < nc; i++) {
-        g.parent[i] = (uint32_t)i;
-        g.sources[i] = 1ULL << claims.v[i].source;
-    }
-    for (size_t l = 0; l < links.n; l++) {
-        uint32_t ra = root(&g, links.v[l].a), rb = root(&g, links.v[l].b);
-        if (ra == rb || (g.sources[ra] & g.sources[rb]))
-            continue;
-        uint32_t lo = ra < rb ? ra : rb, hi = ra < rb ? rb : ra;
-        g.parent[hi] = lo;
-        g.sources[lo] |= g.sources[hi];
-    }
-    /* facts: one per root, ordered by carriers then first appearance */
-    factkey *keys = px_xcalloc(nc ? nc : 1, sizeof *keys);
-    size_t nf = 0;
-    for (size_t i = 0; i < nc; i++)
-        if (root(&g, (uint32_t)i) == i) {
-            keys[nf].first = i;
-            keys[nf].carriers = (size_t)__builtin_popcountll(g.sources[i]);
-            keys[nf].root = (uint32_t)i;
-            nf++;
-        }
-    qsort(keys, nf, sizeof *keys, cmp_fact);
+    px_vocab_finish(&st.voc);
+    double share = getenv("PX_MERGE") ? strtod(getenv("PX_MERGE"), NULL) : MERGE_SHARE;
+    double pshare = getenv("PX_PART") ? strtod(getenv("PX_PART"), NULL) : PART_SHARE;
+    px_match_in mi = {&st.voc, st.bags, st.source, st.nwhole, ndocs, o->threshold,
+                      o->threshold * share};
+    st.group = px_match_groups(&mi);
+    attach_parts(&st, o->threshold * pshare);
     out->claims = px_arena_memdup(a, claims.v, nc * sizeof *claims.v);
     out->nclaims = nc;
-    out->facts = px_arena_array(a, nf, sizeof(px_fact));
-    out->nfacts = nf;
-    for (size_t f = 0; f < nf; f++) {
-        px_fact *fact = &out->facts[f];
-        size_t cnt = keys[f].carriers;
-        fact->mentions = px_arena_array(a, cnt, sizeof(px_mention));
-        for (size_t i = 0; i < nc; i++) {
-            if (root(&g, (uint32_t)i) != keys[f].root)
-                continue;
-            px_mention *m = &fact->mentions[fact->nmentions++];
-            m->source = claims.v[i].source;
-            m->sent = claims.v[i].sent;
-            m->claim = (uint32_t)i;
-            m->quoted = docs[m->source]->sents[m->sent].quoted > 0.5;
-        }
-        /* representative: the claim most similar to the others */
-        double best = -1;
-        for (size_t i = 0; i < fact->nmentions; i++) {
-            double sum = 0;
-            for (size_t j = 0; j < fact->nmentions; j++)
-                if (i != j)
-                    sum += px_bag_similarity(&voc, &bags[fact->mentions[i].claim],
-                                             &bags[fact->mentions[j].claim]);
-            if (sum > best) {
-                best = sum;
-                fact->rep = i;
-            }
-        }
-        for (size_t i = 0; i < fact->nmentions; i++)
-            fact->mentions[i].score =
-                i == fact->rep ? 1.0
-                               : px_bag_similarity(&voc, &bags[fact->mentions[i].claim],
-                                                   &bags[fact->mentions[fact->rep].claim]);
-        find_conflicts(a, docs, out, fact);
-    }
-    free(keys);
-    free(g.parent);
-    free(g.sources);
-    px_vec_free(links);
-    free(bags);
-    px_vocab_free(&voc);
+    build_facts(&st, out);
+    free(st.extra_part);
+    free(st.extra_group);
+    free(st.group);
+    free(st.source);
+    free(st.parent);
+    free(st.bags);
+    px_vocab_free(&st.voc);
     px_vec_free(claims);
     return PX_OK;
 }

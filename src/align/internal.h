@@ -74,6 +74,48 @@ void px_vocab_finish(px_vocab *v);
 /* Similarity of two bags under a finished vocabulary, in [0,1]. */
 double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y);
 
-#define PX_ALIGN_THRESHOLD 0.32
+/* Matching (match.c): claims of N outlets → groups, at most one claim per
+ * outlet in a group. */
+typedef struct {
+    const px_vocab *vocab;
+    const px_bag *bags;      /* one per claim */
+    const uint32_t *source;  /* outlet of each claim */
+    size_t nclaims, nsources;
+    double link;  /* least similarity of a matched pair */
+    double merge; /* least average similarity inside a merged group */
+} px_match_in;
+/* The group of each claim, as the smallest claim index in it (caller
+ * frees). */
+uint32_t *px_match_groups(const px_match_in *in);
+
+/* Clauses of sentence sent (claims.c): token ranges [starts[i], ends[i]),
+ * at most 8; one range (the whole sentence) when it has no clauses. */
+size_t px_claim_clauses(const px_doc *d, uint32_t sent, size_t *starts, size_t *ends);
+
+/* Clauses joining a second group (parts.c). Claims [0, nwhole) are whole
+ * sentences, [nwhole, nclaims) clauses. */
+typedef struct {
+    const px_vocab *vocab;
+    const px_bag *bags;
+    const uint32_t *source, *parent; /* per claim */
+    size_t nclaims, nwhole;
+    const uint32_t *group; /* per whole claim: its group (smallest member) */
+    const uint32_t *next;  /* per whole claim: next member of its group */
+    const uint64_t *held;  /* per group: outlets in it */
+    const uint32_t *first_part, *part_of; /* clauses of whole claim m:
+                                           * part_of[first_part[m] .. first_part[m+1]) */
+    const size_t *term_at;       /* whole claims holding term t: */
+    const uint32_t *term_claims; /* term_claims[term_at[t] .. term_at[t+1]) */
+    double threshold;
+} px_parts_in;
+/* The clauses that join a group, and the groups they join (caller frees
+ * both arrays); returns how many. */
+size_t px_match_parts(const px_parts_in *in, uint32_t **part_out, uint32_t **group_out);
+
+/* Conflicting details within fact f (conflicts.c). */
+void px_align_conflicts(px_arena *a, const px_doc *const *docs, const px_alignment *al,
+                        px_fact *f);
+
+#define PX_ALIGN_THRESHOLD 0.25
 
 #endif

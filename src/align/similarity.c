@@ -153,7 +153,7 @@ px_bag px_claim_bag(px_arena *a, px_vocab *v, const px_doc *d, size_t tok, size_
     uint32_t neg = 0;
     for (size_t k = tok; k < tok + ntok; k++) {
         const px_token *t = &d->toks[k];
-        float attr = v->story ? 0.6f : (float)p.attribution;
+        float attr = v->story ? (getenv("PX_ATTR") ? (float)strtod(getenv("PX_ATTR"), NULL) : 0.6f) : (float)p.attribution;
         float mult = t->start >= skip_s && t->end <= skip_e ? attr : 1.0f;
         if ((t->flags & PX_TOK_NEGATION) && !(t->flags & PX_TOK_QUOTED))
             neg++;
