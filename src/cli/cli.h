@@ -23,6 +23,8 @@ int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_similar(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
 
 /* Map a status to an exit code. */
 int cli_exit_code(px_status st);

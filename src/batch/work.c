@@ -1,0 +1,211 @@
+/*
+ * work.c — one story, start to finish, on a worker thread.
+ *
+ * Resume check (the meta's input and settings hashes match, and every
+ * output is there at the recorded size), else: load the story's articles,
+ * skip it when fewer than two outlets remain, analyse, render each
+ * requested format, write the files, and write the meta last — so a meta
+ * on disk means its outputs are complete. A failure removes what an
+ * earlier run left for the story, so a rerun ends with the same files.
+ * Nothing here prints; the outcome goes back to batch.c.
+ */
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch/internal.h"
+#include "parallax/report.h"
+
+typedef px_status (*render_fn)(const px_story *, const px_report_opts *, px_buf *);
+
+/* The per-story files, by format bit. */
+static const struct {
+    unsigned format;
+    const char *ext;
+    render_fn render;
+} outputs[] = {
+    {PX_BATCH_JSON, "json", px_report_json},
+    {PX_BATCH_HTML, "html", px_report_html},
+    {PX_BATCH_CSV, "facts.csv", px_report_csv_facts},
+    {PX_BATCH_CSV, "scores.csv", px_report_csv_scores},
+};
+#define NOUTPUTS (sizeof outputs / sizeof outputs[0])
+
+static char *output_name(const char *file, const char *ext)
+{
+    size_t n = strlen(file) + strlen(ext) + 2;
+    char *p = px_xmalloc(n);
+    snprintf(p, n, "%s.%s", file, ext);
+    return p;
+}
+
+static long long file_size(const char *dir, const char *name)
+{
+    char *p = px_batch_path(dir, name);
+    struct stat sb;
+    long long n = stat(p, &sb) == 0 && S_ISREG(sb.st_mode) ? (long long)sb.st_size : -1;
+    free(p);
+    return n;
+}
+
+/* The meta's hashes match and each requested output (and no other) is
+ * recorded, present and of the recorded size. */
+static bool resumable(const px_batch_job *j, const px_corpus_story *cs, json_t *meta)
+{
+    char ih[17], ch[17];
+    px_batch_hex(cs->hash, ih);
+    px_batch_hex(j->config, ch);
+    json_t *outs = json_object_get(meta, "outputs");
+    const char *mi = json_string_value(json_object_get(meta, "input"));
+    const char *mc = json_string_value(json_object_get(meta, "config"));
+    if (!json_is_object(outs) || !mi || !mc || strcmp(mi, ih) || strcmp(mc, ch))
+        return false;
+    size_t want = 0;
+    for (size_t k = 0; k < NOUTPUTS; k++) {
+        if (!(j->formats & outputs[k].format))
+            continue;
+        want++;
+        json_t *size = json_object_get(outs, outputs[k].ext);
+        char *name = output_name(cs->file, outputs[k].ext);
+        long long have = file_size(j->stories_dir, name);
+        free(name);
+        if (!json_is_integer(size) || json_integer_value(size) != have)
+            return false;
+    }
+    return json_object_size(outs) == want;
+}
+
+static bool try_resume(const px_batch_job *j, const px_corpus_story *cs)
+{
+    char *name = output_name(cs->file, "json");
+    char *path = px_batch_path(j->meta_dir, name);
+    free(name);
+    char *data = NULL;
+    size_t len = 0;
+    bool ok = false;
+    if (px_file_read(path, 1 << 24, &data, &len, NULL) == PX_OK) {
+        json_t *meta = json_loadb(data, len, 0, NULL);
+        ok = meta && resumable(j, cs, meta);
+        json_decref(meta);
+    }
+    free(data);
+    free(path);
+    return ok;
+}
+
+/* Remove the story's meta and outputs an earlier run may have left. */
+static void remove_stale(const px_batch_job *j, const px_corpus_story *cs)
+{
+    char *name = output_name(cs->file, "json");
+    char *path = px_batch_path(j->meta_dir, name);
+    unlink(path);
+    free(path);
+    free(name);
+    for (size_t k = 0; k < NOUTPUTS; k++) {
+        name = output_name(cs->file, outputs[k].ext);
+        path = px_batch_path(j->stories_dir, name);
+        unlink(path);
+        free(path);
+        free(name);
+    }
+}
+
+/* Render and write each requested format; record the sizes in outs. */
+static px_status write_outputs(const px_batch_job *j, const px_story *s, const char *file,
+                               px_buf *buf, json_t *outs, px_error *err)
+{
+    /* no command line in the reports: the same story gives the same bytes */
+    px_report_opts ro = {NULL, false, 80};
+    px_status st = PX_OK;
+    for (size_t k = 0; k < NOUTPUTS && st == PX_OK; k++) {
+        if (!(j->formats & outputs[k].format))
+            continue;
+        px_buf_reset(buf);
+        st = outputs[k].render(s, &ro, buf);
+        if (st != PX_OK) {
+            px_error_set(err, st, NULL, 0, "the %s report could not be rendered%s",
+                         outputs[k].ext, st == PX_ELIMIT ? " (too large)" : "");
+            break;
+        }
+        char *name = output_name(file, outputs[k].ext);
+        st = px_batch_write(j->stories_dir, name, buf->data ? buf->data : "", buf->len, err);
+        free(name);
+        json_object_set_new(outs, outputs[k].ext, json_integer((json_int_t)buf->len));
+    }
+    return st;
+}
+
+static px_status write_meta(const px_batch_job *j, const px_story *s,
+                            const px_corpus_story *cs, json_t *outs, px_error *err)
+{
+    json_t *meta = px_batch_figures(s, cs->file, cs->hash, j->config, cs->first_line);
+    json_object_set(meta, "outputs", outs);
+    char *text = json_dumps(meta, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    json_decref(meta);
+    if (!text)
+        return px_error_set(err, PX_EIO, NULL, 0, "the story's figures could not be written");
+    px_buf b;
+    px_buf_init(&b, 0);
+    px_buf_puts(&b, text);
+    px_buf_putc(&b, '\n'); /* one line: index.jsonl is these files end to end */
+    free(text);
+    char *name = output_name(cs->file, "json");
+    px_status st = px_batch_write(j->meta_dir, name, b.data, b.len, err);
+    free(name);
+    px_buf_free(&b);
+    return st;
+}
+
+static px_status analyse(const px_batch_job *j, const px_corpus_story *cs, px_story *s,
+                         px_text_ctx *ctx, px_buf *buf, px_error *err)
+{
+    json_t *outs = json_object();
+    px_status st = px_story_analyze(s, j->o->config, ctx, err);
+    if (st == PX_OK)
+        st = write_outputs(j, s, cs->file, buf, outs, err);
+    if (st == PX_OK)
+        st = write_meta(j, s, cs, outs, err);
+    json_decref(outs);
+    return st;
+}
+
+static char *message_of(const px_error *err)
+{
+    char msg[1200];
+    px_error_format(err, msg, sizeof msg);
+    return px_xstrdup(msg);
+}
+
+int px_batch_story(const px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
+                   char **message)
+{
+    const px_corpus_story *cs = &j->corpus->stories[i];
+    *message = NULL;
+    if (j->o->resume && try_resume(j, cs))
+        return PX_STORY_RESUMED;
+    if (!j->corpus->folder && cs->nrec < 2 && !cs->error) {
+        remove_stale(j, cs);
+        *message = px_xstrdup("fewer than two outlets (1)");
+        return PX_STORY_SKIPPED;
+    }
+    px_error err = {0};
+    px_story *s = px_story_new(cs->id);
+    px_status st = px_corpus_load(j->corpus, i, s, j->o->ingest, &err);
+    int state = PX_STORY_ANALYSED;
+    if (st == PX_OK && s->nsources < 2) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "fewer than two outlets (%zu)", s->nsources);
+        *message = px_xstrdup(msg);
+        state = PX_STORY_SKIPPED;
+    } else if (st == PX_OK) {
+        st = analyse(j, cs, s, ctx, buf, &err);
+    }
+    if (st != PX_OK) {
+        *message = message_of(&err);
+        state = PX_STORY_FAILED;
+    }
+    if (state != PX_STORY_ANALYSED)
+        remove_stale(j, cs);
+    px_story_free(s);
+    return state;
+}

@@ -1,0 +1,291 @@
+/*
+ * cmd_batch.c — `parallax batch CORPUS -o DIR [--jobs N] [--shard K/N] …`:
+ * parse options, load lexicons and furniture once, run px_batch_run, draw
+ * its progress, and map the outcome to an exit code (1 when any story
+ * failed).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "parallax/batch.h"
+
+static void help(void)
+{
+    printf("Usage: parallax batch CORPUS -o DIR [OPTIONS]\n\n"
+           "Analyse every story of a corpus: a JSONL file, one article a line\n"
+           "({\"story\", \"outlet\", \"title\", \"date\", \"url\", \"text\" or \"html\"}, a\n"
+           "story's articles in any order anywhere in the file), or a folder of story\n"
+           "folders. Writes DIR/stories/ID.json per story, DIR/errors.jsonl,\n"
+           "DIR/skipped.jsonl (stories with fewer than two outlets), DIR/index.jsonl\n"
+           "and DIR/batch.json. Merge outputs with 'parallax aggregate'.\n\n"
+           "Options:\n"
+           "  -o, --output DIR      the output folder (required)\n"
+           "  -j, --jobs N          worker threads (default: the number of cores)\n"
+           "      --formats LIST    per-story files: json, html, csv (default json)\n"
+           "      --shard K/N       only the stories whose id hashes to shard K of N\n"
+           "      --resume          keep stories whose outputs match their input\n"
+           "  -q, --quiet           no progress and no summary line\n"
+           "      --lexicons DIR    load lexicons from DIR instead of the installed ones\n"
+           "      --lexicon FILE    load one more lexicon (.tsv or .dic); repeatable\n"
+           "      --no-lexicons     do not load the lexicon folder\n"
+           "      --furniture FILE  more page-furniture patterns for pasted text\n"
+           "      --no-furniture    keep pasted text as it is\n"
+           "      --threshold X     similarity needed to link two sentences\n"
+           "  -h, --help            show this help\n\n"
+           "Exit status: 0 all stories analysed or skipped, 1 some failed (see\n"
+           "DIR/errors.jsonl), 2 usage error, 3 the corpus or DIR cannot be used.\n\n"
+           "Split a corpus over machines (each shard its own folder), then merge:\n"
+           "  parallel parallax batch corpus.jsonl -o out/{} --shard {}/4 ::: 1 2 3 4\n"
+           "  parallax aggregate out/* -o summary\n"
+           "Slurm: sbatch --array=1-8 --wrap \\\n"
+           "  'parallax batch corpus.jsonl -o out/$SLURM_ARRAY_TASK_ID --shard $SLURM_ARRAY_TASK_ID/8'\n");
+}
+
+static bool parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+    char *end;
+    unsigned long a = strtoul(s, &end, 10);
+    if (end == s || *end != '/')
+        return false;
+    const char *t = end + 1;
+    unsigned long b = strtoul(t, &end, 10);
+    if (end == t || *end || a < 1 || b < 1 || a > b || b > 1000000)
+        return false;
+    *k = (unsigned)a;
+    *n = (unsigned)b;
+    return true;
+}
+
+static bool parse_formats(const char *s, unsigned *out)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"json", PX_BATCH_JSON}, {"html", PX_BATCH_HTML}, {"csv", PX_BATCH_CSV}};
+    *out = 0;
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        bool found = false;
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (n == strlen(names[i].name) && strncmp(s, names[i].name, n) == 0) {
+                *out |= names[i].bit;
+                found = true;
+            }
+        if (!found)
+            return false;
+        s += n + (s[n] == ',');
+    }
+    return *out != 0;
+}
+
+typedef struct progress_state {
+    bool tty, quiet;
+    double last; /* elapsed at the last plain line */
+    bool drawn;  /* a TTY bar is on screen */
+} progress_state;
+
+static void eta_text(double secs, char *out, size_t n)
+{
+    long s = secs < 0 ? 0 : (long)(secs + 0.5);
+    if (s >= 3600)
+        snprintf(out, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+        snprintf(out, n, "%ld:%02ld", s / 60, s % 60);
+}
+
+/* "1234/10000 12% 245.1/s ETA 0:36, 3 failed" */
+static void status_text(const px_batch_progress *p, char *out, size_t n)
+{
+    size_t work = p->done - p->resumed; /* resumed stories cost no time: leave them out */
+    double rate = p->elapsed > 0 ? (double)work / p->elapsed : 0;
+    char eta[32] = "?";
+    if (rate > 0)
+        eta_text((double)(p->total - p->done) / rate, eta, sizeof eta);
+    int pct = p->total ? (int)(100.0 * (double)p->done / (double)p->total) : 100;
+    snprintf(out, n, "%zu/%zu %3d%% %.1f stories/s ETA %s%s%zu failed", p->done, p->total, pct,
+             rate, eta, ", ", p->failed);
+}
+
+static void draw_bar(progress_state *ps, const px_batch_progress *p)
+{
+    char text[160];
+    if (p->indexing) {
+        snprintf(text, sizeof text, "indexing the corpus: %.1f of %.1f MB",
+                 (double)p->bytes_read / 1e6, (double)p->bytes_total / 1e6);
+    } else {
+        char bar[31];
+        size_t fill = p->total ? p->done * 30 / p->total : 30;
+        for (size_t i = 0; i < 30; i++)
+            bar[i] = i < fill ? '#' : '.';
+        bar[30] = '\0';
+        char st[120];
+        status_text(p, st, sizeof st);
+        snprintf(text, sizeof text, "[%s] %s", bar, st);
+    }
+    fprintf(stderr, "\r\033[K%s", text);
+    ps->drawn = true;
+}
+
+static void on_progress(const px_batch_progress *p, void *user)
+{
+    progress_state *ps = user;
+    if (ps->quiet)
+        return;
+    if (ps->tty && !p->finished) {
+        draw_bar(ps, p);
+    } else if (!ps->tty && !p->finished && !p->indexing && p->elapsed - ps->last >= 10.0) {
+        char st[120];
+        status_text(p, st, sizeof st);
+        fprintf(stderr, "parallax: batch: %s\n", st);
+        ps->last = p->elapsed;
+    }
+    if (p->finished && ps->drawn)
+        fputs("\r\033[K", stderr);
+}
+
+static void summary(const px_batch_progress *p, const char *outdir)
+{
+    fprintf(stderr,
+            "parallax: batch: %zu stories in %.1f s: %zu analysed, %zu resumed, %zu failed, "
+            "%zu skipped",
+            p->total, p->elapsed, p->analysed, p->resumed, p->failed, p->skipped);
+    if (p->failed)
+        fprintf(stderr, "; see %s/errors.jsonl", outdir);
+    fputc('\n', stderr);
+}
+
+/* Settings the library cannot see: the furniture file's contents. */
+static char *fingerprint(const char *furniture)
+{
+    if (!furniture)
+        return NULL;
+    char *data = NULL;
+    size_t len = 0;
+    if (px_file_read(furniture, 1 << 24, &data, &len, NULL) != PX_OK)
+        return NULL;
+    char *out = px_xmalloc(48);
+    snprintf(out, 48, "furniture %016llx", (unsigned long long)px_hash(data, len));
+    free(data);
+    return out;
+}
+
+typedef struct batch_args {
+    const char *out, *lexdir, *furniture;
+    bool no_lex, no_furniture, quiet;
+    PX_VEC(char *) lexfiles;
+    px_config cfg;
+    px_batch_opts bo;
+} batch_args;
+
+/* Options into a; returns -1 to go on, else the exit code. */
+static int parse_args(int argc, char **argv, batch_args *a)
+{
+    static const struct option opts[] = {
+        {"output", required_argument, NULL, 'o'},   {"jobs", required_argument, NULL, 'j'},
+        {"formats", required_argument, NULL, 'f'},  {"shard", required_argument, NULL, 'S'},
+        {"resume", no_argument, NULL, 'r'},         {"quiet", no_argument, NULL, 'q'},
+        {"lexicons", required_argument, NULL, 'L'}, {"lexicon", required_argument, NULL, 'l'},
+        {"no-lexicons", no_argument, NULL, 'N'},    {"furniture", required_argument, NULL, 'F'},
+        {"no-furniture", no_argument, NULL, 'n'},   {"threshold", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+    int c;
+    char *end;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:j:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o': a->out = optarg; break;
+        case 'j': {
+            unsigned long j = strtoul(optarg, &end, 10);
+            if (*end || j < 1 || j > 1024)
+                return cli_usage("batch ", "--jobs wants a number from 1 to 1024, not '%s'",
+                                 optarg);
+            a->bo.jobs = (unsigned)j;
+            break;
+        }
+        case 'f':
+            if (!parse_formats(optarg, &a->bo.formats))
+                return cli_usage("batch ", "--formats wants json, html or csv, comma-separated");
+            break;
+        case 'S':
+            if (!parse_shard(optarg, &a->bo.shard, &a->bo.nshards))
+                return cli_usage("batch ", "--shard wants K/N with 1 <= K <= N, not '%s'",
+                                 optarg);
+            break;
+        case 'r': a->bo.resume = true; break;
+        case 'q': a->quiet = true; break;
+        case 'L': a->lexdir = optarg; break;
+        case 'l': px_vec_push(a->lexfiles, optarg); break;
+        case 'N': a->no_lex = true; break;
+        case 'F': a->furniture = optarg; break;
+        case 'n': a->no_furniture = true; break;
+        case 't':
+            a->cfg.align.threshold = strtod(optarg, &end);
+            if (*end || a->cfg.align.threshold <= 0 || a->cfg.align.threshold > 1)
+                return cli_usage("batch ", "--threshold wants a number in (0, 1], not '%s'",
+                                 optarg);
+            break;
+        case 'h': help(); return EXIT_OK;
+        default: return cli_bad_option("batch ", argv);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage("batch ", optind == argc ? "no corpus given" : "one corpus at a time");
+    if (!a->out)
+        return cli_usage("batch ", "no output folder: add -o DIR");
+    return -1;
+}
+
+static int run(batch_args *a, const char *corpus)
+{
+    px_error err = {0};
+    px_lexset *lex = NULL;
+    px_furniture *fur = NULL;
+    px_status st = cli_load_lexicons(a->lexdir, a->no_lex, a->lexfiles.v, a->lexfiles.n, &lex,
+                                     &err);
+    if (st == PX_OK && !a->no_furniture) {
+        fur = px_furniture_default();
+        if (a->furniture)
+            st = px_furniture_load(fur, a->furniture, &err);
+    }
+    px_ingest_opts io = {.furniture = fur};
+    a->cfg.lexicons = lex;
+    a->bo.config = &a->cfg;
+    a->bo.ingest = &io;
+    char *fp = fingerprint(a->furniture);
+    a->bo.fingerprint = fp;
+    progress_state ps = {isatty(2) != 0, a->quiet, 0, false};
+    a->bo.progress = on_progress;
+    a->bo.user = &ps;
+    px_batch_progress res = {0};
+    if (st == PX_OK)
+        st = px_batch_run(corpus, a->out, &a->bo, &res, &err);
+    int rc = EXIT_OK;
+    if (st != PX_OK) {
+        if (ps.drawn)
+            fputs("\r\033[K", stderr);
+        rc = cli_report(&err);
+    } else {
+        if (!a->quiet)
+            summary(&res, a->out);
+        rc = res.failed ? EXIT_PARTIAL : EXIT_OK;
+    }
+    free(fp);
+    px_furniture_free(fur);
+    px_lexset_free(lex);
+    return rc;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+    batch_args a;
+    memset(&a, 0, sizeof a);
+    px_config_defaults(&a.cfg);
+    int rc = parse_args(argc, argv, &a);
+    if (rc < 0)
+        rc = run(&a, argv[argc - 1]);
+    px_vec_free(a.lexfiles);
+    return rc;
+}

@@ -1,0 +1,257 @@
+"""End to end: `parallax batch` and `parallax aggregate` on corpora written
+by corpus.py — failures isolated, outputs independent of --jobs and shards,
+resume after kill -9, GNU parallel, safe file names, folder corpora.
+
+Usage: test_batch.py PARALLAX SOURCE_ROOT
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import corpus
+
+PARALLAX = os.path.abspath(sys.argv[1])
+ROOT = os.path.abspath(sys.argv[2])
+TMP = tempfile.mkdtemp(prefix="pxbatch")
+FAILURES = []
+SUMMARY = ["outlets.csv", "pairs.csv", "stories.csv", "summary.html"]
+# a copy: runs compared with each other must see the same lexicons
+LEXICONS = shutil.copytree(os.path.join(ROOT, "lexicons"), os.path.join(TMP, "lexicons"))
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        FAILURES.append(what)
+
+
+def env():
+    e = dict(os.environ)
+    e["PARALLAX_LEXICONS"] = LEXICONS
+    return e
+
+
+def run(*args):
+    r = subprocess.run([PARALLAX, *args], capture_output=True, env=env(), timeout=600)
+    return r.returncode, r.stderr.decode("utf-8", "replace")
+
+
+def tree(d):
+    """{relative path: bytes} of every file under d."""
+    out = {}
+    for base, _, files in os.walk(d):
+        for f in files:
+            p = os.path.join(base, f)
+            with open(p, "rb") as fh:
+                out[os.path.relpath(p, d)] = fh.read()
+    return out
+
+
+def same_tree(a, b):
+    ta, tb = tree(a), tree(b)
+    diff = sorted(k for k in set(ta) | set(tb) if ta.get(k) != tb.get(k))
+    if diff:
+        print("     differ:", diff[:5])
+    return not diff
+
+
+def jsonl(path):
+    with open(path) as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def path(*p):
+    return os.path.join(TMP, *p)
+
+
+def test_failures_isolated(c50, info):
+    code, err = run("batch", c50, "-o", path("j1"), "--jobs", "1")
+    check(code == 1, "exit code 1 when stories failed")
+    errors = jsonl(path("j1", "errors.jsonl"))
+    check(sorted(e["story"] for e in errors) == sorted(info["bad"]),
+          "errors.jsonl names exactly the 3 malformed stories")
+    check(all(e["error"].startswith("c50.jsonl:") for e in errors),
+          "each error names the corpus line")
+    skipped = jsonl(path("j1", "skipped.jsonl"))
+    check([s["story"] for s in skipped] == info["single"], "the one-outlet story is skipped")
+    stories = os.listdir(path("j1", "stories"))
+    check(len(stories) == 46, f"46 stories analysed ({len(stories)})")
+    rep = json.load(open(path("j1", "stories", stories[0]), encoding="utf-8"))
+    check(rep["schema"] == 1 and len(rep["sources"]) >= 3 and rep["facts"],
+          "a story report is a schema-1 report with sources and facts")
+    index = jsonl(path("j1", "index.jsonl"))
+    check(len(index) == 46 and all(len(r["sources"]) >= 3 for r in index),
+          "index.jsonl holds one line per analysed story")
+    man = json.load(open(path("j1", "batch.json")))
+    check((man["analysed"], man["failed"], man["skipped"]) == (46, 3, 1), "batch.json counts")
+    check("\r" not in err and "46 analysed" in err, "plain summary on a non-TTY stderr")
+
+
+def test_jobs_and_shards(c50):
+    code, err = run("batch", c50, "-o", path("j4"), "--jobs", "4", "--quiet")
+    check(code == 1 and err == "", "--quiet prints nothing")
+    check(same_tree(path("j1"), path("j4")), "--jobs 1 and --jobs 4 give identical files")
+    for k in (1, 2, 3):
+        run("batch", c50, "-o", path(f"shard{k}"), "--shard", f"{k}/3", "--jobs", "2")
+    shard_stories = sum(len(os.listdir(path(f"shard{k}", "stories"))) for k in (1, 2, 3))
+    check(shard_stories == 46, "the shards split the stories without overlap")
+    for k in (1, 2, 3):
+        for f in os.listdir(path(f"shard{k}", "stories")):
+            a = open(path(f"shard{k}", "stories", f), "rb").read()
+            if a != open(path("j1", "stories", f), "rb").read():
+                check(False, f"shard report {f} equals the unsharded one")
+                break
+    run("aggregate", path("j1"), "-o", path("sum-one"))
+    code, err = run("aggregate", path("shard3"), path("shard1"), path("shard2"),
+                    "-o", path("sum-shards"))
+    check(code == 0, "aggregate of three shards runs")
+    for f in SUMMARY:
+        a, b = open(path("sum-one", f), "rb").read(), open(path("sum-shards", f), "rb").read()
+        check(a == b, f"{f}: shards 1/3+2/3+3/3 aggregated equal the unsharded run")
+
+
+def test_aggregate_figures():
+    rows = open(path("sum-one", "outlets.csv")).read().splitlines()
+    head = rows[0].split(",")
+    check(head[:3] == ["outlet", "name", "stories"] and "omission_rate_lo" in head,
+          "outlets.csv has figures with interval columns")
+    covered = {}
+    for r in jsonl(path("j1", "index.jsonl")):
+        for s in r["sources"]:
+            covered[s["id"]] = covered.get(s["id"], 0) + 1
+    ok = True
+    for line in rows[1:]:
+        f = dict(zip(head, line.split(",")))
+        ok &= int(f["stories"]) == covered[f["outlet"]]
+        v, lo, hi = (float(f[k]) for k in ("omission_rate", "omission_rate_lo",
+                                             "omission_rate_hi"))
+        ok &= lo <= v <= hi
+    check(ok, "stories covered match the index; each interval holds its value")
+    code, _ = run("aggregate", path("j1"), "-o", path("sum-again"))
+    check(all(open(path("sum-one", f), "rb").read() == open(path("sum-again", f), "rb").read()
+              for f in SUMMARY), "aggregate is deterministic (fixed seed)")
+    code, err = run("aggregate", path("nothing"), "-o", path("sum-bad"))
+    check(code == 3 and "nothing" in err, "aggregate of a non-batch folder fails clearly")
+
+
+def wait_for(cond, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def test_resume_after_kill():
+    big = path("c300.jsonl")
+    corpus.make(big, 300, seed=11, malformed=False)
+    run("batch", big, "-o", path("clean"), "--jobs", "2", "--quiet")
+    out = path("killed")
+    p = subprocess.Popen([PARALLAX, "batch", big, "-o", out, "--jobs", "1", "--quiet"],
+                         env=env(), stderr=subprocess.DEVNULL)
+    meta = os.path.join(out, "meta")
+    started = wait_for(lambda: os.path.isdir(meta) and len(os.listdir(meta)) >= 20, 120)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    n_done = len([f for f in os.listdir(meta) if not f.startswith(".")])
+    check(started and n_done < 300, f"killed mid-run ({n_done} of 300 stories done)")
+    check(not os.path.exists(os.path.join(out, "batch.json")), "a killed batch is unfinished")
+    ok = True
+    for f in os.listdir(os.path.join(out, "stories")):
+        if not f.startswith("."):
+            with open(os.path.join(out, "stories", f), encoding="utf-8") as fh:
+                try:
+                    json.load(fh)
+                except ValueError:
+                    ok = False
+    check(ok, "no truncated report after kill -9")
+    code, err = run("aggregate", out, "-o", path("sum-killed"))
+    check(code == 3, "aggregate refuses an unfinished batch")
+    code, err = run("batch", big, "-o", out, "--jobs", "2", "--resume")
+    check(code == 0 and f"{n_done} resumed" in err.replace(", ", " "),
+          f"--resume keeps the finished stories ({err.strip()})")
+    check(same_tree(path("clean"), out), "resumed run ends with the same files as a clean run")
+
+
+def test_gnu_parallel(c50):
+    if not shutil.which("parallel"):
+        print("skip GNU parallel is not installed")
+        return
+    r = subprocess.run(["parallel", "--will-cite", PARALLAX, "batch", c50, "-o",
+                        path("gp", "{}"), "--shard", "{}/3", "--quiet", ":::", "1", "2", "3"],
+                       env=env(), capture_output=True, timeout=600)
+    failing = sum(1 for k in (1, 2, 3) if jsonl(path("gp", str(k), "errors.jsonl")))
+    check(r.returncode == failing, f"GNU parallel ran 3 shards (exit {r.returncode}: shards "
+                                   "with failed stories)")
+    run("aggregate", path("gp", "1"), path("gp", "2"), path("gp", "3"), "-o", path("sum-gp"))
+    check(all(open(path("sum-one", f), "rb").read() == open(path("sum-gp", f), "rb").read()
+              for f in SUMMARY), "GNU parallel over 3 shards aggregates to the single run")
+
+
+def test_names_and_folders():
+    ids = ["../../escape", "a/b", "a%2Fb", ".", "..", "-rf", "same", "SAME", "x" * 400,
+           "x" * 399 + "y", "naïve story", ""]
+    lines = []
+    for i, sid in enumerate(ids):
+        for o in ("one", "two"):
+            lines.append(json.dumps({"story": sid, "outlet": o, "title": f"Story {i}",
+                                     "text": f"The bridge in town {i} closed on Monday. "
+                                             f"Repairs will take {i + 2} weeks, {o} said."}))
+    c = path("names.jsonl")
+    open(c, "w").write("\n".join(lines) + "\n")
+    code, err = run("batch", c, "-o", path("names"), "--quiet")
+    files = os.listdir(path("names", "stories"))
+    check(len(files) == len(ids) - 1, f"one file per odd story id ({len(files)}; empty id fails)")
+    check(all("/" not in f and not f.startswith(".") and len(f) < 200 for f in files),
+          "file names are safe")
+    check(not os.path.exists(os.path.join(TMP, "escape.json")), "no path traversal")
+    check([e["story"] for e in jsonl(path("names", "errors.jsonl"))] == [None, None],
+          "records with an empty story id are reported, by line")
+    folder = path("folder-corpus")
+    for s in ("alpha", "beta"):
+        os.makedirs(os.path.join(folder, s))
+        for o in ("east", "west"):
+            open(os.path.join(folder, s, o + ".txt"), "w").write(
+                f"Storm hits {s}\n\nA storm closed schools in {s} on Friday. "
+                f"Power was cut to {len(o)} thousand homes, officials said.\n")
+    code, err = run("batch", folder, "-o", path("folder-out"), "--quiet")
+    check(code == 0 and sorted(os.listdir(path("folder-out", "stories"))) ==
+          ["alpha.json", "beta.json"], "a folder of story folders is a corpus")
+
+
+def test_usage():
+    for args, want in ((("batch",), "no corpus"), (("batch", "x.jsonl"), "-o DIR"),
+                       (("batch", "x", "-o", "y", "--shard", "4/3"), "--shard"),
+                       (("batch", "x", "-o", "y", "--formats", "pdf"), "--formats"),
+                       (("aggregate",), "no batch folders")):
+        code, err = run(*args)
+        check(code == 2 and want in err, f"usage error: {' '.join(args)}")
+    code, err = run("batch", path("missing.jsonl"), "-o", path("m"))
+    check(code == 3 and "missing.jsonl" in err, "a missing corpus is an input error")
+
+
+def main():
+    c50 = path("c50.jsonl")
+    info = corpus.make(c50, 50)
+    test_failures_isolated(c50, info)
+    test_jobs_and_shards(c50)
+    test_aggregate_figures()
+    test_resume_after_kill()
+    test_gnu_parallel(c50)
+    test_names_and_folders()
+    test_usage()
+    if FAILURES:
+        print(f"{len(FAILURES)} check(s) failed; files kept in {TMP}")
+        sys.exit(1)
+    shutil.rmtree(TMP)
+    print("all checks passed")
+
+
+if __name__ == "__main__":
+    main()
