@@ -55,6 +55,7 @@ typedef enum {
     PX_QTY_DATE,      /* value = month*100 + day, or year*10000 + month*100 + day */
     PX_QTY_YEAR,
     PX_QTY_TIME,      /* minutes after midnight */
+    PX_QTY_TALLY,     /* a vote or score "6-3", "seven to two": value = 1000*a + b */
 } px_qty_kind;
 
 typedef struct px_quantity {

@@ -283,12 +283,10 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
         st.parent[i] = c->parent;
     }
     px_vocab_finish(&st.voc);
-    double share = getenv("PX_MERGE") ? strtod(getenv("PX_MERGE"), NULL) : MERGE_SHARE;
-    double pshare = getenv("PX_PART") ? strtod(getenv("PX_PART"), NULL) : PART_SHARE;
     px_match_in mi = {&st.voc, st.bags, st.source, st.nwhole, ndocs, o->threshold,
-                      o->threshold * share};
+                      o->threshold * MERGE_SHARE};
     st.group = px_match_groups(&mi);
-    attach_parts(&st, o->threshold * pshare);
+    attach_parts(&st, o->threshold * PART_SHARE);
     out->claims = px_arena_memdup(a, claims.v, nc * sizeof *claims.v);
     out->nclaims = nc;
     build_facts(&st, out);

@@ -6,7 +6,9 @@
  * 121, "an hour and a half" = 90, "two-hour" = 120, "90 minutes" = 90);
  * "Dec. 7" and "7 December" become the same date; percentages, money and
  * years get their kinds; a plain count keeps the noun it counts ("troops").
- * Hedges around a figure ("about", "more than", "nearly") mark it approx.
+ * Hedges around a figure ("about", "more than", "nearly") mark it approx;
+ * votes and scores ("6-3", "seven to two") are tallies; "48 million
+ * dollars" is money like "$48 million".
  * The align stage compares these by value to find conflicting details.
  */
 #include <math.h>
@@ -48,6 +50,12 @@ static const char *approx_words[] = {"about", "around", "roughly", "nearly", "al
 static bool eq(const px_token *t, const char *w)
 {
     return t->fold && strcmp(t->fold, w) == 0;
+}
+
+static bool possessive(const px_token *t)
+{
+    return eq(t, "its") || eq(t, "their") || eq(t, "the") || eq(t, "his") || eq(t, "her") ||
+           eq(t, "our");
 }
 
 static double lookup(const wordval *tab, const px_token *t, bool *found)
@@ -223,6 +231,48 @@ static bool is_approx_before(const px_token *tk, size_t s, size_t i, size_t *fro
 
 typedef PX_VEC(px_quantity) qvec;
 
+/* A tally at token i: "6-3" (figures joined by a hyphen, the first not
+ * smaller) or "seven to two" (number words). Sets *value and *next. */
+static bool tally_at(const px_token *tk, size_t i, size_t e, double *value, size_t *next)
+{
+    double a, b;
+    size_t j, k;
+    if ((tk[i].flags & PX_TOK_NUMBER) && i + 2 < e && eq(&tk[i + 1], "-") &&
+        (tk[i + 2].flags & PX_TOK_NUMBER) && tk[i].end == tk[i + 1].start &&
+        tk[i + 1].end == tk[i + 2].start) {
+        a = figure(tk[i].fold);
+        b = figure(tk[i + 2].fold);
+        k = i + 3;
+    } else if (!(tk[i].flags & PX_TOK_NUMBER) && number_at(tk, i, e, &a, &j) && j + 1 < e &&
+               eq(&tk[j], "to") && !(tk[j + 1].flags & PX_TOK_NUMBER) &&
+               number_at(tk, j + 1, e, &b, &k)) {
+        bool found = false;
+        if (k < e)
+            lookup(durations, &tk[k], &found);
+        if (found)
+            return false; /* "two to three hours" is a range */
+    } else {
+        return false;
+    }
+    if (a < b || a > 999 || b > 999 || a != floor(a) || b != floor(b))
+        return false;
+    *value = a * 1000 + b;
+    *next = k;
+    return true;
+}
+
+/* Currency named by the word after a figure ("48 million dollars"). */
+static const char *currency_word(const px_token *t)
+{
+    static const char *const words[][2] = {{"dollars", "usd"}, {"dollar", "usd"},
+                                           {"euros", "eur"},   {"euro", "eur"},
+                                           {"pence", "gbp"},   {NULL, NULL}};
+    for (size_t i = 0; words[i][0]; i++)
+        if (eq(t, words[i][0]))
+            return words[i][1];
+    return NULL;
+}
+
 static void add(qvec *v, const px_doc *d, size_t from, size_t to, uint32_t sent, px_qty_kind k,
                 double value, const char *unit, bool approx)
 {
@@ -284,6 +334,11 @@ static void sentence_quantities(px_arena *a, const px_doc *d, uint32_t si, qvec 
         }
         double v;
         size_t j;
+        if (tally_at(tk, i, e, &v, &j)) {
+            add(out, d, i, j, si, PX_QTY_TALLY, v, NULL, false);
+            i = j;
+            continue;
+        }
         if (!number_at(tk, i, e, &v, &j)) {
             i++;
             continue;
@@ -308,6 +363,10 @@ static void sentence_quantities(px_arena *a, const px_doc *d, uint32_t si, qvec 
             const char *cur = eq(&tk[i - 1], "$") ? "usd" : eq(&tk[i - 1], "\xC2\xA3") ? "gbp" : "eur";
             add(out, d, approx ? from : i - 1, j, si, PX_QTY_MONEY, v, cur, approx);
             i = j;
+        } else if (j < e && currency_word(&tk[j])) {
+            add(out, d, approx ? from : i, j + 1, si, PX_QTY_MONEY, v, currency_word(&tk[j]),
+                approx);
+            i = j + 1;
         } else if (found) {
             double minutes = v * unit;
             size_t end = more_duration(tk, u + 1, e, &minutes);
@@ -344,6 +403,12 @@ static void sentence_quantities(px_arena *a, const px_doc *d, uint32_t si, qvec 
             }
             bool lone_one = !figure_tok && v == 1 && j == i + 1;
             bool of_phrase = j < e && eq(&tk[j], "of");
+            /* "all 40,000 of its residents" counts the residents */
+            if (of_phrase && figure_tok && j + 2 < e && possessive(&tk[j + 1]) &&
+                (tk[j + 2].flags & PX_TOK_WORD) && !(tk[j + 2].flags & PX_TOK_STOP)) {
+                noun = tk[j + 2].stem;
+                of_phrase = false;
+            }
             if (!lone_one && !of_phrase)
                 add(out, d, approx ? from : i, j, si, PX_QTY_COUNT, v,
                     noun ? px_arena_strdup(a, noun) : NULL, approx);
