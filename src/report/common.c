@@ -1,9 +1,12 @@
 /*
- * common.c — what every renderer needs: ids, positions, escaping.
+ * common.c — what every renderer needs: ids, positions, escaping, and the
+ * accessors through which renderers read the analysis (a fact's status in an
+ * outlet, where it sits, the speakers an outlet quotes, lexicon labels).
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report/internal.h"
 
@@ -64,33 +67,70 @@ const char *px_report_where(const px_story *s, uint32_t source, uint32_t sent, d
     return "body";
 }
 
+/* In how many body sentences of the story a stem occurs. */
+static size_t stem_sentences(const px_story *s, const char *stem)
+{
+    size_t n = 0;
+    for (uint32_t src = 0; src < s->nsources; src++) {
+        const px_doc *d = s->docs[src];
+        uint32_t last = UINT32_MAX;
+        for (size_t i = 0; i < d->ntoks; i++)
+            if (d->toks[i].sent != last && !d->sents[d->toks[i].sent].headline &&
+                strcmp(d->toks[i].stem, stem) == 0) {
+                last = d->toks[i].sent;
+                n++;
+            }
+    }
+    return n;
+}
+
+static bool sentence_has_stem(const px_doc *d, const px_sentence *st, const char *stem)
+{
+    for (size_t j = st->tok; j < st->tok + st->ntok; j++)
+        if (strcmp(d->toks[j].stem, stem) == 0)
+            return true;
+    return false;
+}
+
+/* Does the headline of src state what sentence ms of md says? It must share
+ * with it a figure, or two content words that are rare in the story (in at
+ * most a fifth of its sentences): the names every sentence repeats (the
+ * story's protagonists) say nothing about which fact a headline carries. */
+static bool headline_states(const px_story *s, uint32_t src, const px_doc *md,
+                            const px_sentence *ms, size_t nsents)
+{
+    const px_doc *d = s->docs[src];
+    const px_sentence *h = &d->sents[0];
+    size_t rare = 0, figures = 0;
+    for (size_t i = h->tok; i < h->tok + h->ntok; i++) {
+        const px_token *t = &d->toks[i];
+        if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || (t->flags & PX_TOK_STOP))
+            continue;
+        bool repeat = false;
+        for (size_t j = h->tok; j < i && !repeat; j++)
+            repeat = strcmp(d->toks[j].stem, t->stem) == 0;
+        if (repeat || !sentence_has_stem(md, ms, t->stem))
+            continue;
+        if (t->flags & PX_TOK_NUMBER)
+            figures++;
+        else if (stem_sentences(s, t->stem) * 5 <= nsents)
+            rare++;
+    }
+    return figures >= 1 || rare >= 2;
+}
+
 uint64_t px_report_headlines(const px_story *s, const px_fact *f)
 {
-    /* a headline states a fact when it shares at least two content stems
-     * with the fact's wording in that outlet (or the representative) */
+    size_t nsents = 0;
+    for (uint32_t src = 0; src < s->nsources; src++)
+        nsents += s->docs[src]->nsents;
     uint64_t set = 0;
     for (uint32_t src = 0; src < s->nsources; src++) {
         const px_doc *d = s->docs[src];
-        if (!d->nsents || !d->sents[0].headline)
-            continue;
         const px_mention *m = px_fact_mention(f, src);
-        if (!m)
-            m = &f->mentions[f->rep];
-        const px_doc *md = s->docs[m->source];
-        const px_sentence *ms = &md->sents[m->sent];
-        size_t shared = 0, hw = 0;
-        for (size_t i = d->sents[0].tok; i < d->sents[0].tok + d->sents[0].ntok; i++) {
-            const px_token *t = &d->toks[i];
-            if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || (t->flags & PX_TOK_STOP))
-                continue;
-            hw++;
-            for (size_t j = ms->tok; j < ms->tok + ms->ntok; j++)
-                if (strcmp(md->toks[j].stem, t->stem) == 0) {
-                    shared++;
-                    break;
-                }
-        }
-        if (shared >= 3 || (hw && shared * 2 > hw))
+        if (!m || !d->nsents || !d->sents[0].headline)
+            continue;
+        if (headline_states(s, src, d, &d->sents[m->sent], nsents))
             set |= 1ULL << src;
     }
     return set;
@@ -153,4 +193,234 @@ const px_lex_entry *px_report_entry(const px_story *s, const px_hit *h, const ch
     if (category)
         *category = l->categories[e->category];
     return e;
+}
+
+const char *px_report_outlet(const px_story *s, uint32_t source)
+{
+    const px_article *a = s->articles[source];
+    return a->name && *a->name ? a->name : a->id;
+}
+
+static bool in_list(const uint32_t *v, size_t n, size_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return true;
+    return false;
+}
+
+px_report_status px_report_fact_status(const px_story *s, size_t fact, uint32_t source)
+{
+    const px_fact *f = &s->alignment.facts[fact];
+    if (px_fact_mention(f, source)) {
+        for (size_t k = 0; k < f->nconflicts; k++)
+            if (f->conflicts[k].values[source])
+                return PX_STATUS_CONFLICT;
+        return PX_STATUS_CARRIES;
+    }
+    const px_source_compare *c = &s->compare[source];
+    return in_list(c->omitted, c->nomitted, fact) ? PX_STATUS_OMITS : PX_STATUS_ABSENT;
+}
+
+/* Symbols differ in shape, not only colour, so the matrix reads in
+ * greyscale and for colour-blind readers. */
+static const struct {
+    const char *symbol, *word;
+} status_names[] = {
+    [PX_STATUS_CARRIES] = {"✓", "carries"},
+    [PX_STATUS_CONFLICT] = {"≠", "carries, with a conflicting detail"},
+    [PX_STATUS_OMITS] = {"✗", "omits (most others carry it)"},
+    [PX_STATUS_ABSENT] = {"–", "does not carry"},
+};
+
+const char *px_report_status_symbol(px_report_status st)
+{
+    return status_names[st].symbol;
+}
+
+const char *px_report_status_word(px_report_status st)
+{
+    return status_names[st].word;
+}
+
+const char *px_report_fact_where(const px_story *s, size_t fact, uint32_t source)
+{
+    const px_fact *f = &s->alignment.facts[fact];
+    const px_mention *m = px_fact_mention(f, source);
+    if (!m)
+        return NULL;
+    if (px_report_headlines(s, f) & (1ULL << source))
+        return "headline";
+    return px_report_where(s, source, m->sent, NULL);
+}
+
+size_t *px_report_fact_order(const px_story *s)
+{
+    const px_alignment *al = &s->alignment;
+    size_t *order = px_xmalloc((al->nfacts ? al->nfacts : 1) * sizeof *order);
+    /* insertion sort: stable, and fact lists are short */
+    for (size_t i = 0; i < al->nfacts; i++) {
+        size_t j = i;
+        while (j > 0 && al->facts[order[j - 1]].nmentions < al->facts[i].nmentions) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    return order;
+}
+
+bool px_report_fact_unique(const px_story *s, size_t fact)
+{
+    return s->nsources > 1 && s->alignment.facts[fact].nmentions == 1;
+}
+
+size_t px_report_sentence_facts(const px_story *s, uint32_t source, uint32_t sent,
+                                uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < s->alignment.nfacts; f++) {
+        const px_mention *m = px_fact_mention(&s->alignment.facts[f], source);
+        if (!m || m->sent != sent)
+            continue;
+        if (n < max)
+            out[n] = (uint32_t)f;
+        n++;
+    }
+    return n;
+}
+
+const char *px_report_conflict_kind(px_conflict_kind k)
+{
+    static const char *kinds[] = {"number", "duration", "date", "name"};
+    return (size_t)k < sizeof kinds / sizeof *kinds ? kinds[k] : "detail";
+}
+
+size_t px_report_conflict_count(const px_story *s)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < s->alignment.nfacts; f++)
+        n += s->alignment.facts[f].nconflicts;
+    return n;
+}
+
+/* Labels for the lexicons we ship, and the highlight each gets (loaded
+ * language the strongest); a lexicon not listed is shown by its name, gets
+ * no "most …" note and a highlight by its position. */
+static const struct {
+    const char *name, *label, *most;
+    unsigned style;
+} lexicon_labels[] = {
+    {"loaded", "Loaded language", "most loaded language", 0},
+    {"hedges", "Hedging", "most hedging", 1},
+    {"attribution", "Attribution verbs", NULL, 2},
+    {"sourcing", "Vague sourcing", "most vague sourcing", 3},
+    {"subjectivity", "Subjectivity", "most subjective wording", 1},
+    {"tone", "Tone", NULL, 3},
+    {"frames", "Policy frames (experimental)", NULL, 1},
+};
+
+static int lexicon_row(const px_lexicon *l)
+{
+    for (size_t i = 0; i < sizeof lexicon_labels / sizeof *lexicon_labels; i++)
+        if (l->name && !strcmp(l->name, lexicon_labels[i].name))
+            return (int)i;
+    return -1;
+}
+
+const char *px_report_lexicon_label(const px_lexicon *l)
+{
+    int r = lexicon_row(l);
+    return r >= 0 ? lexicon_labels[r].label : l->name;
+}
+
+const char *px_report_lexicon_most(const px_lexicon *l)
+{
+    int r = lexicon_row(l);
+    return r >= 0 ? lexicon_labels[r].most : NULL;
+}
+
+size_t *px_report_lexicon_order(const px_story *s, size_t *n)
+{
+    size_t nl = px_lexset_count(s->lexicons), k = 0;
+    size_t *order = px_xmalloc((nl ? nl : 1) * sizeof *order);
+    bool *done = px_xcalloc(nl ? nl : 1, sizeof *done);
+    for (size_t r = 0; r < sizeof lexicon_labels / sizeof *lexicon_labels; r++)
+        for (size_t l = 0; l < nl; l++)
+            if (!done[l] && lexicon_row(px_lexset_get(s->lexicons, l)) == (int)r) {
+                order[k++] = l;
+                done[l] = true;
+            }
+    for (size_t l = 0; l < nl; l++)
+        if (!done[l])
+            order[k++] = l;
+    free(done);
+    *n = nl;
+    return order;
+}
+
+unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon)
+{
+    int r = lexicon_row(px_lexset_get(s->lexicons, lexicon));
+    return r >= 0 ? lexicon_labels[r].style : lexicon % 4;
+}
+
+px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon, int32_t category)
+{
+    const px_score *sc = s->frames ? px_frame_score(&s->frames[source], lexicon, category) : NULL;
+    if (sc)
+        return *sc;
+    px_score zero = {.lexicon = lexicon, .category = category};
+    return zero;
+}
+
+bool px_report_tops(const px_story *s, uint32_t source, uint32_t lexicon)
+{
+    px_score mine = px_report_score(s, source, lexicon, -1);
+    if (!mine.hits)
+        return false;
+    for (uint32_t i = 0; i < s->nsources; i++)
+        if (i != source && px_report_score(s, i, lexicon, -1).per_1k >= mine.per_1k)
+            return false;
+    return true;
+}
+
+static bool same_speaker(const char *a, size_t an, const char *b, size_t bn)
+{
+    return an == bn && strncasecmp(a, b, an) == 0;
+}
+
+size_t px_report_speakers(const px_story *s, uint32_t source, px_report_speaker **out)
+{
+    const px_doc *d = s->docs[source];
+    PX_VEC(px_report_speaker) v = {0};
+    for (size_t k = 0; k < d->nattrs; k++) {
+        const px_attribution *at = &d->attrs[k];
+        const char *t = d->text + at->speaker_start;
+        size_t n = at->speaker_end > at->speaker_start ? at->speaker_end - at->speaker_start : 0;
+        if (!n)
+            continue;
+        size_t i = 0;
+        while (i < v.n && !same_speaker(v.v[i].text, v.v[i].len, t, n))
+            i++;
+        if (i < v.n) {
+            v.v[i].count++;
+            continue;
+        }
+        px_report_speaker sp = {t, n, 1, at->sent, at->anonymous};
+        px_vec_push(v, sp);
+    }
+    *out = v.v;
+    return v.n;
+}
+
+double px_report_quoted_share(const px_story *s, uint32_t source)
+{
+    const px_doc *d = s->docs[source];
+    size_t quoted = 0;
+    for (size_t k = 0; k < d->nquotes; k++)
+        if (d->quotes[k].start >= d->body_start)
+            quoted += d->quotes[k].end - d->quotes[k].start;
+    size_t body = d->len - d->body_start;
+    return body ? (double)quoted / (double)body : 0;
 }

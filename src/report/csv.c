@@ -1,22 +1,79 @@
 /*
- * csv.c — the fact matrix and the framing scores as CSV (RFC 4180).
+ * csv.c — the fact matrix and the framing scores as CSV (RFC 4180: fields
+ * with a comma, quote or line break are quoted, quotes doubled, CRLF line
+ * ends), for spreadsheets and statistics packages.
+ *
+ * facts: one row per fact, in matrix order; per outlet three columns: its
+ * status (carries, conflict, omits, absent), where the fact sits, and the
+ * sentence id (as in the JSON report). scores: one row per outlet, lexicon
+ * and category (category empty for the lexicon as a whole).
  */
 #include <string.h>
 
 #include "report/internal.h"
 
+static void field(px_buf *b, const char *s)
+{
+    px_csv_field(b, s, strlen(s));
+}
+
+static const char *status_name[] = {
+    [PX_STATUS_CARRIES] = "carries",
+    [PX_STATUS_CONFLICT] = "conflict",
+    [PX_STATUS_OMITS] = "omits",
+    [PX_STATUS_ABSENT] = "absent",
+};
+
+static void facts_header(const px_story *s, px_buf *b)
+{
+    px_buf_puts(b, "fact,text,carriers");
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const char *id = s->articles[i]->id;
+        px_buf_putc(b, ',');
+        field(b, id);
+        px_buf_putc(b, ',');
+        px_buf t;
+        px_buf_init(&t, 0);
+        px_buf_printf(&t, "%s_where", id);
+        px_csv_field(b, t.data, t.len);
+        px_buf_reset(&t);
+        px_buf_printf(&t, "%s_sentence", id);
+        px_buf_putc(b, ',');
+        px_csv_field(b, t.data, t.len);
+        px_buf_free(&t);
+    }
+    px_buf_puts(b, ",conflicts\r\n");
+}
+
+/* "number: north=12; south=15 | date: …" */
+static void conflicts_field(const px_story *s, px_buf *b, const px_fact *fact)
+{
+    px_buf m;
+    px_buf_init(&m, 0);
+    for (size_t k = 0; k < fact->nconflicts; k++) {
+        const px_conflict *c = &fact->conflicts[k];
+        px_buf_printf(&m, "%s%s:", k ? " | " : "", px_report_conflict_kind(c->kind));
+        const char *sep = " ";
+        for (uint32_t i = 0; i < s->nsources; i++)
+            if (c->values[i]) {
+                px_buf_printf(&m, "%s%s=%s", sep, s->articles[i]->id, c->values[i]);
+                sep = "; ";
+            }
+    }
+    px_csv_field(b, m.data ? m.data : "", m.len);
+    px_buf_free(&m);
+}
+
 px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf *b)
 {
     (void)o;
-    px_buf_puts(b, "fact,text,carriers");
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        px_buf_putc(b, ',');
-        px_csv_field(b, s->articles[i]->id, strlen(s->articles[i]->id));
-    }
-    px_buf_puts(b, ",conflicts\r\n");
-    const px_alignment *al = &s->alignment;
-    for (size_t f = 0; f < al->nfacts; f++) {
-        const px_fact *fact = &al->facts[f];
+    if (!s || !s->analyzed)
+        return PX_EUSAGE;
+    facts_header(s, b);
+    size_t *order = px_report_fact_order(s);
+    for (size_t r = 0; r < s->alignment.nfacts; r++) {
+        size_t f = order[r];
+        const px_fact *fact = &s->alignment.facts[f];
         size_t tl;
         const char *t = px_report_fact_text(s, fact, &tl);
         px_buf_printf(b, "f%zu,", f + 1);
@@ -24,47 +81,45 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
         px_buf_printf(b, ",%zu", fact->nmentions);
         for (uint32_t i = 0; i < s->nsources; i++) {
             const px_mention *m = px_fact_mention(fact, i);
-            px_buf_putc(b, ',');
+            const char *where = px_report_fact_where(s, f, i);
+            px_buf_printf(b, ",%s,%s,", status_name[px_report_fact_status(s, f, i)],
+                          where ? where : "");
             if (m) {
                 char sid[300];
                 px_report_sentence_id(s, i, m->sent, sid, sizeof sid);
-                px_csv_field(b, sid, strlen(sid));
+                field(b, sid);
             }
         }
-        px_buf m;
-        px_buf_init(&m, 0);
-        for (size_t k = 0; k < fact->nconflicts; k++)
-            for (uint32_t i = 0; i < s->nsources; i++)
-                if (fact->conflicts[k].values[i])
-                    px_buf_printf(&m, "%s%s=%s", m.len ? "; " : "", s->articles[i]->id,
-                                  fact->conflicts[k].values[i]);
         px_buf_putc(b, ',');
-        px_csv_field(b, m.data ? m.data : "", m.len);
-        px_buf_free(&m);
+        conflicts_field(s, b, fact);
         px_buf_puts(b, "\r\n");
     }
+    free(order);
     return b->toobig ? PX_ELIMIT : PX_OK;
 }
 
 px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *b)
 {
     (void)o;
-    px_buf_puts(b, "source,lexicon,category,hits,per_1k,delta,narration,quoted,narration_per_1k\r\n");
+    if (!s || !s->analyzed)
+        return PX_EUSAGE;
+    px_buf_puts(b, "source,lexicon,category,hits,per_1k,delta,narration,quoted,"
+                   "narration_per_1k\r\n");
     size_t nl = px_lexset_count(s->lexicons);
     for (uint32_t i = 0; i < s->nsources; i++)
-        for (size_t k = 0; k < s->frames[i].nscores; k++) {
-            const px_score *sc = &s->frames[i].scores[k];
-            const px_lexicon *L = px_lexset_get(s->lexicons, sc->lexicon);
-            const char *cat = sc->category < 0 ? "" : L->categories[sc->category];
-            px_csv_field(b, s->articles[i]->id, strlen(s->articles[i]->id));
-            px_buf_putc(b, ',');
-            px_csv_field(b, L->name, strlen(L->name));
-            px_buf_putc(b, ',');
-            px_csv_field(b, cat, strlen(cat));
-            px_buf_printf(b, ",%zu,%.3f,%.3f,%zu,%zu,%.3f\r\n", sc->hits, px_round3(sc->per_1k),
-                          px_round3(sc->delta), sc->narration, sc->quoted,
-                          px_round3(sc->narration_per_1k));
+        for (uint32_t l = 0; l < nl; l++) {
+            const px_lexicon *L = px_lexset_get(s->lexicons, l);
+            for (int32_t c = -1; c < (int32_t)L->ncategories; c++) {
+                px_score sc = px_report_score(s, i, l, c);
+                field(b, s->articles[i]->id);
+                px_buf_putc(b, ',');
+                field(b, L->name);
+                px_buf_putc(b, ',');
+                field(b, c < 0 ? "" : L->categories[c]);
+                px_buf_printf(b, ",%zu,%.3f,%.3f,%zu,%zu,%.3f\r\n", sc.hits,
+                              px_round3(sc.per_1k), px_round3(sc.delta), sc.narration,
+                              sc.quoted, px_round3(sc.narration_per_1k));
+            }
         }
-    (void)nl;
     return b->toobig ? PX_ELIMIT : PX_OK;
 }

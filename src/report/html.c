@@ -1,347 +1,255 @@
 /*
- * html.c — the report as one self-contained HTML page: inline CSS, no
- * script, no external request. Every piece of article text, title, outlet
- * name and URL is escaped for its context; only http(s) URLs become links.
+ * html.c — the report as one self-contained HTML page: inline CSS and SVG,
+ * no script, no external request (a Content-Security-Policy says so to the
+ * browser too). Every piece of article text, title, outlet name and URL is
+ * escaped for its context; only http(s) URLs become links; anchors are made
+ * from indexes, never from input.
  *
- * Sections: overview, fact matrix (symbols as well as colours), each fact's
- * wording per outlet, omissions, framing scores with their evidence, the
- * articles in full, method notes.
+ * This file holds the page and the short sections: the header, the outlets
+ * overview, sourcing and the method notes. The fact matrix and per-fact
+ * diffs are in html_facts.c, framing charts in html_frame.c, the articles
+ * in html_articles.c.
  */
-#include <string.h>
-#include <strings.h>
+#include "report/html.h"
 
-#include "report/internal.h"
-
-#define ESC(b, s) px_html_escape((b), (s), strlen(s))
-
-static const char *css =
-    ":root{--fg:#1b1b1b;--bg:#fff;--mut:#595959;--line:#d0d0d0;--yes:#1a6b35;--no:#8a1c1c;"
-    "--conf:#8a5a00;--hl:#fff3bf}"
-    "@media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#161616;--mut:#b0b0b0;"
-    "--line:#444;--yes:#7fd49a;--no:#f29b9b;--conf:#f0c060;--hl:#4a4020}}"
-    "body{font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--fg);"
-    "background:var(--bg);max-width:72rem;margin:0 auto;padding:1rem}"
-    "h1{font-size:1.6rem;margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid var(--line)}"
-    "table{border-collapse:collapse;width:100%;margin:.5rem 0}"
-    "th,td{border:1px solid var(--line);padding:.3rem .5rem;vertical-align:top;text-align:left}"
-    "th{background:transparent}.mut{color:var(--mut)}"
-    ".yes{color:var(--yes);font-weight:700}.no{color:var(--no)}.conf{color:var(--conf);font-weight:700}"
-    "td.sym{text-align:center;white-space:nowrap}mark{background:var(--hl);color:inherit}"
-    ".src{font-weight:600}.art p{margin:.4rem 0}.sent:target{outline:2px solid var(--conf)}"
-    "details{margin:.3rem 0}summary{cursor:pointer}"
-    "@media print{body{max-width:none;color:#000;background:#fff}h2{break-after:avoid}"
-    "tr,li{break-inside:avoid}a{color:#000}mark{background:#eee}}";
-
-static void attr_url(px_buf *b, const char *url)
+static void head(const px_story *s, px_buf *b)
 {
-    if (url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0)) {
-        px_buf_puts(b, "<a href=\"");
-        ESC(b, url);
-        px_buf_puts(b, "\" rel=\"noopener noreferrer\">");
-        ESC(b, url);
-        px_buf_puts(b, "</a>");
-    } else if (url) {
-        ESC(b, url);
+    px_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; img-src data:\">"
+                   "<meta name=\"referrer\" content=\"no-referrer\">"
+                   "<meta name=\"generator\" content=\"parallax ");
+    ESC(b, px_version());
+    px_buf_puts(b, "\"><title>");
+    ESC(b, s->id);
+    px_buf_puts(b, " — how the outlets told it · Parallax</title><style>");
+    px_buf_add(b, px_embed_report_css, px_embed_report_css_len);
+    px_buf_puts(b, "</style></head>");
+}
+
+static size_t facts_carried_by(const px_story *s, size_t k)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < s->alignment.nfacts; f++)
+        n += s->alignment.facts[f].nmentions == k;
+    return n;
+}
+
+static void header(const px_story *s, px_buf *b)
+{
+    const px_alignment *al = &s->alignment;
+    px_buf_puts(b, "<body><a class=\"skip\" href=\"#matrix\">Skip to the fact matrix</a>"
+                   "<header><p class=\"kicker\">Parallax report · story <code>");
+    ESC(b, s->id);
+    px_buf_printf(b, "</code></p><h1>How %zu outlets told one story</h1><p class=\"lede\">"
+                     "%zu facts in all: <strong>%zu</strong> carried by every outlet, "
+                     "<strong>%zu</strong> by only one",
+                  s->nsources, al->nfacts, facts_carried_by(s, s->nsources),
+                  facts_carried_by(s, 1));
+    size_t nc = px_report_conflict_count(s);
+    if (nc)
+        px_buf_printf(b, "; <strong>%zu</strong> conflicting detail%s", nc, nc == 1 ? "" : "s");
+    px_buf_puts(b, ".</p><nav aria-label=\"Sections\"><ol>"
+                   "<li><a href=\"#overview\">Outlets</a></li>"
+                   "<li><a href=\"#matrix\">Fact matrix</a></li>"
+                   "<li><a href=\"#facts\">Wording, fact by fact</a></li>");
+    if (px_lexset_count(s->lexicons))
+        px_buf_puts(b, "<li><a href=\"#framing\">Framing</a></li>");
+    px_buf_puts(b, "<li><a href=\"#sourcing\">Sourcing</a></li>"
+                   "<li><a href=\"#articles\">Articles</a></li>"
+                   "<li><a href=\"#method\">Method</a></li></ol></nav></header><main>");
+}
+
+/* "quotes 3 named sources, 2 anonymous" */
+static void speaker_summary(const px_story *s, px_buf *b, uint32_t src)
+{
+    px_report_speaker *sp;
+    size_t n = px_report_speakers(s, src, &sp), named = 0, anon = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (sp[k].anonymous)
+            anon++;
+        else
+            named++;
     }
+    free(sp);
+    px_buf_printf(b, "<li>cites %zu named source%s, %zu anonymous</li>", named,
+                  named == 1 ? "" : "s", anon);
+}
+
+static void outlet_summary(const px_story *s, px_buf *b, uint32_t i)
+{
+    const px_source_compare *c = &s->compare[i];
+    px_buf_printf(b, "<ul><li>carries <strong>%zu</strong> of %zu facts</li>", c->carried,
+                  s->alignment.nfacts);
+    px_buf_printf(b, "<li>omits <strong>%zu</strong> that most others carry</li>", c->nomitted);
+    if (c->nunique)
+        px_buf_printf(b, "<li>%zu fact%s no other outlet carries</li>", c->nunique,
+                      c->nunique == 1 ? "" : "s");
+    if (c->nconflicts)
+        px_buf_printf(b, "<li>%zu conflicting detail%s</li>", c->nconflicts,
+                      c->nconflicts == 1 ? "" : "s");
+    for (size_t l = 0; l < px_lexset_count(s->lexicons); l++) {
+        const char *most = px_report_lexicon_most(px_lexset_get(s->lexicons, l));
+        if (most && px_report_tops(s, i, (uint32_t)l)) {
+            px_buf_printf(b, "<li><a href=\"#ev-o%u-l%zu\"><strong>", i + 1, l);
+            ESC(b, most);
+            px_buf_puts(b, "</strong></a></li>");
+        }
+    }
+    speaker_summary(s, b, i);
+    px_buf_puts(b, "</ul>");
 }
 
 static void overview(const px_story *s, px_buf *b)
 {
-    const px_alignment *al = &s->alignment;
-    px_buf_puts(b, "<h2 id=\"overview\">Outlets</h2><table><thead><tr>"
-                   "<th scope=\"col\">Outlet</th><th scope=\"col\">Headline</th>"
-                   "<th scope=\"col\">Date</th><th scope=\"col\">Words</th>"
-                   "<th scope=\"col\">Summary</th></tr></thead><tbody>");
+    px_buf_puts(b, "<section aria-labelledby=\"overview\"><h2 id=\"overview\">Outlets</h2>"
+                   "<ul class=\"cards\">");
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_article *a = s->articles[i];
-        const px_source_compare *c = &s->compare[i];
-        px_buf_puts(b, "<tr><th scope=\"row\" class=\"src\">");
-        ESC(b, a->name);
-        px_buf_puts(b, "</th><td>");
-        ESC(b, a->title);
+        px_buf_printf(b, "<li class=\"card\"><h3><a href=\"#o%u\">", i + 1);
+        ESC(b, px_report_outlet(s, i));
+        px_buf_puts(b, "</a></h3><p class=\"hl\">");
+        ESC(b, *a->title ? a->title : "(no headline)");
+        px_buf_puts(b, "</p><p class=\"meta\">");
         if (a->byline) {
-            px_buf_puts(b, "<br><span class=\"mut\">");
             ESC(b, a->byline);
-            px_buf_puts(b, "</span>");
+            px_buf_puts(b, " · ");
         }
+        if (a->date) {
+            ESC(b, a->date);
+            px_buf_puts(b, " · ");
+        }
+        px_buf_printf(b, "%zu words", s->docs[i]->words);
         if (a->url) {
-            px_buf_puts(b, "<br><span class=\"mut\">");
-            attr_url(b, a->url);
-            px_buf_puts(b, "</span>");
+            px_buf_puts(b, "<br>");
+            html_url(b, a->url);
+        }
+        px_buf_puts(b, "</p>");
+        outlet_summary(s, b, i);
+        px_buf_puts(b, "</li>");
+    }
+    px_buf_puts(b, "</ul></section>");
+}
+
+static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonymous)
+{
+    px_report_speaker *sp;
+    size_t n = px_report_speakers(s, src, &sp), shown = 0;
+    px_buf_puts(b, "<td>");
+    for (size_t k = 0; k < n; k++) {
+        if (sp[k].anonymous != anonymous)
+            continue;
+        if (shown++)
+            px_buf_puts(b, "; ");
+        px_html_escape(b, sp[k].text, sp[k].len);
+        if (sp[k].count > 1)
+            px_buf_printf(b, " ×%zu", sp[k].count);
+        px_buf_puts(b, " <span class=\"mut\">(");
+        html_sentence_link(s, b, src, sp[k].sent);
+        px_buf_puts(b, ")</span>");
+    }
+    if (!shown)
+        px_buf_puts(b, "<span class=\"mut\">none</span>");
+    px_buf_printf(b, "</td><td>%zu</td>", shown);
+    free(sp);
+}
+
+static void sourcing(const px_story *s, px_buf *b)
+{
+    px_buf_puts(b, "<section aria-labelledby=\"sourcing\"><h2 id=\"sourcing\">Sourcing</h2>"
+                   "<p class=\"legend\">Who each outlet attributes statements to (\"…, X said\", "
+                   "\"according to X\"), each speaker once with how often, and how much of the "
+                   "body is direct quotation.</p><table><thead><tr>"
+                   "<th scope=\"col\">Outlet</th><th scope=\"col\">Named speakers</th>"
+                   "<th scope=\"col\">Named</th><th scope=\"col\">Anonymous sources</th>"
+                   "<th scope=\"col\">Anon.</th><th scope=\"col\">Quoted text</th>"
+                   "</tr></thead><tbody>");
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        px_buf_puts(b, "<tr><th scope=\"row\">");
+        ESC(b, px_report_outlet(s, i));
+        px_buf_puts(b, "</th>");
+        speaker_cell(s, b, i, false);
+        speaker_cell(s, b, i, true);
+        px_buf_printf(b, "<td>%.0f%%</td></tr>", 100 * px_report_quoted_share(s, i));
+    }
+    px_buf_puts(b, "</tbody></table></section>");
+}
+
+static void method_lexicons(const px_story *s, px_buf *b)
+{
+    size_t nl = px_lexset_count(s->lexicons);
+    if (!nl) {
+        px_buf_puts(b, "<p>No lexicons were loaded: no framing scores.</p>");
+        return;
+    }
+    px_buf_puts(b, "<table><caption>Lexicons used</caption><thead><tr>"
+                   "<th scope=\"col\">Lexicon</th><th scope=\"col\">Version</th>"
+                   "<th scope=\"col\">Terms</th><th scope=\"col\">Categories</th>"
+                   "<th scope=\"col\">Licence</th></tr></thead><tbody>");
+    for (size_t l = 0; l < nl; l++) {
+        const px_lexicon *L = px_lexset_get(s->lexicons, l);
+        px_buf_puts(b, "<tr><th scope=\"row\">");
+        ESC(b, L->name);
+        px_buf_puts(b, "</th><td>");
+        ESC(b, L->version && *L->version ? L->version : "—");
+        px_buf_printf(b, "</td><td>%zu</td><td>", L->nentries);
+        for (size_t c = 0; c < L->ncategories; c++) {
+            if (c)
+                px_buf_puts(b, ", ");
+            ESC(b, L->categories[c]);
         }
         px_buf_puts(b, "</td><td>");
-        ESC(b, a->date ? a->date : "—");
-        px_buf_printf(b, "</td><td>%zu</td><td>carries %zu of %zu facts; omits %zu that most "
-                         "others carry; %zu only here",
-                      s->docs[i]->words, c->carried, al->nfacts, c->nomitted, c->nunique);
-        if (c->nconflicts)
-            px_buf_printf(b, "; %zu conflicting detail%s", c->nconflicts,
-                          c->nconflicts == 1 ? "" : "s");
+        ESC(b, L->licence && *L->licence ? L->licence : "—");
         px_buf_puts(b, "</td></tr>");
     }
     px_buf_puts(b, "</tbody></table>");
 }
 
-static bool conflicted(const px_fact *f, uint32_t src)
-{
-    for (size_t k = 0; k < f->nconflicts; k++)
-        if (f->conflicts[k].values[src])
-            return true;
-    return false;
-}
-
-static void sentence_link(const px_story *s, px_buf *b, uint32_t src, uint32_t sent)
-{
-    char sid[300];
-    px_report_sentence_id(s, src, sent, sid, sizeof sid);
-    px_buf_puts(b, "<a href=\"#");
-    ESC(b, sid);
-    px_buf_puts(b, "\">");
-    ESC(b, sid);
-    px_buf_puts(b, "</a>");
-}
-
-static void matrix(const px_story *s, px_buf *b)
-{
-    const px_alignment *al = &s->alignment;
-    px_buf_puts(b, "<h2 id=\"matrix\">Fact matrix</h2><p class=\"mut\">"
-                   "<span class=\"yes\">✓</span> carries the fact, "
-                   "<span class=\"no\">✗</span> omits it, "
-                   "<span class=\"conf\">≠</span> carries it with a conflicting detail. "
-                   "Rows follow how many outlets carry the fact. Each fact links to the "
-                   "outlets' own sentences.</p><table><thead><tr><th scope=\"col\">Fact</th>");
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        px_buf_puts(b, "<th scope=\"col\">");
-        ESC(b, s->articles[i]->name);
-        px_buf_puts(b, "</th>");
-    }
-    px_buf_puts(b, "</tr></thead><tbody>");
-    for (size_t f = 0; f < al->nfacts; f++) {
-        const px_fact *fact = &al->facts[f];
-        size_t tl;
-        const char *t = px_report_fact_text(s, fact, &tl);
-        px_buf_printf(b, "<tr><th scope=\"row\"><a href=\"#f%zu\">f%zu</a> ", f + 1, f + 1);
-        px_html_escape(b, t, tl);
-        px_buf_puts(b, "</th>");
-        for (uint32_t i = 0; i < s->nsources; i++) {
-            const px_mention *m = px_fact_mention(fact, i);
-            if (!m) {
-                px_buf_puts(b, "<td class=\"sym no\" title=\"omits\">✗</td>");
-                continue;
-            }
-            double share;
-            const char *where = px_report_where(s, i, m->sent, &share);
-            bool c = conflicted(fact, i);
-            px_buf_printf(b, "<td class=\"sym %s\" title=\"%s, %s\">%s <span class=\"mut\">%s</span></td>",
-                          c ? "conf" : "yes", c ? "conflicting detail" : "carries", where,
-                          c ? "≠" : "✓", where);
-        }
-        px_buf_puts(b, "</tr>");
-    }
-    px_buf_puts(b, "</tbody></table>");
-}
-
-static void fact_details(const px_story *s, px_buf *b)
-{
-    const px_alignment *al = &s->alignment;
-    px_buf_puts(b, "<h2 id=\"facts\">Each fact, in each outlet's words</h2>");
-    for (size_t f = 0; f < al->nfacts; f++) {
-        const px_fact *fact = &al->facts[f];
-        px_buf_printf(b, "<section id=\"f%zu\"><h3>f%zu</h3><ul>", f + 1, f + 1);
-        for (size_t k = 0; k < fact->nmentions; k++) {
-            const px_mention *m = &fact->mentions[k];
-            size_t ml;
-            const char *mt = px_report_sentence(s, m->source, m->sent, &ml);
-            px_buf_puts(b, "<li><span class=\"src\">");
-            ESC(b, s->articles[m->source]->name);
-            px_buf_puts(b, "</span> (");
-            sentence_link(s, b, m->source, m->sent);
-            px_buf_printf(b, ", %s): ", px_report_where(s, m->source, m->sent, NULL));
-            px_html_escape(b, mt, ml);
-            px_buf_puts(b, "</li>");
-        }
-        px_buf_puts(b, "</ul>");
-        for (size_t c = 0; c < fact->nconflicts; c++) {
-            px_buf_puts(b, "<p class=\"conf\">Conflicting detail:");
-            for (uint32_t i = 0; i < s->nsources; i++)
-                if (fact->conflicts[c].values[i]) {
-                    px_buf_puts(b, " ");
-                    ESC(b, s->articles[i]->name);
-                    px_buf_puts(b, " says “");
-                    ESC(b, fact->conflicts[c].values[i]);
-                    px_buf_puts(b, "”;");
-                }
-            px_buf_puts(b, "</p>");
-        }
-        px_buf_puts(b, "</section>");
-    }
-}
-
-static void omissions(const px_story *s, px_buf *b)
-{
-    px_buf_puts(b, "<h2 id=\"omissions\">What each outlet leaves out</h2>");
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_source_compare *c = &s->compare[i];
-        px_buf_puts(b, "<h3>");
-        ESC(b, s->articles[i]->name);
-        px_buf_puts(b, "</h3>");
-        if (!c->nomitted) {
-            px_buf_puts(b, "<p class=\"mut\">Omits none of the facts most others carry.</p>");
-            continue;
-        }
-        px_buf_puts(b, "<ul>");
-        for (size_t k = 0; k < c->nomitted; k++) {
-            const px_fact *fact = &s->alignment.facts[c->omitted[k]];
-            size_t tl;
-            const char *t = px_report_fact_text(s, fact, &tl);
-            px_buf_printf(b, "<li><a href=\"#f%u\">f%u</a> ", c->omitted[k] + 1, c->omitted[k] + 1);
-            px_html_escape(b, t, tl);
-            px_buf_printf(b, " <span class=\"mut\">(carried by %zu of %zu)</span></li>",
-                          fact->nmentions, s->nsources);
-        }
-        px_buf_puts(b, "</ul>");
-    }
-}
-
-static void framing(const px_story *s, px_buf *b)
-{
-    size_t nl = px_lexset_count(s->lexicons);
-    if (!nl)
-        return;
-    px_buf_puts(b, "<h2 id=\"framing\">Framing</h2><p class=\"mut\">Lexicon hits per 1,000 "
-                   "words of each article, the difference from the story's mean, and the words "
-                   "that produced them.</p>");
-    for (size_t l = 0; l < nl; l++) {
-        const px_lexicon *L = px_lexset_get(s->lexicons, l);
-        px_buf_puts(b, "<h3>");
-        ESC(b, L->name);
-        px_buf_puts(b, "</h3><table><thead><tr><th scope=\"col\">Outlet</th><th scope=\"col\">"
-                       "Hits</th><th scope=\"col\">Per 1,000 words</th><th scope=\"col\">vs mean"
-                       "</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
-        for (uint32_t i = 0; i < s->nsources; i++) {
-            const px_score *sc = px_frame_score(&s->frames[i], (uint32_t)l, -1);
-            px_buf_puts(b, "<tr><th scope=\"row\">");
-            ESC(b, s->articles[i]->name);
-            px_buf_printf(b, "</th><td>%zu</td><td>%.1f</td><td>%+.1f</td><td>", sc->hits,
-                          sc->per_1k, sc->delta);
-            bool first = true;
-            for (size_t h = 0; h < s->frames[i].nhits; h++) {
-                const px_hit *hit = &s->frames[i].hits[h];
-                if (hit->lexicon != l)
-                    continue;
-                const char *cat;
-                const px_lex_entry *e = px_report_entry(s, hit, NULL, &cat);
-                if (!first)
-                    px_buf_puts(b, ", ");
-                first = false;
-                px_buf_puts(b, "<mark>");
-                px_html_escape(b, s->docs[i]->text + hit->start, hit->end - hit->start);
-                px_buf_puts(b, "</mark> <span class=\"mut\">");
-                ESC(b, cat);
-                if (hit->quoted)
-                    px_buf_puts(b, ", in a quote");
-                if (e->neutral) {
-                    px_buf_puts(b, "; neutral: ");
-                    ESC(b, e->neutral);
-                }
-                px_buf_puts(b, " (");
-                sentence_link(s, b, i, hit->sent);
-                px_buf_puts(b, ")</span>");
-            }
-            px_buf_puts(b, "</td></tr>");
-        }
-        px_buf_puts(b, "</tbody></table>");
-    }
-}
-
-static void articles(const px_story *s, px_buf *b)
-{
-    px_buf_puts(b, "<h2 id=\"articles\">The articles</h2>");
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_doc *d = s->docs[i];
-        px_buf_puts(b, "<details class=\"art\"><summary><span class=\"src\">");
-        ESC(b, s->articles[i]->name);
-        px_buf_puts(b, "</span>: ");
-        ESC(b, s->articles[i]->title);
-        px_buf_puts(b, "</summary><p>");
-        uint32_t para = d->nsents ? d->sents[0].para : 0;
-        for (uint32_t k = 0; k < d->nsents; k++) {
-            if (d->sents[k].headline)
-                continue;
-            if (d->sents[k].para != para) {
-                px_buf_puts(b, "</p><p>");
-                para = d->sents[k].para;
-            }
-            char sid[300];
-            px_report_sentence_id(s, i, k, sid, sizeof sid);
-            px_buf_puts(b, "<span class=\"sent\" id=\"");
-            ESC(b, sid);
-            px_buf_puts(b, "\">");
-            px_html_escape(b, d->text + d->sents[k].start, d->sents[k].end - d->sents[k].start);
-            px_buf_puts(b, "</span> ");
-        }
-        px_buf_puts(b, "</p></details>");
-    }
-}
-
 static void method(const px_story *s, const px_report_opts *o, px_buf *b)
 {
-    px_buf_printf(b, "<h2 id=\"method\">Method</h2><p>Made by parallax %s. Sentences of "
-                     "different outlets are linked into one fact when their similarity "
-                     "(IDF-weighted shared word stems, names and values) is at least %.2f; a "
-                     "fact is an omission for an outlet when at least half of the others (and "
-                     "at least two) carry it.</p>",
+    px_buf_printf(b, "<section aria-labelledby=\"method\"><h2 id=\"method\">Method</h2><ul>"
+                     "<li>Made by parallax %s.</li>"
+                     "<li>Sentences of different outlets are linked into one fact when their "
+                     "similarity (shared word stems weighted by rarity, names and values) is at "
+                     "least <strong>%.2f</strong>; each outlet contributes at most one sentence "
+                     "to a fact.</li>"
+                     "<li>A fact counts as <em>omitted</em> by an outlet when at least half of "
+                     "the other outlets carry it (and at least two, with three or more outlets)."
+                     "</li><li>Positions: <em>headline</em> when the headline shares most of the "
+                     "fact's content words; <em>lead</em> the first two sentences of the body; "
+                     "<em>end</em> the last two of a body longer than five.</li>"
+                     "<li>Framing scores are lexicon hits per 1,000 words of the article; "
+                     "hits inside direct quotations are the speaker's voice and are shown "
+                     "apart from the outlet's own narration.</li></ul>",
                   px_version(), s->alignment.threshold);
-    size_t nl = px_lexset_count(s->lexicons);
-    if (nl) {
-        px_buf_puts(b, "<p>Lexicons:</p><ul>");
-        for (size_t l = 0; l < nl; l++) {
-            const px_lexicon *L = px_lexset_get(s->lexicons, l);
-            px_buf_puts(b, "<li>");
-            ESC(b, L->name);
-            px_buf_printf(b, " %s (%zu terms", "", L->nentries);
-            if (*L->version) {
-                px_buf_puts(b, ", version ");
-                ESC(b, L->version);
-            }
-            if (*L->licence) {
-                px_buf_puts(b, ", licence ");
-                ESC(b, L->licence);
-            }
-            px_buf_puts(b, ")</li>");
-        }
-        px_buf_puts(b, "</ul>");
-    }
+    method_lexicons(s, b);
     if (o && o->command_line) {
-        px_buf_puts(b, "<p>Command: <code>");
+        px_buf_puts(b, "<p>Command line: <code>");
         ESC(b, o->command_line);
         px_buf_puts(b, "</code></p>");
     }
+    px_buf_puts(b, "</section>");
 }
 
 px_status px_report_html(const px_story *s, const px_report_opts *o, px_buf *b)
 {
-    px_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                   "style-src 'unsafe-inline'; img-src data:\"><title>");
-    ESC(b, s->title ? s->title : s->id);
-    px_buf_puts(b, " — Parallax</title><style>");
-    px_buf_puts(b, css);
-    px_buf_puts(b, "</style></head><body><header><p class=\"mut\">Parallax report</p><h1>");
-    ESC(b, s->title ? s->title : s->id);
-    px_buf_printf(b, "</h1><p>%zu outlets, %zu facts.</p><nav><a href=\"#matrix\">Fact matrix"
-                     "</a> · <a href=\"#omissions\">Omissions</a> · <a href=\"#framing\">Framing"
-                     "</a> · <a href=\"#articles\">Articles</a> · <a href=\"#method\">Method</a>"
-                     "</nav></header><main>",
-                  s->nsources, s->alignment.nfacts);
+    if (!s || !s->analyzed)
+        return PX_EUSAGE;
+    size_t *order = px_report_fact_order(s);
+    head(s, b);
+    header(s, b);
     overview(s, b);
-    matrix(s, b);
-    omissions(s, b);
-    framing(s, b);
-    fact_details(s, b);
-    articles(s, b);
+    html_matrix(s, b, order);
+    html_facts(s, b, order);
+    html_framing(s, b);
+    sourcing(s, b);
+    html_articles(s, b);
     method(s, o, b);
-    px_buf_puts(b, "</main></body></html>\n");
+    px_buf_puts(b, "</main><footer><p class=\"mut\">Generated by parallax ");
+    ESC(b, px_version());
+    px_buf_puts(b, ". Every figure on this page links to the sentences it comes from."
+                   "</p></footer></body></html>\n");
+    free(order);
     return b->toobig ? PX_ELIMIT : PX_OK;
 }

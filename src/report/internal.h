@@ -1,5 +1,10 @@
 /*
  * report/internal.h — helpers shared by the renderers.
+ *
+ * Renderers read a px_story only through these accessors where a field's
+ * meaning needs interpreting (a fact's status in an outlet, its position,
+ * the speakers an outlet quotes), so a change in an earlier stage's structs
+ * touches common.c and not every renderer.
  */
 #ifndef PX_REPORT_INTERNAL_H
 #define PX_REPORT_INTERNAL_H
@@ -25,5 +30,81 @@ double px_round3(double x);
 /* Category name of a hit, and its entry. */
 const px_lex_entry *px_report_entry(const px_story *s, const px_hit *h, const char **lexicon,
                                     const char **category);
+
+/* The outlet's display name (its id when it has none). */
+const char *px_report_outlet(const px_story *s, uint32_t source);
+
+/* How one outlet treats one fact. */
+typedef enum {
+    PX_STATUS_CARRIES = 0, /* states it */
+    PX_STATUS_CONFLICT,    /* states it with a detail that differs from others' */
+    PX_STATUS_OMITS,       /* leaves out a fact most others carry (compare stage) */
+    PX_STATUS_ABSENT,      /* does not state it, and few others do either */
+} px_report_status;
+px_report_status px_report_fact_status(const px_story *s, size_t fact, uint32_t source);
+/* Symbol and words for a status ("✓", "carries"). */
+const char *px_report_status_symbol(px_report_status st);
+const char *px_report_status_word(px_report_status st);
+/* Where the fact sits in the outlet: "headline" when its headline states it,
+ * else the position of its sentence (lead, body, end); NULL when absent. */
+const char *px_report_fact_where(const px_story *s, size_t fact, uint32_t source);
+/* Fact indexes ordered by how many outlets carry them (most first), ties in
+ * fact order. The caller frees the array. */
+size_t *px_report_fact_order(const px_story *s);
+/* True when only this outlet carries the fact. */
+bool px_report_fact_unique(const px_story *s, size_t fact);
+/* Facts whose mention in source is sentence sent, in fact order; at most max
+ * are written to out; returns how many there are. */
+size_t px_report_sentence_facts(const px_story *s, uint32_t source, uint32_t sent,
+                                uint32_t *out, size_t max);
+/* "number", "duration", "date" or "name". */
+const char *px_report_conflict_kind(px_conflict_kind k);
+/* Count of conflicting details over all facts. */
+size_t px_report_conflict_count(const px_story *s);
+
+/* A lexicon's label for readers ("loaded language") and the note given to
+ * the outlet that scores highest on it ("most loaded language"), or NULL
+ * when the lexicon has no such note. */
+const char *px_report_lexicon_label(const px_lexicon *l);
+const char *px_report_lexicon_most(const px_lexicon *l);
+/* Lexicon indexes in reading order: ours in a fixed order (loaded language
+ * first), then any others as loaded. The caller frees the array. */
+size_t *px_report_lexicon_order(const px_story *s, size_t *n);
+/* Which of the four highlight styles (0-3) the lexicon's hits get. */
+unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon);
+/* A score, or a zero score when the frame has none. */
+px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon,
+                         int32_t category);
+/* True when source has the story's highest rate of lexicon l (with hits,
+ * and more than any other outlet). */
+bool px_report_tops(const px_story *s, uint32_t source, uint32_t lexicon);
+
+/* Speakers an outlet attributes statements to, one entry per distinct
+ * speaker (case-insensitive), in order of first appearance. */
+typedef struct px_report_speaker {
+    const char *text; /* the speaker as first written (not NUL-terminated) */
+    size_t len;
+    size_t count;     /* attributions to this speaker */
+    uint32_t sent;    /* sentence of the first one */
+    bool anonymous;
+} px_report_speaker;
+/* The caller frees *out. Returns the number of speakers. */
+size_t px_report_speakers(const px_story *s, uint32_t source, px_report_speaker **out);
+/* Share of the body's bytes inside direct quotations. */
+double px_report_quoted_share(const px_story *s, uint32_t source);
+
+/* Word-level diff of one outlet's sentence against another's (the fact's
+ * representative wording): a sequence of operations over word and number
+ * tokens, compared by their folded form. */
+typedef enum { PX_DIFF_SAME = 0, PX_DIFF_INS, PX_DIFF_DEL } px_diff_kind;
+typedef struct px_diff_op {
+    px_diff_kind kind;
+    size_t tok; /* SAME, INS: token of the version; DEL: token of the base */
+} px_diff_op;
+/* Diff sentence vsent of source vsrc against sentence bsent of bsrc. The
+ * caller frees *ops. Returns the number of operations; 0 with *ops NULL
+ * when the sentences are too long to diff (the caller shows them whole). */
+size_t px_report_diff(const px_story *s, uint32_t bsrc, uint32_t bsent, uint32_t vsrc,
+                      uint32_t vsent, px_diff_op **ops);
 
 #endif

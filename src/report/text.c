@@ -1,123 +1,418 @@
 /*
- * text.c — the report for the terminal: readable at 80 columns, coloured
- * on a TTY (the CLI decides), plain otherwise.
+ * text.c — the report for the terminal: readable at 80 columns (or the
+ * width asked for), coloured when the CLI asks (a TTY without NO_COLOR),
+ * plain otherwise. Widths are measured in terminal cells (utf8proc), so
+ * the symbols and any non-Latin text wrap where they should.
+ *
+ * Sections: the outlets (one letter each, the matrix's column heads), the
+ * fact matrix with each fact's wording and conflicts, framing scores with
+ * the words behind them, sourcing, and omissions.
  */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
 
 #include "report/internal.h"
 
-#define C(o, code) ((o) && (o)->color ? (code) : "")
+typedef struct palette {
+    const char *bold, *dim, *red, *green, *yellow, *off;
+} palette;
 
-/* Append s wrapped to width, each line indented by indent spaces. */
-static void wrap(px_buf *b, const char *s, size_t n, int indent, int width)
+typedef struct out {
+    px_buf *b;
+    int width;
+    palette c;
+} out;
+
+/* Terminal cells taken by s[0..n). */
+static int cells(const char *s, size_t n)
 {
-    int col = indent;
-    for (int i = 0; i < indent; i++)
-        px_buf_putc(b, ' ');
+    int w = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\n'))
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            i++;
+            w++;
+            continue;
+        }
+        int cw = utf8proc_charwidth(cp);
+        w += cw > 0 ? cw : 0;
+        i += (size_t)k;
+    }
+    return w;
+}
+
+/* Bytes of s that fit in max cells (at least one character). */
+static size_t fit(const char *s, size_t n, int max)
+{
+    size_t i = 0;
+    int w = 0;
+    while (i < n) {
+        size_t k = 1;
+        while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+            k++;
+        int cw = cells(s + i, k);
+        if (i && w + cw > max)
+            break;
+        w += cw;
+        i += k;
+    }
+    return i;
+}
+
+/* Append s[0..n) with control characters (C0, DEL, C1) shown as '?', so no
+ * input byte can drive the terminal. */
+static void put_safe(px_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f) {
+            px_buf_putc(b, '?');
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9F) {
+            px_buf_putc(b, '?');
+            i++;
+        } else {
+            px_buf_putc(b, (char)c);
+        }
+    }
+}
+
+static void spaces(px_buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        px_buf_putc(b, ' ');
+}
+
+/* Append s wrapped: the first line goes on from column col, the others start
+ * at column indent; words longer than a line are cut. The line is left open. */
+static void wrap_open(out *o, const char *s, size_t n, int col, int indent)
+{
+    int room = o->width - indent > 10 ? o->width - indent : 10;
+    size_t i = 0;
+    bool first = true;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t'))
             i++;
         size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\n')
+        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t')
             j++;
         if (j == i)
             break;
-        int w = 0;
-        for (size_t k = i; k < j; k++)
-            w += ((unsigned char)s[k] & 0xC0) != 0x80;
-        if (col > indent && col + 1 + w > width) {
-            px_buf_putc(b, '\n');
-            for (int k = 0; k < indent; k++)
-                px_buf_putc(b, ' ');
+        int w = cells(s + i, j - i);
+        if (w > room)
+            j = i + fit(s + i, j - i, room), w = cells(s + i, j - i);
+        if (!first && col + 1 + w > o->width) {
+            px_buf_putc(o->b, '\n');
+            spaces(o->b, indent);
             col = indent;
-        } else if (col > indent) {
-            px_buf_putc(b, ' ');
+        } else if (!first) {
+            px_buf_putc(o->b, ' ');
             col++;
         }
-        px_buf_add(b, s + i, j - i);
+        put_safe(o->b, s + i, j - i);
         col += w;
+        first = false;
         i = j;
     }
-    px_buf_putc(b, '\n');
 }
 
-px_status px_report_text(const px_story *s, const px_report_opts *o, px_buf *b)
+static void wrap(out *o, const char *s, size_t n, int col, int indent)
 {
-    int width = o && o->width > 20 ? o->width : 80;
-    const char *bold = C(o, "\033[1m"), *dim = C(o, "\033[2m"), *red = C(o, "\033[31m"),
-               *green = C(o, "\033[32m"), *yellow = C(o, "\033[33m"), *off = C(o, "\033[0m");
-    const px_alignment *al = &s->alignment;
-    px_buf_printf(b, "%s%s%s\n", bold, s->title ? s->title : s->id, off);
-    px_buf_printf(b, "%zu sources, %zu facts\n\n", s->nsources, al->nfacts);
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_article *a = s->articles[i];
-        const px_source_compare *c = &s->compare[i];
-        px_buf_printf(b, "%s[%u] %s%s (%s) — %zu words, carries %zu of %zu facts, omits %zu, "
-                         "%zu unique\n",
-                      bold, i + 1, a->name, off, a->id, s->docs[i]->words, c->carried,
-                      al->nfacts, c->nomitted, c->nunique);
-        wrap(b, a->title, strlen(a->title), 4, width);
+    wrap_open(o, s, n, col, indent);
+    px_buf_putc(o->b, '\n');
+}
+
+/* The same in one colour, reset before the line ends. */
+static void wrap_in(out *o, const char *colour, const char *s, size_t n, int col, int indent)
+{
+    px_buf_puts(o->b, colour);
+    wrap_open(o, s, n, col, indent);
+    px_buf_puts(o->b, o->c.off);
+    px_buf_putc(o->b, '\n');
+}
+
+static void wraps(out *o, const char *s, int col, int indent)
+{
+    wrap(o, s, strlen(s), col, indent);
+}
+
+/* A section heading in bold, then its note, wrapped. */
+static void heading(out *o, const char *title, const char *note)
+{
+    px_buf_printf(o->b, "\n%s%s%s", o->c.bold, title, o->c.off);
+    if (note) {
+        px_buf_puts(o->b, "  ");
+        wraps(o, note, (int)strlen(title) + 2, (int)strlen(title) + 2);
+    } else {
+        px_buf_putc(o->b, '\n');
     }
-    px_buf_printf(b, "\n%sFacts%s (%s✓%s carries, %s·%s omits, %s≠%s conflicting detail)\n",
-                  bold, off, green, off, dim, off, red, off);
-    for (size_t f = 0; f < al->nfacts; f++) {
-        const px_fact *fact = &al->facts[f];
-        px_buf_printf(b, "\n%sf%zu%s  ", bold, f + 1, off);
+}
+
+/* The letter that heads an outlet's column. */
+static char letter(uint32_t i)
+{
+    static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    return i < sizeof set - 1 ? set[i] : '+';
+}
+
+static void outlets(const px_story *s, out *o)
+{
+    heading(o, "Outlets", NULL);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_source_compare *c = &s->compare[i];
+        px_buf_printf(o->b, "  %c  ", letter(i));
+        px_buf name;
+        px_buf_init(&name, 0);
+        px_buf_printf(&name, "%s, %zu words", px_report_outlet(s, i), s->docs[i]->words);
+        wrap_in(o, o->c.bold, name.data, name.len, 5, 5);
+        px_buf_free(&name);
+        spaces(o->b, 5);
+        const char *title = s->articles[i]->title;
+        wraps(o, *title ? title : "(no headline)", 5, 5);
+        px_buf t;
+        px_buf_init(&t, 0);
+        px_buf_printf(&t, "carries %zu of %zu facts; omits %zu that most others carry",
+                      c->carried, s->alignment.nfacts, c->nomitted);
+        if (c->nunique)
+            px_buf_printf(&t, "; %zu only here", c->nunique);
+        if (c->nconflicts)
+            px_buf_printf(&t, "; %zu conflicting", c->nconflicts);
+        for (size_t l = 0; l < px_lexset_count(s->lexicons); l++) {
+            const char *most = px_report_lexicon_most(px_lexset_get(s->lexicons, l));
+            if (most && px_report_tops(s, i, (uint32_t)l))
+                px_buf_printf(&t, "; %s", most);
+        }
+        spaces(o->b, 5);
+        wrap_in(o, o->c.dim, t.data, t.len, 5, 5);
+        px_buf_free(&t);
+    }
+}
+
+static const char *status_colour(const out *o, px_report_status st)
+{
+    switch (st) {
+    case PX_STATUS_CARRIES: return o->c.green;
+    case PX_STATUS_CONFLICT: return o->c.yellow;
+    case PX_STATUS_OMITS: return o->c.red;
+    default: return o->c.dim;
+    }
+}
+
+static void fact_conflicts(const px_story *s, out *o, const px_fact *f, int indent)
+{
+    for (size_t k = 0; k < f->nconflicts; k++) {
+        const px_conflict *c = &f->conflicts[k];
+        px_buf t;
+        px_buf_init(&t, 0);
+        px_buf_printf(&t, "≠ %s%s%s%s:", px_report_conflict_kind(c->kind), c->detail ? " (" : "",
+                      c->detail ? c->detail : "", c->detail ? ")" : "");
+        for (uint32_t i = 0; i < s->nsources; i++)
+            if (c->values[i])
+                px_buf_printf(&t, " %c \"%s\";", letter(i), c->values[i]);
+        if (t.len && t.data[t.len - 1] == ';')
+            t.data[--t.len] = '\0';
+        spaces(o->b, indent);
+        wrap_in(o, o->c.yellow, t.data, t.len, indent, indent + 2);
+        px_buf_free(&t);
+    }
+}
+
+static void facts(const px_story *s, out *o)
+{
+    px_buf_printf(o->b, "\n%sFacts%s  ", o->c.bold, o->c.off);
+    static const px_report_status legend[] = {PX_STATUS_CARRIES, PX_STATUS_CONFLICT,
+                                              PX_STATUS_OMITS, PX_STATUS_ABSENT};
+    px_buf t;
+    px_buf_init(&t, 0);
+    for (size_t k = 0; k < 4; k++)
+        px_buf_printf(&t, "%s %s%s", px_report_status_symbol(legend[k]),
+                      px_report_status_word(legend[k]), k < 3 ? ";  " : "");
+    wrap(o, t.data, t.len, 7, 7);
+    px_buf_free(&t);
+    int marks = (int)s->nsources * 2;
+    bool beside = 7 + marks <= o->width / 2;
+    int indent = beside ? 7 + marks : 4;
+    px_buf_printf(o->b, "\n       %s", o->c.bold);
+    for (uint32_t i = 0; i < s->nsources; i++)
+        px_buf_printf(o->b, "%c%s", letter(i), i + 1 < s->nsources ? " " : "");
+    px_buf_printf(o->b, "%s\n", o->c.off);
+    size_t *order = px_report_fact_order(s);
+    for (size_t r = 0; r < s->alignment.nfacts; r++) {
+        size_t f = order[r];
+        px_buf_printf(o->b, "  %sf%-4zu%s", o->c.bold, f + 1, o->c.off);
         for (uint32_t i = 0; i < s->nsources; i++) {
-            const px_mention *m = px_fact_mention(fact, i);
-            bool conflict = false;
-            for (size_t k = 0; k < fact->nconflicts && m; k++)
-                conflict = conflict || fact->conflicts[k].values[i];
-            px_buf_printf(b, "%s%s%s", m ? (conflict ? red : green) : dim,
-                          m ? (conflict ? "≠" : "✓") : "·", off);
+            px_report_status st = px_report_fact_status(s, f, i);
+            px_buf_printf(o->b, "%s%s%s ", status_colour(o, st), px_report_status_symbol(st),
+                          o->c.off);
         }
-        px_buf_puts(b, "\n");
-        size_t tl;
-        const char *t = px_report_fact_text(s, fact, &tl);
-        wrap(b, t, tl, 4, width);
-        for (size_t k = 0; k < fact->nconflicts; k++) {
-            px_buf_printf(b, "    %sconflict%s:", yellow, off);
-            for (uint32_t i = 0; i < s->nsources; i++)
-                if (fact->conflicts[k].values[i])
-                    px_buf_printf(b, " %s \"%s\";", s->articles[i]->id,
-                                  fact->conflicts[k].values[i]);
-            px_buf_puts(b, "\n");
+        if (!beside) {
+            px_buf_putc(o->b, '\n');
+            spaces(o->b, indent);
         }
+        size_t n;
+        const char *text = px_report_fact_text(s, &s->alignment.facts[f], &n);
+        wrap(o, text, n, indent, indent);
+        fact_conflicts(s, o, &s->alignment.facts[f], indent);
     }
-    size_t nl = px_lexset_count(s->lexicons);
-    if (nl) {
-        px_buf_printf(b, "\n%sFraming%s (hits per 1,000 words; difference from the story mean)\n",
-                      bold, off);
-        for (size_t l = 0; l < nl; l++) {
-            const px_lexicon *L = px_lexset_get(s->lexicons, l);
-            px_buf_printf(b, "  %s\n", L->name);
-            for (uint32_t i = 0; i < s->nsources; i++) {
-                const px_score *sc = px_frame_score(&s->frames[i], (uint32_t)l, -1);
-                px_buf_printf(b, "    %-14.14s %3zu hits %7.1f /1k  %+6.1f  ", s->articles[i]->id,
-                              sc->hits, sc->per_1k, sc->delta);
-                size_t shown = 0;
-                for (size_t h = 0; h < s->frames[i].nhits && shown < 4; h++) {
-                    const px_hit *hit = &s->frames[i].hits[h];
-                    if (hit->lexicon != l)
-                        continue;
-                    px_buf_printf(b, "%s%.*s", shown ? ", " : dim,
-                                  (int)(hit->end - hit->start), s->docs[i]->text + hit->start);
-                    shown++;
-                }
-                px_buf_printf(b, "%s%s\n", shown && sc->hits > shown ? ", …" : "", off);
+    free(order);
+}
+
+static bool same_text(const px_doc *d, const px_hit *a, const px_hit *b)
+{
+    return a->end - a->start == b->end - b->start &&
+           strncasecmp(d->text + a->start, d->text + b->start, a->end - a->start) == 0;
+}
+
+/* "chaos ×2, slammed → criticised, …": the words behind one outlet's score
+ * for lexicon l, each once with how often. */
+static void hit_terms(const px_story *s, px_buf *t, uint32_t i, uint32_t l)
+{
+    const px_source_frame *fr = &s->frames[i];
+    const px_doc *d = s->docs[i];
+    size_t start = t->len;
+    for (size_t h = 0; h < fr->nhits; h++) {
+        const px_hit *hit = &fr->hits[h];
+        bool seen = false;
+        size_t count = 0;
+        for (size_t p = 0; p < fr->nhits; p++)
+            if (fr->hits[p].lexicon == l && same_text(d, &fr->hits[p], hit)) {
+                seen = seen || p < h;
+                count++;
             }
+        if (hit->lexicon != l || seen)
+            continue;
+        const px_lex_entry *e = px_report_entry(s, hit, NULL, NULL);
+        px_buf_printf(t, "%s%.*s", t->len > start ? ", " : "", (int)(hit->end - hit->start),
+                      d->text + hit->start);
+        if (count > 1)
+            px_buf_printf(t, " ×%zu", count);
+        if (e->neutral)
+            px_buf_printf(t, " → %s", e->neutral);
+    }
+}
+
+static void score_line(const px_story *s, out *o, uint32_t i, uint32_t l)
+{
+    const px_lexicon *L = px_lexset_get(s->lexicons, l);
+    px_score sc = px_report_score(s, i, l, -1);
+    px_buf t;
+    px_buf_init(&t, 0);
+    char head[80];
+    int col = snprintf(head, sizeof head, "    %c  %3zu hit%s %6.1f %+6.1f", letter(i), sc.hits,
+                       sc.hits == 1 ? " " : "s", sc.per_1k, sc.delta);
+    px_buf_puts(o->b, head);
+    const char *sep = "";
+    for (size_t c = 0; c < L->ncategories; c++) {
+        px_score cs = px_report_score(s, i, l, (int32_t)c);
+        if (cs.hits) {
+            px_buf_printf(&t, "%s%s %zu", sep, L->categories[c], cs.hits);
+            sep = " · ";
         }
     }
-    px_buf_printf(b, "\n%sOmissions%s (facts most other outlets carry)\n", bold, off);
+    if (sc.quoted)
+        px_buf_printf(&t, " (%zu quoted)", sc.quoted);
+    if (t.len)
+        px_buf_puts(o->b, "  ");
+    wrap(o, t.data ? t.data : "", t.len, col + 2, 9);
+    if (sc.hits) {
+        px_buf_reset(&t);
+        hit_terms(s, &t, i, l);
+        spaces(o->b, 9);
+        wrap_in(o, o->c.dim, t.data, t.len, 9, 9);
+    }
+    px_buf_free(&t);
+}
+
+static void framing(const px_story *s, out *o)
+{
+    size_t nl;
+    size_t *order = px_report_lexicon_order(s, &nl);
+    if (nl)
+        heading(o, "Framing", "hits per 1,000 words; ± difference from the story mean");
+    for (size_t k = 0; k < nl; k++) {
+        uint32_t l = (uint32_t)order[k];
+        px_buf_printf(o->b, "  %s%s%s\n", o->c.bold,
+                      px_report_lexicon_label(px_lexset_get(s->lexicons, l)), o->c.off);
+        for (uint32_t i = 0; i < s->nsources; i++)
+            score_line(s, o, i, l);
+    }
+    free(order);
+}
+
+static void sourcing(const px_story *s, out *o)
+{
+    heading(o, "Sourcing", "who each outlet attributes statements to");
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        px_report_speaker *sp;
+        size_t n = px_report_speakers(s, i, &sp);
+        px_buf t;
+        px_buf_init(&t, 0);
+        for (int anon = 0; anon < 2; anon++) {
+            px_buf_puts(&t, anon ? "anonymous: " : "named: ");
+            size_t shown = 0;
+            for (size_t k = 0; k < n; k++)
+                if (sp[k].anonymous == (anon == 1))
+                    px_buf_printf(&t, "%s%.*s", shown++ ? ", " : "", (int)sp[k].len, sp[k].text);
+            if (!shown)
+                px_buf_puts(&t, "none");
+            px_buf_puts(&t, anon ? "" : "; ");
+        }
+        px_buf_printf(o->b, "    %c  ", letter(i));
+        wrap(o, t.data, t.len, 7, 7);
+        px_buf_free(&t);
+        free(sp);
+    }
+}
+
+static void omissions(const px_story *s, out *o)
+{
+    heading(o, "Omissions", "facts most other outlets carry");
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_source_compare *c = &s->compare[i];
-        px_buf_printf(b, "  %-14.14s", s->articles[i]->id);
-        if (!c->nomitted)
-            px_buf_puts(b, " none");
+        px_buf t;
+        px_buf_init(&t, 0);
         for (size_t k = 0; k < c->nomitted; k++)
-            px_buf_printf(b, " f%u", c->omitted[k] + 1);
-        px_buf_puts(b, "\n");
+            px_buf_printf(&t, "%sf%u", k ? " " : "", c->omitted[k] + 1);
+        px_buf_printf(o->b, "    %c  ", letter(i));
+        wrap(o, t.len ? t.data : "none", t.len ? t.len : 4, 7, 7);
+        px_buf_free(&t);
     }
+}
+
+px_status px_report_text(const px_story *s, const px_report_opts *opts, px_buf *b)
+{
+    if (!s || !s->analyzed)
+        return PX_EUSAGE;
+    bool colour = opts && opts->color;
+    out o = {b, opts && opts->width >= 40 ? opts->width : 80,
+             {colour ? "\033[1m" : "", colour ? "\033[2m" : "", colour ? "\033[31m" : "",
+              colour ? "\033[32m" : "", colour ? "\033[33m" : "", colour ? "\033[0m" : ""}};
+    char head[64];
+    int col = snprintf(head, sizeof head, "How %zu outlets told one story: ", s->nsources);
+    px_buf_printf(b, "%s%s%s", o.c.bold, head, o.c.off);
+    wrap(&o, s->id, strlen(s->id), col, 4);
+    size_t all = 0, one = 0;
+    for (size_t f = 0; f < s->alignment.nfacts; f++) {
+        all += s->alignment.facts[f].nmentions == s->nsources;
+        one += s->alignment.facts[f].nmentions == 1;
+    }
+    px_buf t;
+    px_buf_init(&t, 0);
+    size_t nc = px_report_conflict_count(s);
+    px_buf_printf(&t, "%zu facts: %zu carried by every outlet, %zu by only one; %zu conflicting "
+                      "detail%s.",
+                  s->alignment.nfacts, all, one, nc, nc == 1 ? "" : "s");
+    wrap(&o, t.data, t.len, 0, 0);
+    px_buf_free(&t);
+    outlets(s, &o);
+    facts(s, &o);
+    framing(s, &o);
+    sourcing(s, &o);
+    omissions(s, &o);
     return b->toobig ? PX_ELIMIT : PX_OK;
 }

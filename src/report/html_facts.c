@@ -1,0 +1,266 @@
+/*
+ * html_facts.c — the fact matrix and the facts one by one.
+ *
+ * The matrix has one row per fact (representative wording), one column per
+ * outlet; a cell says with a symbol, a colour and a word whether the outlet
+ * carries the fact, carries it with a conflicting detail, omits it or just
+ * does not carry it, and where it sits (headline, lead, body, end). Each row
+ * links to a hidden row right under it that shows every outlet's exact
+ * sentence (CSS :target, so it works without script), and each cell links to
+ * the sentence in the article.
+ *
+ * Below, each fact gets a section: the representative wording, then every
+ * other outlet's sentence as a word-level diff against it, with lexicon hits
+ * and conflicting values marked.
+ */
+#include "report/html.h"
+
+static const char *status_class[] = {
+    [PX_STATUS_CARRIES] = "st-c",
+    [PX_STATUS_CONFLICT] = "st-x",
+    [PX_STATUS_OMITS] = "st-o",
+    [PX_STATUS_ABSENT] = "st-a",
+};
+
+static void legend(px_buf *b)
+{
+    px_buf_puts(b, "<p class=\"legend\">");
+    static const px_report_status order[] = {PX_STATUS_CARRIES, PX_STATUS_CONFLICT,
+                                             PX_STATUS_OMITS, PX_STATUS_ABSENT};
+    for (size_t i = 0; i < 4; i++) {
+        px_buf_printf(b, "%s<span class=\"sy %s\">%s</span> %s", i ? "; " : "",
+                      status_class[order[i]], px_report_status_symbol(order[i]),
+                      px_report_status_word(order[i]));
+    }
+    px_buf_puts(b, ". Under each mark: where the fact sits in that outlet (headline, lead = "
+                   "first two sentences, body, end). Rows run from the facts most outlets carry "
+                   "to those only one does. Select a fact to see each outlet's sentence; select "
+                   "a mark to jump to the sentence in the article.</p>");
+}
+
+static void cell(const px_story *s, px_buf *b, size_t f, uint32_t i)
+{
+    px_report_status st = px_report_fact_status(s, f, i);
+    const char *where = px_report_fact_where(s, f, i);
+    px_buf_printf(b, "<td class=\"%s\" title=\"", status_class[st]);
+    ESC(b, px_report_outlet(s, i));
+    px_buf_printf(b, ": %s%s%s\">", px_report_status_word(st), where ? ", " : "",
+                  where ? where : "");
+    const px_mention *m = px_fact_mention(&s->alignment.facts[f], i);
+    if (m) {
+        char anchor[48];
+        html_sentence_anchor(s, i, m->sent, anchor, sizeof anchor);
+        px_buf_printf(b, "<a href=\"#%s\">", anchor);
+    }
+    px_buf_printf(b, "<span class=\"sy\" aria-hidden=\"true\">%s</span>",
+                  px_report_status_symbol(st));
+    if (st == PX_STATUS_CARRIES || st == PX_STATUS_CONFLICT)
+        px_buf_printf(b, "<span class=\"vh\">%s, </span>%s",
+                      st == PX_STATUS_CONFLICT ? "conflicting detail" : "carries", where);
+    else if (st == PX_STATUS_OMITS)
+        px_buf_puts(b, "omits");
+    else
+        px_buf_puts(b, "<span class=\"vh\">not carried</span>");
+    px_buf_puts(b, m ? "</a></td>" : "</td>");
+}
+
+/* The hidden row under fact f: every outlet's exact sentence. */
+static void sentences_row(const px_story *s, px_buf *b, size_t f)
+{
+    const px_fact *fact = &s->alignment.facts[f];
+    px_buf_printf(b, "<tr class=\"x\" id=\"x%zu\"><td colspan=\"%zu\"><ul>", f + 1,
+                  s->nsources + 1);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_mention *m = px_fact_mention(fact, i);
+        px_buf_puts(b, "<li><strong>");
+        ESC(b, px_report_outlet(s, i));
+        px_buf_puts(b, "</strong> ");
+        if (!m) {
+            px_report_status st = px_report_fact_status(s, f, i);
+            px_buf_printf(b, "<span class=\"%s\">%s %s</span></li>", status_class[st],
+                          px_report_status_symbol(st), px_report_status_word(st));
+            continue;
+        }
+        px_buf_printf(b, "<span class=\"mut\">(%s, ", px_report_fact_where(s, f, i));
+        html_sentence_link(s, b, i, m->sent);
+        px_buf_puts(b, ")</span>: ");
+        size_t n;
+        const char *t = px_report_sentence(s, i, m->sent, &n);
+        px_html_escape(b, t, n);
+        px_buf_puts(b, "</li>");
+    }
+    px_buf_printf(b, "</ul><p><a href=\"#f%zu\">Word-level differences</a> · "
+                     "<a href=\"#r%zu\">Close</a></p></td></tr>",
+                  f + 1, f + 1);
+}
+
+void html_matrix(const px_story *s, px_buf *b, const size_t *order)
+{
+    bool wide = s->nsources > 8;
+    px_buf_puts(b, "<section aria-labelledby=\"matrix\"><h2 id=\"matrix\">Fact matrix</h2>");
+    legend(b);
+    px_buf_printf(b, "%s<table class=\"matrix\"><caption class=\"vh\">Which outlet carries "
+                     "which fact (%zu facts, %zu outlets)</caption><thead><tr>"
+                     "<th scope=\"col\">Fact</th>",
+                  wide ? "<div class=\"wide\">" : "", s->alignment.nfacts, s->nsources);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        px_buf_printf(b, "<th scope=\"col\"><a href=\"#o%u\">", i + 1);
+        ESC(b, px_report_outlet(s, i));
+        px_buf_puts(b, "</a></th>");
+    }
+    px_buf_puts(b, "</tr></thead><tbody>");
+    for (size_t r = 0; r < s->alignment.nfacts; r++) {
+        size_t f = order[r];
+        size_t n;
+        const char *t = px_report_fact_text(s, &s->alignment.facts[f], &n);
+        px_buf_printf(b, "<tr id=\"r%zu\"><th scope=\"row\"><a class=\"fx\" href=\"#x%zu\">"
+                         "<span class=\"fid\">f%zu</span><span class=\"ft\">",
+                      f + 1, f + 1, f + 1);
+        px_html_escape(b, t, n);
+        px_buf_puts(b, "</span></a></th>");
+        for (uint32_t i = 0; i < s->nsources; i++)
+            cell(s, b, f, i);
+        px_buf_puts(b, "</tr>");
+        sentences_row(s, b, f);
+    }
+    px_buf_printf(b, "</tbody></table>%s</section>", wide ? "</div>" : "");
+}
+
+/* The values of fact f's conflicts stated by source src. */
+static size_t conflict_values(const px_fact *f, uint32_t src, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < f->nconflicts && n < max; k++)
+        if (f->conflicts[k].values[src])
+            out[n++] = f->conflicts[k].values[src];
+    return n;
+}
+
+static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
+{
+    for (size_t k = 0; k < f->nconflicts; k++) {
+        const px_conflict *c = &f->conflicts[k];
+        px_buf_printf(b, "<p class=\"cf\"><span aria-hidden=\"true\">≠</span> Conflicting %s",
+                      px_report_conflict_kind(c->kind));
+        if (c->detail) {
+            px_buf_puts(b, " (");
+            ESC(b, c->detail);
+            px_buf_puts(b, ")");
+        }
+        px_buf_puts(b, ":");
+        const char *sep = " ";
+        for (uint32_t i = 0; i < s->nsources; i++) {
+            if (!c->values[i])
+                continue;
+            px_buf_puts(b, sep);
+            ESC(b, px_report_outlet(s, i));
+            px_buf_puts(b, " <b class=\"cv\">");
+            ESC(b, c->values[i]);
+            px_buf_puts(b, "</b>");
+            sep = " · ";
+        }
+        px_buf_puts(b, "</p>");
+    }
+}
+
+/* A diff helps when the version keeps a good part of the representative's
+ * words; a paraphrase diffs into a wall of marks, so it is shown whole. */
+static bool diff_readable(const px_diff_op *ops, size_t n)
+{
+    size_t same = 0, words = 0;
+    for (size_t k = 0; k < n; k++) {
+        same += ops[k].kind == PX_DIFF_SAME;
+        words += ops[k].kind != PX_DIFF_DEL;
+    }
+    return n && same * 5 >= words * 2;
+}
+
+/* One outlet's version of fact f, diffed against the representative. */
+static void version(const px_story *s, px_buf *b, size_t f, uint32_t i)
+{
+    const px_fact *fact = &s->alignment.facts[f];
+    const px_mention *rep = &fact->mentions[fact->rep], *m = px_fact_mention(fact, i);
+    px_report_status st = px_report_fact_status(s, f, i);
+    if (!m) {
+        px_buf_printf(b, "<li class=\"miss\"><strong>");
+        ESC(b, px_report_outlet(s, i));
+        px_buf_printf(b, "</strong> <span class=\"%s\">%s %s</span></li>", status_class[st],
+                      px_report_status_symbol(st), px_report_status_word(st));
+        return;
+    }
+    px_buf_printf(b, "<li%s><span class=\"lab\"><strong>",
+                  st == PX_STATUS_CONFLICT ? " class=\"cfl\"" : "");
+    ESC(b, px_report_outlet(s, i));
+    px_buf_printf(b, "</strong> · %s · ", px_report_fact_where(s, f, i));
+    html_sentence_link(s, b, i, m->sent);
+    px_buf_printf(b, " · similarity %.2f%s</span>", m->score,
+                  m->quoted ? " · inside a quotation" : "");
+    const char *vals[8];
+    html_sent_opts o = {.hits = true, .labels = true, .base_src = rep->source,
+                        .conflict_values = vals,
+                        .nconflict_values = conflict_values(fact, i, vals, 8)};
+    px_diff_op *ops;
+    size_t nops = px_report_diff(s, rep->source, rep->sent, i, m->sent, &ops);
+    if (diff_readable(ops, nops)) {
+        o.ops = ops;
+        o.nops = nops;
+    } else {
+        px_buf_puts(b, "<span class=\"lab\">worded too differently for a word diff; "
+                       "shown whole</span>");
+    }
+    html_sentence(s, b, i, m->sent, &o);
+    free(ops);
+    px_buf_puts(b, "</li>");
+}
+
+static void fact_section(const px_story *s, px_buf *b, size_t f)
+{
+    const px_fact *fact = &s->alignment.facts[f];
+    const px_mention *rep = &fact->mentions[fact->rep];
+    bool unique = px_report_fact_unique(s, f);
+    px_buf_printf(b, "<section class=\"fact\" id=\"f%zu\" aria-labelledby=\"f%zuh\">"
+                     "<h3 id=\"f%zuh\"><span class=\"fid\">f%zu</span> ",
+                  f + 1, f + 1, f + 1, f + 1);
+    if (unique) {
+        px_buf_puts(b, "only in ");
+        ESC(b, px_report_outlet(s, rep->source));
+    } else {
+        px_buf_printf(b, "carried by %zu of %zu outlets", fact->nmentions, s->nsources);
+    }
+    px_buf_printf(b, " <a class=\"mut\" href=\"#r%zu\">(matrix row)</a></h3><p class=\"rep\">"
+                     "<span class=\"lab\">%s — <strong>",
+                  f + 1, unique ? "Its wording" : "Representative wording");
+    ESC(b, px_report_outlet(s, rep->source));
+    px_buf_printf(b, "</strong> · %s · ", px_report_fact_where(s, f, rep->source));
+    html_sentence_link(s, b, rep->source, rep->sent);
+    px_buf_puts(b, "</span>");
+    const char *vals[8];
+    html_sent_opts o = {.hits = true, .labels = true,
+                        .conflict_values = vals,
+                        .nconflict_values = conflict_values(fact, rep->source, vals, 8)};
+    html_sentence(s, b, rep->source, rep->sent, &o);
+    px_buf_puts(b, "</p>");
+    if (!unique) {
+        px_buf_puts(b, "<ul class=\"vers\">");
+        for (uint32_t i = 0; i < s->nsources; i++)
+            if (i != rep->source)
+                version(s, b, f, i);
+        px_buf_puts(b, "</ul>");
+    }
+    conflicts(s, b, fact);
+    px_buf_puts(b, "</section>");
+}
+
+void html_facts(const px_story *s, px_buf *b, const size_t *order)
+{
+    px_buf_puts(b, "<section aria-labelledby=\"facts\"><h2 id=\"facts\">Wording, fact by fact"
+                   "</h2><p class=\"legend\">Each outlet's sentence compared word by word with "
+                   "the representative wording: <ins>added</ins> words it has that the "
+                   "representative lacks, <del>removed</del> words of the representative it "
+                   "lacks; <mark class=\"h h0\">lexicon hits<small>category</small></mark> "
+                   "with their category; <b class=\"cv\">values</b> on which outlets conflict."
+                   "</p>");
+    for (size_t r = 0; r < s->alignment.nfacts; r++)
+        fact_section(s, b, order[r]);
+    px_buf_puts(b, "</section>");
+}
