@@ -1,40 +1,45 @@
 /*
- * lexicon.c — loading lexicons: our TSV format and LIWC-style .dic files.
+ * lexicon.c — loading lexicons: our TSV format and two-column score files;
+ * the helpers every format shares (terms, categories, warnings).
  *
  * TSV (lexicons/NAME.tsv): `term<TAB>category<TAB>weight[<TAB>neutral]`,
- * `#` comments, a header of `# key: value` lines (name, version, licence,
- * source, description). Two-column files (`term<TAB>score`, as AFINN and
- * VADER) load as one category named after the lexicon.
- * .dic: a `%`-delimited block of `id<TAB>category`, then `term<TAB>id…`.
+ * `#` comments, and a header of `# key: value` lines before the first entry:
+ * name, version, licence, source, description, built (how the list was
+ * made) and one `# category: NAME — what it holds` per category.
+ * Score files (`term<TAB>score`, AFINN; `term<TAB>mean<TAB>sd<TAB>[…]`,
+ * VADER) load as one category named after the lexicon, the score as the
+ * weight. Which layout a file uses is decided by its first entry; a later
+ * line in the other layout is an error, so a typo never passes as data.
  *
- * A term may be a phrase ("walked back") and may end in `*` (a prefix).
- * Terms are tokenised exactly as documents are, so "so-called" matches
- * however the text hyphenates. Every bad line is an error naming FILE:LINE;
- * a broken lexicon is never half loaded.
+ * A term may be a phrase ("walked back"); each word may end in `*` (prefix,
+ * as in LIWC; `anti-*` is any word after "anti-") or `~` (any word with the
+ * same Snowball stem). Terms are tokenised exactly as documents are; a
+ * hyphen in a term must be in the text ("would-be" ≠ "would be"), while a
+ * term written with a space also matches the hyphenated form ("far right"
+ * matches "far-right").
+ * Every bad line is an error naming FILE:LINE; a broken lexicon is never half
+ * loaded. The result hands px_lexset a read-only px_lexicon.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "parallax/frame.h"
+#include "frame/internal.h"
 
-typedef PX_VEC(px_lex_entry) entryvec;
-typedef PX_VEC(const char *) strvec;
-
-static uint32_t category_index(px_lexicon *l, strvec *cats, const char *name, size_t n)
+uint32_t px_lex_category(px_lexbuild *b, const char *name, size_t n)
 {
-    for (size_t i = 0; i < cats->n; i++)
-        if (strlen(cats->v[i]) == n && memcmp(cats->v[i], name, n) == 0)
+    for (size_t i = 0; i < b->cats.n; i++)
+        if (strlen(b->cats.v[i]) == n && memcmp(b->cats.v[i], name, n) == 0)
             return (uint32_t)i;
-    px_vec_push(*cats, px_arena_strndup(l->arena, name, n));
-    return (uint32_t)(cats->n - 1);
+    px_vec_push(b->cats, px_arena_strndup(b->l->arena, name, n));
+    px_vec_push(b->notes, NULL);
+    return (uint32_t)(b->cats.n - 1);
 }
 
-static char *trim(char *s)
+char *px_lex_trim(char *s)
 {
     while (*s == ' ' || *s == '\t')
         s++;
@@ -44,49 +49,135 @@ static char *trim(char *s)
     return s;
 }
 
-/* Split the term into folded words like the tokenizer does. */
-static px_status set_term(px_lexicon *l, px_lex_entry *e, const char *term, const char *file,
-                          size_t line, px_error *err)
+bool px_lex_number(const char *s, double *v)
 {
-    size_t n = strlen(term);
-    bool prefix = n > 1 && term[n - 1] == '*';
-    if (prefix)
-        n--;
-    for (size_t i = 0; i < n; i++)
-        if (term[i] == '*')
-            return px_error_set(err, PX_EINPUT, file, line,
-                                "'*' is allowed only at the end of a term ('%s')", term);
-    size_t bad;
-    if (!px_utf8_check(term, n, &bad))
-        return px_error_set(err, PX_EINPUT, file, line, "term is not valid UTF-8");
-    px_token *toks;
-    size_t nt = px_text_tokens(l->arena, NULL, term, n, &toks);
-    if (nt == 0)
-        return px_error_set(err, PX_EINPUT, file, line, "empty term");
-    e->words = px_arena_array(l->arena, nt, sizeof(char *));
-    for (size_t i = 0; i < nt; i++)
-        e->words[i] = toks[i].fold;
-    e->nwords = (uint32_t)nt;
-    e->prefix = prefix;
-    e->term = px_utf8_fold(l->arena, term, strlen(term), NULL);
-    e->line = (uint32_t)line;
-    return PX_OK;
-}
-
-static bool parse_number(const char *s, double *v)
-{
+    while (*s == ' ')
+        s++;
     if (!*s)
         return false;
     char *end;
     errno = 0;
     *v = strtod(s, &end);
-    return errno == 0 && *trim(end) == '\0';
+    while (*end == ' ' || *end == '\r')
+        end++;
+    return errno == 0 && end != s && *end == '\0';
 }
 
-static void header(px_lexicon *l, const char *line)
+char *px_lex_next_line(char **p)
+{
+    if (!*p || !**p)
+        return NULL;
+    char *s = *p, *nl = strchr(s, '\n');
+    if (nl) {
+        *nl = '\0';
+        *p = nl + 1;
+    } else {
+        *p = NULL;
+    }
+    return s;
+}
+
+void px_lex_warn(px_lexbuild *b, size_t line, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    px_vec_push(b->warns, px_arena_printf(b->l->arena, "%s:%zu: %s", b->file, line, msg));
+}
+
+/* The words of one term: tokens without hyphens; a word's own trailing
+ * '*' or '~' sets its mode. */
+static px_status term_words(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line,
+                            px_error *err)
+{
+    px_arena *a = b->l->arena;
+    size_t n = strlen(term);
+    px_token *toks;
+    size_t nt = px_text_tokens(a, NULL, term, n, &toks);
+    const char **words = px_arena_array(a, nt ? nt : 1, sizeof *words);
+    uint8_t *modes = px_arena_array(a, nt ? nt : 1, 1);
+    size_t nw = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const px_token *t = &toks[i];
+        bool mark = (t->flags & PX_TOK_PUNCT) && (!strcmp(t->fold, "*") || !strcmp(t->fold, "~"));
+        if (mark && i + 1 < nt && toks[i + 1].start == t->end &&
+            !(toks[i + 1].flags & PX_TOK_PUNCT))
+            return px_error_set(err, PX_EINPUT, b->file, line,
+                                "'%s' is allowed only at the end of a word ('%s')", t->fold, term);
+        if (mark) {
+            bool glued = nw && toks[i - 1].end == t->start;
+            bool after_hyphen = i && !strcmp(toks[i - 1].fold, "-") && t->fold[0] == '*';
+            if (after_hyphen) { /* anti-*: any word */
+                words[nw] = "";
+                modes[nw++] = PX_LEX_PREFIX;
+            } else if (!glued || modes[nw - 1] != PX_LEX_EXACT) {
+                return px_error_set(err, PX_EINPUT, b->file, line,
+                                    "'%s' must follow a word ('%s')", t->fold, term);
+            } else {
+                modes[nw - 1] = t->fold[0] == '*' ? PX_LEX_PREFIX : PX_LEX_STEM;
+            }
+            continue;
+        }
+        if (!strcmp(t->fold, "-") && (nw == 0 || i + 1 == nt))
+            continue; /* a hyphen matters only between words */
+        words[nw] = t->fold;
+        modes[nw++] = PX_LEX_EXACT;
+    }
+    if (nw == 0)
+        return px_error_set(err, PX_EINPUT, b->file, line, "empty term");
+    e->words = words;
+    e->modes = modes;
+    e->nwords = (uint32_t)nw;
+    return PX_OK;
+}
+
+px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line,
+                      px_error *err)
+{
+    size_t bad;
+    if (!px_utf8_check(term, strlen(term), &bad))
+        return px_error_set(err, PX_EINPUT, b->file, line, "term is not valid UTF-8");
+    px_status st = term_words(b, e, term, line, err);
+    if (st != PX_OK)
+        return st;
+    for (uint32_t w = 0; w < e->nwords; w++) {
+        if (e->modes[w] != PX_LEX_STEM)
+            continue;
+        if (!b->ctx)
+            b->ctx = px_text_ctx_new();
+        e->words[w] = px_text_stem(b->ctx, b->l->arena, e->words[w], strlen(e->words[w]));
+    }
+    e->prefix = e->modes[e->nwords - 1] == PX_LEX_PREFIX;
+    e->term = px_utf8_fold(b->l->arena, term, strlen(term), NULL);
+    e->cased = strcmp(e->term, term) != 0; /* a capital letter in the file */
+    e->line = (uint32_t)line;
+    return PX_OK;
+}
+
+/* "category: NAME — note" in the header: declares NAME (in this order). */
+static void header_category(px_lexbuild *b, const char *v)
+{
+    size_t n = strcspn(v, " \t:");
+    if (n == 0)
+        return;
+    uint32_t c = px_lex_category(b, v, n);
+    const char *note = v + n;
+    while (*note == ' ' || *note == '\t' || *note == ':' || *note == '-' ||
+           !strncmp(note, "\xE2\x80\x94", 3) || !strncmp(note, "\xE2\x80\x93", 3))
+        note += (unsigned char)*note == 0xE2 ? 3 : 1;
+    if (*note)
+        b->notes.v[c] = px_arena_strdup(b->l->arena, note);
+}
+
+static void header(px_lexbuild *b, const char *line)
 {
     static const char *keys[] = {"name", "version", "licence", "license", "description",
-                                 "source"};
+                                 "source", "built", "category"};
+    px_lexicon *l = b->l;
+    const char **fields[] = {&l->name,   &l->version, &l->licence, &l->licence,
+                             &l->description, &l->source, &l->built, NULL};
     const char *p = line + 1;
     while (*p == ' ' || *p == '#')
         p++;
@@ -97,243 +188,113 @@ static void header(px_lexicon *l, const char *line)
     const char *v = colon + 1;
     while (*v == ' ')
         v++;
-    for (size_t k = 0; k < 6; k++) {
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
         if (strlen(keys[k]) != kl || strncasecmp(p, keys[k], kl) != 0)
             continue;
-        const char **field = k == 0 ? &l->name
-                             : k == 1 ? &l->version
-                             : k <= 3 ? &l->licence
-                             : &l->description;
-        if (k == 5 && l->description)
-            return;
-        if (!*field)
-            *field = px_arena_strdup(l->arena, v);
+        if (!fields[k])
+            header_category(b, v);
+        else if (!*fields[k] && *v)
+            *fields[k] = px_arena_strdup(l->arena, v);
     }
 }
 
-static px_status load_tsv(px_lexicon *l, char *data, const char *file, px_error *err)
+/* Split s at tabs into at most max fields; returns the count (more than max
+ * when the line has too many). */
+static size_t split_tabs(char *s, char **f, size_t max)
 {
-    entryvec ents = {0};
-    strvec cats = {0};
+    size_t nf = 0;
+    for (char *q = s;;) {
+        if (nf < max)
+            f[nf] = q;
+        nf++;
+        char *tab = strchr(q, '\t');
+        if (!tab)
+            break;
+        *tab = '\0';
+        q = tab + 1;
+    }
+    return nf;
+}
+
+void px_lex_default_name(px_lexicon *l, const char *path)
+{
+    if (l->name)
+        return;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    l->name = px_arena_strndup(l->arena, base, dot ? (size_t)(dot - base) : strlen(base));
+}
+
+enum { LAYOUT_UNKNOWN, LAYOUT_CATEGORY, LAYOUT_SCORE };
+
+/* One entry line of a TSV file into e (weight, category, neutral). */
+static px_status tsv_entry(px_lexbuild *b, char *s, size_t line, int *layout, px_error *err)
+{
+    char *f[4];
+    size_t nf = split_tabs(s, f, 4);
+    const char *file = b->file;
+    double w = 1, probe;
+    if (nf == 1)
+        return px_error_set(err, PX_EINPUT, file, line,
+                            "expected term<TAB>category<TAB>weight (no tab found)");
+    const char *second = px_lex_trim(f[1]);
+    if (*layout == LAYOUT_UNKNOWN)
+        *layout = px_lex_number(second, &probe) ? LAYOUT_SCORE : LAYOUT_CATEGORY;
+    px_lex_entry e = {0};
+    const char *cat;
+    if (*layout == LAYOUT_SCORE) {
+        if (!px_lex_number(second, &w))
+            return px_error_set(err, PX_EINPUT, file, line,
+                                "score '%s' is not a number (a term<TAB>score file)", second);
+        cat = b->l->name;
+    } else {
+        cat = second;
+        if (!*cat)
+            return px_error_set(err, PX_EINPUT, file, line, "empty category");
+        if (px_lex_number(cat, &probe))
+            return px_error_set(err, PX_EINPUT, file, line,
+                                "a number '%s' where the category belongs", cat);
+        if (nf > 4)
+            return px_error_set(err, PX_EINPUT, file, line,
+                                "too many columns (expected at most 4)");
+        if (nf >= 3 && *px_lex_trim(f[2]) && !px_lex_number(f[2], &w))
+            return px_error_set(err, PX_EINPUT, file, line, "weight '%s' is not a number",
+                                px_lex_trim(f[2]));
+        if (nf >= 4 && *px_lex_trim(f[3]))
+            e.neutral = px_arena_strdup(b->l->arena, px_lex_trim(f[3]));
+    }
+    e.weight = w;
+    px_status st = px_lex_term(b, &e, px_lex_trim(f[0]), line, err);
+    if (st != PX_OK)
+        return st;
+    e.category = px_lex_category(b, cat, strlen(cat));
+    px_vec_push(b->ents, e);
+    return PX_OK;
+}
+
+static px_status load_tsv(px_lexbuild *b, char *data, px_error *err)
+{
     px_status st = PX_OK;
     size_t line = 0;
     bool in_header = true;
-    for (char *p = data; p && *p && st == PX_OK;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
+    int layout = LAYOUT_UNKNOWN;
+    char *s, *p = data;
+    while (st == PX_OK && (s = px_lex_next_line(&p))) {
         line++;
-        char *s = p;
-        p = nl ? nl + 1 : NULL;
-        size_t len = strlen(s);
-        if (len && s[len - 1] == '\r')
-            s[--len] = '\0';
-        if (*trim(s) == '\0')
+        s = px_lex_trim(s);
+        if (*s == '\0')
             continue;
         if (s[0] == '#') {
             if (in_header)
-                header(l, s);
+                header(b, s);
             continue;
         }
+        if (in_header)
+            px_lex_default_name(b->l, b->file);
         in_header = false;
-        char *f[5] = {0};
-        size_t nf = 0;
-        for (char *q = s; nf < 5;) {
-            f[nf++] = q;
-            char *tab = strchr(q, '\t');
-            if (!tab)
-                break;
-            *tab = '\0';
-            q = tab + 1;
-        }
-        px_lex_entry e = {0};
-        const char *term = trim(f[0]);
-        double w = 1;
-        const char *cat = NULL;
-        if (nf == 1) {
-            st = px_error_set(err, PX_EINPUT, file, line,
-                              "expected term<TAB>category<TAB>weight (no tab found)");
-            break;
-        }
-        if (nf == 2 && parse_number(trim(f[1]), &w)) {
-            cat = l->name ? l->name : "score";
-        } else {
-            cat = trim(f[1]);
-            if (!*cat) {
-                st = px_error_set(err, PX_EINPUT, file, line, "empty category");
-                break;
-            }
-            if (nf >= 3 && *trim(f[2]) && !parse_number(trim(f[2]), &w)) {
-                st = px_error_set(err, PX_EINPUT, file, line,
-                                  "weight '%s' is not a number", trim(f[2]));
-                break;
-            }
-            if (nf >= 4 && *trim(f[3]))
-                e.neutral = px_arena_strdup(l->arena, trim(f[3]));
-            if (nf == 5) {
-                st = px_error_set(err, PX_EINPUT, file, line,
-                                  "too many columns (expected at most 4)");
-                break;
-            }
-        }
-        e.weight = w;
-        st = set_term(l, &e, term, file, line, err);
-        if (st != PX_OK)
-            break;
-        e.category = category_index(l, &cats, cat, strlen(cat));
-        px_vec_push(ents, e);
+        st = tsv_entry(b, s, line, &layout, err);
     }
-    if (st == PX_OK && ents.n == 0)
-        st = px_error_set(err, PX_EINPUT, file, 0, "no entries");
-    l->entries = px_arena_memdup(l->arena, ents.v, ents.n * sizeof *ents.v);
-    l->nentries = ents.n;
-    l->categories = px_arena_memdup(l->arena, cats.v, cats.n * sizeof *cats.v);
-    l->ncategories = cats.n;
-    px_vec_free(ents);
-    px_vec_free(cats);
-    return st;
-}
-
-static bool all_digits(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (!isdigit((unsigned char)*s))
-            return false;
-    return true;
-}
-
-static void warn(px_lexicon *l, strvec *w, const char *file, size_t line, const char *fmt, ...)
-    PX_PRINTF(5, 6);
-
-static void warn(px_lexicon *l, strvec *w, const char *file, size_t line, const char *fmt, ...)
-{
-    char msg[300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    px_vec_push(*w, px_arena_printf(l->arena, "%s:%zu: %s", file, line, msg));
-}
-
-static px_status load_dic(px_lexicon *l, char *data, const char *file, px_error *err)
-{
-    entryvec ents = {0};
-    strvec cats = {0};
-    PX_VEC(long) ids = {0};
-    strvec warns = {0};
-    px_status st = PX_OK;
-    size_t line = 0;
-    int section = 0; /* 0 before the first %, 1 categories, 2 entries */
-    for (char *p = data; p && *p && st == PX_OK;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        line++;
-        char *s = trim(p);
-        p = nl ? nl + 1 : NULL;
-        if (!*s)
-            continue;
-        if (s[0] == '%' && s[1] == '\0') {
-            section++;
-            if (section > 2)
-                st = px_error_set(err, PX_EINPUT, file, line, "a third '%%' line");
-            continue;
-        }
-        if (section == 0) {
-            st = px_error_set(err, PX_EINPUT, file, line,
-                              "a .dic file must start with a '%%' line");
-            break;
-        }
-        if (section == 1) {
-            char *end;
-            long id = strtol(s, &end, 10);
-            if (end == s || (*end != ' ' && *end != '\t')) {
-                st = px_error_set(err, PX_EINPUT, file, line,
-                                  "expected a category: number, then a name");
-                break;
-            }
-            char *name = trim(end);
-            for (size_t i = 0; i < ids.n; i++)
-                if (ids.v[i] == id)
-                    st = px_error_set(err, PX_EINPUT, file, line, "category %ld defined twice",
-                                      id);
-            if (st != PX_OK)
-                break;
-            px_vec_push(ids, id);
-            category_index(l, &cats, name, strlen(name));
-            continue;
-        }
-        /* an entry: the term (it may hold spaces), then category ids */
-        if (strchr(s, '<') || strchr(s, '(')) {
-            warn(l, &warns, file, line, "LIWC 2007 markup (<…> or (…)) not supported; line skipped");
-            continue;
-        }
-        char *fields[64];
-        size_t nf = 0;
-        for (char *q = s; *q && nf < 64;) {
-            while (*q == ' ' || *q == '\t')
-                *q++ = '\0';
-            if (!*q)
-                break;
-            fields[nf++] = q;
-            while (*q && *q != ' ' && *q != '\t')
-                q++;
-        }
-        size_t first_id = nf;
-        while (first_id > 1 && all_digits(fields[first_id - 1]))
-            first_id--;
-        if (first_id == nf) {
-            st = px_error_set(err, PX_EINPUT, file, line, "term '%s' has no category number",
-                              fields[0]);
-            break;
-        }
-        char term[512];
-        size_t tl = 0;
-        for (size_t i = 0; i < first_id; i++) {
-            size_t fl = strlen(fields[i]);
-            if (tl + fl + 2 >= sizeof term)
-                break;
-            if (i)
-                term[tl++] = ' ';
-            memcpy(term + tl, fields[i], fl);
-            tl += fl;
-        }
-        term[tl] = '\0';
-        px_lex_entry e = {0};
-        e.weight = 1;
-        st = set_term(l, &e, term, file, line, err);
-        if (st != PX_OK)
-            break;
-        for (size_t i = first_id; i < nf; i++) {
-            long id = strtol(fields[i], NULL, 10);
-            size_t c = 0;
-            while (c < ids.n && ids.v[c] != id)
-                c++;
-            if (c == ids.n) {
-                warn(l, &warns, file, line, "category %ld is not defined; ignored", id);
-                continue;
-            }
-            e.category = (uint32_t)c;
-            px_vec_push(ents, e);
-        }
-    }
-    if (st == PX_OK && section < 2)
-        st = px_error_set(err, PX_EINPUT, file, line,
-                          "missing the '%%' line that ends the category block");
-    if (st == PX_OK && ents.n == 0)
-        st = px_error_set(err, PX_EINPUT, file, 0, "no entries");
-    l->entries = px_arena_memdup(l->arena, ents.v, ents.n * sizeof *ents.v);
-    l->nentries = ents.n;
-    l->categories = px_arena_memdup(l->arena, cats.v, cats.n * sizeof *cats.v);
-    l->ncategories = cats.n;
-    l->warnings = px_arena_memdup(l->arena, warns.v, warns.n * sizeof *warns.v);
-    l->nwarnings = warns.n;
-    px_vec_free(warns);
-    px_vec_free(ids);
-    px_vec_free(ents);
-    px_vec_free(cats);
     return st;
 }
 
@@ -341,6 +302,77 @@ static bool has_ext(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
     return n > e && strcasecmp(path + n - e, ext) == 0;
+}
+
+/* Move what the build gathered into the lexicon's arena. */
+static void finish(px_lexbuild *b)
+{
+    px_lexicon *l = b->l;
+    px_arena *a = l->arena;
+    l->entries = px_arena_memdup(a, b->ents.v, b->ents.n * sizeof *b->ents.v);
+    l->nentries = b->ents.n;
+    l->categories = px_arena_memdup(a, b->cats.v, b->cats.n * sizeof *b->cats.v);
+    l->category_notes = px_arena_memdup(a, b->notes.v, b->notes.n * sizeof *b->notes.v);
+    l->ncategories = b->cats.n;
+    l->warnings = px_arena_memdup(a, b->warns.v, b->warns.n * sizeof *b->warns.v);
+    l->nwarnings = b->warns.n;
+    px_vec_free(b->ents);
+    px_vec_free(b->cats);
+    px_vec_free(b->notes);
+    px_vec_free(b->warns);
+    px_text_ctx_free(b->ctx);
+}
+
+static void default_fields(px_lexicon *l, const char *path)
+{
+    px_lex_default_name(l, path);
+    if (!l->version)
+        l->version = "";
+    if (!l->licence)
+        l->licence = "";
+}
+
+/* UTF-8 as it is; anything else is taken for Latin-1 (old LIWC files). */
+static char *as_utf8(const char *data, size_t len)
+{
+    size_t bad;
+    px_buf b;
+    px_buf_init(&b, 0);
+    if (px_utf8_check(data, len, &bad)) {
+        px_buf_add(&b, data, len);
+    } else {
+        for (size_t i = 0; i < len; i++)
+            px_utf8_put(&b, (unsigned char)data[i]);
+    }
+    px_buf_putc(&b, '\0');
+    return px_buf_detach(&b, NULL);
+}
+
+px_status px_lexicon_parse(const char *name, const char *data, size_t len, px_lexicon **out,
+                           px_error *err)
+{
+    *out = NULL;
+    if (memchr(data, '\0', len))
+        return px_error_set(err, PX_EINPUT, name, 0, "NUL byte: not a text file");
+    px_lexbuild b = {0};
+    b.l = px_xcalloc(1, sizeof *b.l);
+    b.l->arena = px_arena_new();
+    b.l->path = px_arena_strdup(b.l->arena, name);
+    b.file = b.l->path;
+    char *text = as_utf8(data, len);
+    px_status st = has_ext(name, ".dic") ? px_lex_load_dic(&b, text, err)
+                                         : load_tsv(&b, text, err);
+    free(text);
+    if (st == PX_OK && b.ents.n == 0)
+        st = px_error_set(err, PX_EINPUT, name, 0, "no entries");
+    finish(&b);
+    if (st != PX_OK) {
+        px_lexicon_free(b.l);
+        return st;
+    }
+    default_fields(b.l, name);
+    *out = b.l;
+    return PX_OK;
 }
 
 px_status px_lexicon_load(const char *path, px_lexicon **out, px_error *err)
@@ -351,41 +383,9 @@ px_status px_lexicon_load(const char *path, px_lexicon **out, px_error *err)
     px_status st = px_file_read(path, 256u << 20, &data, &len, err);
     if (st != PX_OK)
         return st;
-    if (memchr(data, '\0', len))
-        st = px_error_set(err, PX_EINPUT, path, 0, "NUL byte: not a text file");
-    px_lexicon *l = px_xcalloc(1, sizeof *l);
-    l->arena = px_arena_new();
-    l->path = px_arena_strdup(l->arena, path);
-    if (st == PX_OK) {
-        /* Latin-1 dictionaries (old LIWC files): convert, else UTF-8 is required */
-        size_t bad;
-        if (!px_utf8_check(data, len, &bad)) {
-            px_buf b;
-            px_buf_init(&b, 0);
-            for (size_t i = 0; i < len; i++)
-                px_utf8_put(&b, (unsigned char)data[i]);
-            free(data);
-            data = px_buf_detach(&b, &len);
-        }
-        st = has_ext(path, ".dic") ? load_dic(l, data, path, err) : load_tsv(l, data, path, err);
-    }
+    st = px_lexicon_parse(path, data, len, out, err);
     free(data);
-    if (st != PX_OK) {
-        px_lexicon_free(l);
-        return st;
-    }
-    if (!l->name) {
-        const char *base = strrchr(path, '/');
-        base = base ? base + 1 : path;
-        const char *dot = strrchr(base, '.');
-        l->name = px_arena_strndup(l->arena, base, dot ? (size_t)(dot - base) : strlen(base));
-    }
-    if (!l->version)
-        l->version = "";
-    if (!l->licence)
-        l->licence = "";
-    *out = l;
-    return PX_OK;
+    return st;
 }
 
 void px_lexicon_free(px_lexicon *l)

@@ -1,268 +1,256 @@
 /*
- * match.c — lexicon sets and matching lexicon terms in documents.
+ * match.c — finding lexicon terms in a document.
  *
- * A px_lexset indexes every entry by its first word (exact entries) or by
- * the prefix of a one-word wildcard entry ("slam*"). Matching walks the
- * tokens of a document; at each token, each lexicon's longest matching
- * entry wins (an exact entry over a wildcard of the same length), and the
- * lexicon's next match starts after it. Matching is on case-folded word
- * forms, across line breaks and whitespace; a term never matches inside a
- * longer word (claim ≠ claimant) unless it ends in '*'. A hit is tagged
- * quoted when it sits inside a direct quotation, and negated when a
- * negation word precedes it within three tokens of the same sentence.
+ * Matching walks the tokens of a document. At each word it looks up the
+ * entries that can start there (by the word, its prefixes, its stem) and,
+ * per lexicon, keeps the best: the one covering most tokens, then the most
+ * specific (exact words over stems over prefixes, longer prefixes over
+ * shorter); all entries tied for best are hits (a word in several categories
+ * of a .dic counts once in each), and the lexicon's next match starts after
+ * it. Words compare by their case-folded forms, so a term never matches
+ * inside a longer word (claim ≠ claimant) unless it says `claim*`; a
+ * possessive 's is not a longer word (regime's = regime). A term written in
+ * lower case does not match a word capitalised inside a sentence, which is
+ * part of a name ("may" ≠ "in May"); one written with a capital does
+ * ("Gestapo"). Phrases match
+ * across whitespace and line breaks within a sentence; a term written with
+ * a space matches the hyphenated form too ("far right", "far-right"), while
+ * a hyphen written in a term must be in the text ("would-be").
+ *
+ * Each hit is tagged quoted when it sits inside a direct quotation (the
+ * speaker's voice, not the outlet's) and negated when a negation word comes
+ * at most three words before it in the same clause ("not a failure"; "not
+ * only" does not negate). The hits go to scoring in text order.
  */
-#include <dirent.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parallax/frame.h"
+#include "frame/internal.h"
 
 #define NEGATION_WINDOW 3
+#define NEGATED_FACTOR (-0.5)
 
-typedef struct {
-    uint32_t lexicon, entry;
-} ref;
-
-typedef PX_VEC(ref) refvec;
-
-struct px_lexset {
-    PX_VEC(px_lexicon *) lex;
-    px_map *first;    /* first word → index in lists */
-    px_map *prefixes; /* wildcard prefix → index in lists */
-    PX_VEC(refvec) lists;
-    size_t max_prefix;
-};
-
-px_lexset *px_lexset_new(void)
+static bool possessive_of(const char *fold, const char *w)
 {
-    px_lexset *s = px_xcalloc(1, sizeof *s);
-    s->first = px_map_new();
-    s->prefixes = px_map_new();
-    return s;
+    size_t n = strlen(w);
+    return strncmp(fold, w, n) == 0 &&
+           (strcmp(fold + n, "'s") == 0 || (n && w[n - 1] == 's' && strcmp(fold + n, "'") == 0));
 }
 
-void px_lexset_free(px_lexset *s)
+static bool word_matches(const px_token *t, const char *w, uint8_t mode)
 {
-    if (!s)
-        return;
-    for (size_t i = 0; i < s->lex.n; i++)
-        px_lexicon_free(s->lex.v[i]);
-    px_vec_free(s->lex);
-    for (size_t i = 0; i < s->lists.n; i++)
-        px_vec_free(s->lists.v[i]);
-    px_vec_free(s->lists);
-    px_map_free(s->first);
-    px_map_free(s->prefixes);
-    free(s);
-}
-
-static void index_ref(px_lexset *s, px_map *m, const char *key, ref r)
-{
-    uintptr_t idx;
-    size_t n = strlen(key);
-    if (!px_map_get(m, key, n, &idx)) {
-        refvec empty = {0};
-        idx = s->lists.n;
-        px_vec_push(s->lists, empty);
-        px_map_put(m, key, n, idx);
+    if ((t->flags & PX_TOK_PUNCT) && strcmp(w, "-") != 0)
+        return false;
+    switch (mode) {
+    case PX_LEX_PREFIX: return strncmp(t->fold, w, strlen(w)) == 0;
+    case PX_LEX_STEM: return strcmp(t->stem, w) == 0;
+    default: return strcmp(t->fold, w) == 0 || possessive_of(t->fold, w);
     }
-    px_vec_push(s->lists.v[idx], r);
 }
 
-void px_lexset_add(px_lexset *s, px_lexicon *l)
+/* A hyphen glued to the words on both sides ("far-right"). */
+static bool glued_hyphen(const px_doc *d, size_t k, size_t end)
 {
-    uint32_t li = (uint32_t)s->lex.n;
-    px_vec_push(s->lex, l);
-    for (uint32_t e = 0; e < l->nentries; e++) {
-        const px_lex_entry *en = &l->entries[e];
-        ref r = {li, e};
-        if (en->prefix && en->nwords == 1) {
-            index_ref(s, s->prefixes, en->words[0], r);
-            size_t n = strlen(en->words[0]);
-            if (n > s->max_prefix)
-                s->max_prefix = n;
-        } else {
-            index_ref(s, s->first, en->words[0], r);
+    return k > 0 && k + 1 < end && strcmp(d->toks[k].fold, "-") == 0 &&
+           d->toks[k - 1].end == d->toks[k].start && d->toks[k].end == d->toks[k + 1].start;
+}
+
+/* A word capitalised inside a sentence is part of a name ("in May", "the
+ * Affordable Care Act"): not in the headline or a Title Case line, not the
+ * first word of a sentence or of a quotation, not all capitals (emphasis). */
+static bool title_case(const px_doc *d, uint32_t sent)
+{
+    const px_sentence *s = &d->sents[sent];
+    size_t words = 0, caps = 0;
+    for (size_t k = s->tok; k < s->tok + s->ntok; k++)
+        if ((d->toks[k].flags & PX_TOK_WORD) && !(d->toks[k].flags & PX_TOK_STOP)) {
+            words++;
+            caps += (d->toks[k].flags & PX_TOK_CAPITAL) != 0;
         }
-    }
+    return words >= 3 && caps * 4 >= words * 3;
 }
 
-static int cmp_str(const void *a, const void *b)
+static bool name_like(const px_doc *d, size_t k)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    const px_token *t = &d->toks[k];
+    if (!(t->flags & PX_TOK_CAPITAL) || (t->flags & PX_TOK_SENTSTART) ||
+        d->sents[t->sent].headline || title_case(d, t->sent))
+        return false;
+    const px_token *p = k > 0 ? &d->toks[k - 1] : NULL;
+    if (p && (p->flags & PX_TOK_PUNCT) && strcmp(p->fold, ",") != 0 && strcmp(p->fold, "-") != 0)
+        return false; /* after a quote mark, colon, dash, bracket */
+    for (const char *c = d->text + t->start; c < d->text + t->end; c++)
+        if (*c >= 'a' && *c <= 'z')
+            return true;
+    return false;
 }
 
-px_status px_lexset_load_dir(px_lexset *s, const char *dir, px_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return px_error_set(err, PX_EINPUT, dir, 0, "cannot open the lexicon folder");
-    PX_VEC(char *) names = {0};
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (e->d_name[0] != '.' && n > 4 &&
-            (strcmp(e->d_name + n - 4, ".tsv") == 0 || strcmp(e->d_name + n - 4, ".dic") == 0))
-            px_vec_push(names, px_xstrdup(e->d_name));
-    }
-    closedir(d);
-    if (names.n)
-        qsort(names.v, names.n, sizeof *names.v, cmp_str);
-    px_status st = PX_OK;
-    for (size_t i = 0; i < names.n; i++) {
-        if (st == PX_OK) {
-            size_t len = strlen(dir) + strlen(names.v[i]) + 2;
-            char *path = px_xmalloc(len);
-            snprintf(path, len, "%s/%s", dir, names.v[i]);
-            px_lexicon *l;
-            st = px_lexicon_load(path, &l, err);
-            if (st == PX_OK)
-                px_lexset_add(s, l);
-            free(path);
-        }
-        free(names.v[i]);
-    }
-    px_vec_free(names);
-    if (st == PX_OK && s->lex.n == 0)
-        st = px_error_set(err, PX_EINPUT, dir, 0, "no lexicons (*.tsv, *.dic) in the folder");
-    return st;
-}
-
-size_t px_lexset_count(const px_lexset *s)
-{
-    return s ? s->lex.n : 0;
-}
-
-const px_lexicon *px_lexset_get(const px_lexset *s, size_t i)
-{
-    return s->lex.v[i];
-}
-
-const px_lexicon *px_lexset_find(const px_lexset *s, const char *name)
-{
-    for (size_t i = 0; i < s->lex.n; i++)
-        if (strcmp(s->lex.v[i]->name, name) == 0)
-            return s->lex.v[i];
-    return NULL;
-}
-
-/* Does entry e match the tokens from i? Returns the token count or 0. */
+/* Does entry e match the tokens from i? Returns the tokens covered or 0. */
 static size_t match_entry(const px_lex_entry *e, const px_doc *d, size_t i, size_t end)
 {
-    if (i + e->nwords > end)
-        return 0;
-    for (uint32_t w = 0; w < e->nwords; w++) {
-        const char *f = d->toks[i + w].fold;
-        if (w + 1 == e->nwords && e->prefix) {
-            if (strncmp(f, e->words[w], strlen(e->words[w])) != 0)
-                return 0;
-        } else if (strcmp(f, e->words[w]) != 0) {
+    size_t k = i;
+    for (uint32_t w = 0; w < e->nwords; w++, k++) {
+        if (w > 0 && k < end && strcmp(e->words[w], "-") != 0 && glued_hyphen(d, k, end))
+            k++; /* "far right" matches "far-right" */
+        if (k >= end || !word_matches(&d->toks[k], e->words[w], e->modes[w]))
             return 0;
-        }
+        bool any_word = e->modes[w] == PX_LEX_PREFIX && !e->words[w][0];
+        if (!e->cased && !any_word && name_like(d, k))
+            return 0;
     }
-    return e->nwords;
+    return k - i;
 }
 
-typedef PX_VEC(px_hit) hitvec;
+/* How specific an entry is: exact words over stems over prefixes, then
+ * longer prefixes. Ties are all hits. */
+static uint64_t rank(const px_lex_entry *e, size_t len)
+{
+    uint64_t spec = 0, chars = 0;
+    for (uint32_t w = 0; w < e->nwords; w++) {
+        spec += e->modes[w] == PX_LEX_EXACT ? 2 : e->modes[w] == PX_LEX_STEM ? 1 : 0;
+        if (e->modes[w] == PX_LEX_PREFIX)
+            chars += strlen(e->words[w]);
+    }
+    return (uint64_t)len << 40 | spec << 20 | (chars & 0xFFFFF);
+}
 
 static bool negated(const px_doc *d, size_t i)
 {
     uint32_t sent = d->toks[i].sent;
-    for (size_t k = i, n = 0; k > 0 && n < NEGATION_WINDOW; n++) {
-        k--;
-        if (d->toks[k].sent != sent)
+    for (size_t k = i, n = 0; k > 0 && n < NEGATION_WINDOW;) {
+        const px_token *t = &d->toks[--k];
+        if (t->sent != sent)
             break;
-        if (d->toks[k].flags & PX_TOK_NEGATION)
+        if (t->flags & PX_TOK_PUNCT) {
+            if (strcmp(t->fold, "-") != 0)
+                break; /* a clause boundary */
+            continue;
+        }
+        if ((t->flags & PX_TOK_NEGATION) && !(k + 1 < i && !strcmp(d->toks[k + 1].fold, "only")))
             return true;
+        n++;
     }
     return false;
 }
 
-/* Best candidate per lexicon at token i from one list. */
-static void consider(const px_lexset *s, const refvec *list, const px_doc *d, size_t i,
-                     size_t end, size_t *best_len, bool *best_exact)
+typedef PX_VEC(px_hit) hitvec;
+
+/* The candidate lists for token i: by the word, by its prefixes, by its stem. */
+static size_t candidates(const px_lexset *s, const px_token *t, const px_refvec **lists,
+                         size_t max)
 {
-    for (size_t k = 0; k < list->n; k++) {
-        const px_lex_entry *e = &s->lex.v[list->v[k].lexicon]->entries[list->v[k].entry];
-        size_t len = match_entry(e, d, i, end);
-        uint32_t l = list->v[k].lexicon;
-        if (len > best_len[l] || (len && len == best_len[l] && !e->prefix && !best_exact[l])) {
-            best_len[l] = len;
-            best_exact[l] = !e->prefix;
-        }
-    }
+    size_t n = 0;
+    uintptr_t idx;
+    size_t fl = strlen(t->fold);
+    if (px_map_get(s->index[PX_LEX_EXACT], t->fold, fl, &idx))
+        lists[n++] = &s->lists.v[idx];
+    if (fl > 2 && t->fold[fl - 2] == '\'' && t->fold[fl - 1] == 's' &&
+        px_map_get(s->index[PX_LEX_EXACT], t->fold, fl - 2, &idx))
+        lists[n++] = &s->lists.v[idx];
+    else if (fl > 1 && t->fold[fl - 1] == '\'' &&
+             px_map_get(s->index[PX_LEX_EXACT], t->fold, fl - 1, &idx))
+        lists[n++] = &s->lists.v[idx];
+    for (size_t p = 1; p <= fl && p <= s->max_prefix && n + 1 < max; p++)
+        if (px_map_get(s->index[PX_LEX_PREFIX], t->fold, p, &idx))
+            lists[n++] = &s->lists.v[idx];
+    if (t->stem && px_map_get(s->index[PX_LEX_STEM], t->stem, strlen(t->stem), &idx) && n < max)
+        lists[n++] = &s->lists.v[idx];
+    return n;
 }
 
-static void emit_hits(const px_lexset *s, const refvec *list, const px_doc *d, size_t i,
-                      size_t end, const size_t *best_len, const bool *best_exact, hitvec *out,
-                      bool *done)
+typedef struct {
+    const px_lexset *s;
+    const px_doc *d;
+    size_t i, end;        /* the token, the end of its sentence */
+    uint64_t *best;       /* per lexicon: best rank at i */
+    size_t *next;         /* per lexicon: first token after its last hit */
+    hitvec *out;
+} walk;
+
+static const px_lex_entry *entry_of(const px_lexset *s, px_lexref r)
 {
-    for (size_t k = 0; k < list->n; k++) {
-        uint32_t l = list->v[k].lexicon;
-        const px_lex_entry *e = &s->lex.v[l]->entries[list->v[k].entry];
-        if (!best_len[l] || e->prefix == best_exact[l] ||
-            match_entry(e, d, i, end) != best_len[l])
-            continue;
-        /* one hit per category at a position */
-        bool dup = false;
-        for (size_t h = out->n; h > 0 && out->v[h - 1].tok == i && !dup; h--)
-            dup = out->v[h - 1].lexicon == l &&
-                  s->lex.v[l]->entries[out->v[h - 1].entry].category == e->category;
-        if (dup)
-            continue;
-        size_t last = i + best_len[l] - 1;
-        px_hit h = {d->toks[i].sent, i, best_len[l], d->toks[i].start, d->toks[last].end,
-                    l, list->v[k].entry, (d->toks[i].flags & PX_TOK_QUOTED) != 0,
-                    negated(d, i)};
-        px_vec_push(*out, h);
-        done[l] = true;
-    }
+    return &s->lex.v[r.lexicon]->entries[r.entry];
+}
+
+static void best_at(walk *w, const px_refvec *const *lists, size_t nlists)
+{
+    for (size_t k = 0; k < nlists; k++)
+        for (size_t j = 0; j < lists[k]->n; j++) {
+            px_lexref r = lists[k]->v[j];
+            if (w->next[r.lexicon] > w->i)
+                continue; /* inside this lexicon's previous hit */
+            const px_lex_entry *e = entry_of(w->s, r);
+            size_t len = match_entry(e, w->d, w->i, w->end);
+            if (len && rank(e, len) > w->best[r.lexicon])
+                w->best[r.lexicon] = rank(e, len);
+        }
+}
+
+static bool has_category_hit(const hitvec *out, const px_lexset *s, size_t tok, px_lexref r)
+{
+    uint32_t cat = entry_of(s, r)->category;
+    for (size_t h = out->n; h > 0 && out->v[h - 1].tok == tok; h--)
+        if (out->v[h - 1].lexicon == r.lexicon &&
+            s->lex.v[r.lexicon]->entries[out->v[h - 1].entry].category == cat)
+            return true;
+    return false;
+}
+
+static void emit_at(walk *w, const px_refvec *const *lists, size_t nlists)
+{
+    const px_doc *d = w->d;
+    for (size_t k = 0; k < nlists; k++)
+        for (size_t j = 0; j < lists[k]->n; j++) {
+            px_lexref r = lists[k]->v[j];
+            const px_lex_entry *e = entry_of(w->s, r);
+            if (!w->best[r.lexicon] || w->next[r.lexicon] > w->i)
+                continue;
+            size_t len = match_entry(e, d, w->i, w->end);
+            if (!len || rank(e, len) != w->best[r.lexicon] ||
+                has_category_hit(w->out, w->s, w->i, r))
+                continue;
+            const px_token *t = &d->toks[w->i];
+            px_hit h = {t->sent, w->i, len, t->start, d->toks[w->i + len - 1].end, r.lexicon,
+                        r.entry, (t->flags & PX_TOK_QUOTED) != 0, negated(d, w->i)};
+            px_vec_push(*w->out, h);
+        }
+    /* the lexicons that hit here resume after their hit */
+    for (size_t l = 0; l < w->s->lex.n; l++)
+        if (w->best[l] && w->next[l] <= w->i)
+            w->next[l] = w->i + (size_t)(w->best[l] >> 40);
 }
 
 size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc, px_hit **out)
 {
     hitvec hits = {0};
     size_t nl = s ? s->lex.n : 0;
-    size_t *next = px_xcalloc(nl ? nl : 1, sizeof *next);    /* per lexicon: first free token */
-    size_t *best_len = px_xcalloc(nl ? nl : 1, sizeof *best_len);
-    bool *best_exact = px_xcalloc(nl ? nl : 1, sizeof *best_exact);
-    bool *done = px_xcalloc(nl ? nl : 1, sizeof *done);
+    walk w = {s, doc, 0, 0, px_xcalloc(nl + 1, sizeof(uint64_t)),
+              px_xcalloc(nl + 1, sizeof(size_t)), &hits};
     for (size_t i = 0; i < doc->ntoks && nl; i++) {
         const px_token *t = &doc->toks[i];
         if (t->flags & PX_TOK_PUNCT)
             continue;
         const px_sentence *se = &doc->sents[t->sent];
-        size_t end = se->tok + se->ntok;
-        memset(best_len, 0, nl * sizeof *best_len);
-        memset(best_exact, 0, nl * sizeof *best_exact);
-        memset(done, 0, nl * sizeof *done);
-        uintptr_t idx;
-        const refvec *lists[64];
-        size_t nlists = 0;
-        if (px_map_get(s->first, t->fold, strlen(t->fold), &idx))
-            lists[nlists++] = &s->lists.v[idx];
-        size_t fl = strlen(t->fold);
-        for (size_t p = 1; p <= fl && p <= s->max_prefix && nlists < 64; p++)
-            if (px_map_get(s->prefixes, t->fold, p, &idx))
-                lists[nlists++] = &s->lists.v[idx];
-        for (size_t k = 0; k < nlists; k++)
-            consider(s, lists[k], doc, i, end, best_len, best_exact);
-        for (size_t l = 0; l < nl; l++)
-            if (next[l] > i)
-                best_len[l] = 0; /* inside this lexicon's previous match */
-        for (size_t k = 0; k < nlists; k++)
-            emit_hits(s, lists[k], doc, i, end, best_len, best_exact, &hits, done);
-        for (size_t l = 0; l < nl; l++)
-            if (done[l])
-                next[l] = i + best_len[l];
+        const px_refvec *lists[72];
+        size_t nlists = candidates(s, t, lists, 72);
+        if (!nlists)
+            continue;
+        w.i = i;
+        w.end = se->tok + se->ntok;
+        memset(w.best, 0, nl * sizeof *w.best);
+        best_at(&w, lists, nlists);
+        emit_at(&w, lists, nlists);
     }
-    free(next);
-    free(best_len);
-    free(best_exact);
-    free(done);
+    free(w.best);
+    free(w.next);
     *out = px_arena_memdup(a, hits.v, hits.n * sizeof *hits.v);
     size_t n = hits.n;
     px_vec_free(hits);
     return n;
+}
+
+double px_frame_hit_weight(const px_lexset *s, const px_hit *h)
+{
+    double w = s->lex.v[h->lexicon]->entries[h->entry].weight;
+    return h->negated ? NEGATED_FACTOR * w : w;
 }

@@ -134,6 +134,8 @@ static json_t *facts_json(const px_story *s)
     return arr;
 }
 
+/* ---- framing (frame stage): per source, per fact, with evidence ---- */
+
 static json_t *score_json(const px_score *sc)
 {
     json_t *o = json_object();
@@ -143,20 +145,73 @@ static json_t *score_json(const px_score *sc)
     json_object_set_new(o, "narration", json_integer((json_int_t)sc->narration));
     json_object_set_new(o, "quoted", json_integer((json_int_t)sc->quoted));
     json_object_set_new(o, "narration_per_1k", json_real(px_round3(sc->narration_per_1k)));
+    json_object_set_new(o, "narration_delta", json_real(px_round3(sc->narration_delta)));
+    json_object_set_new(o, "quoted_per_1k", json_real(px_round3(sc->quoted_per_1k)));
+    json_object_set_new(o, "negated", json_integer((json_int_t)sc->negated));
     json_object_set_new(o, "weight", json_real(px_round3(sc->weight)));
     return o;
 }
 
-static json_t *framing_json(const px_story *s)
+static json_t *hit_json(const px_story *s, uint32_t i, const px_hit *hit)
 {
-    json_t *o = json_object(), *lex = json_array(), *srcs = json_object();
-    size_t nl = px_lexset_count(s->lexicons);
-    for (size_t l = 0; l < nl; l++) {
-        const px_lexicon *L = px_lexset_get(s->lexicons, l);
+    const char *cat;
+    const px_lex_entry *e = px_report_entry(s, hit, NULL, &cat);
+    char sid[300];
+    px_report_sentence_id(s, i, hit->sent, sid, sizeof sid);
+    json_t *eo = json_object();
+    json_object_set_new(eo, "sentence", json_string(sid));
+    json_object_set_new(eo, "term", json_string(e->term));
+    json_object_set_new(eo, "category", json_string(cat));
+    json_object_set_new(eo, "text", strn(s->docs[i]->text + hit->start, hit->end - hit->start));
+    json_object_set_new(eo, "start", json_integer((json_int_t)hit->start));
+    json_object_set_new(eo, "end", json_integer((json_int_t)hit->end));
+    json_object_set_new(eo, "voice", json_string(hit->quoted ? "quote" : "narration"));
+    json_object_set_new(eo, "weight", json_real(px_round3(px_frame_hit_weight(s->lexicons, hit))));
+    if (hit->negated)
+        json_object_set_new(eo, "negated", json_true());
+    if (e->neutral)
+        json_object_set_new(eo, "neutral", json_string(e->neutral));
+    return eo;
+}
+
+/* One lexicon's score in a source (fact < 0) or in one fact, with its
+ * evidence and categories (all of them for a source, those hit for a fact). */
+static json_t *lexicon_score_json(const px_story *s, uint32_t i, uint32_t l, long fact)
+{
+    const px_source_frame *fr = &s->frames[i];
+    const px_lexicon *L = px_lexset_get(s->lexicons, l);
+    size_t h0 = 0, h1 = fr->nhits;
+    if (fact >= 0) {
+        h0 = fr->facts[fact].hit_first;
+        h1 = h0 + fr->facts[fact].nhits;
+    }
+    const px_score *sc = fact < 0 ? px_frame_score(fr, l, -1)
+                                   : px_frame_fact_score(fr, (size_t)fact, l, -1);
+    json_t *lo = score_json(sc), *ev = json_array(), *cats = json_object();
+    for (size_t h = h0; h < h1; h++)
+        if (fr->hits[h].lexicon == l)
+            json_array_append_new(ev, hit_json(s, i, &fr->hits[h]));
+    json_object_set_new(lo, "evidence", ev);
+    for (size_t c = 0; c < L->ncategories; c++) {
+        const px_score *cs = fact < 0 ? px_frame_score(fr, l, (int32_t)c)
+                                      : px_frame_fact_score(fr, (size_t)fact, l, (int32_t)c);
+        if (fact < 0 || cs->hits)
+            json_object_set_new(cats, L->categories[c], score_json(cs));
+    }
+    json_object_set_new(lo, "categories", cats);
+    return lo;
+}
+
+static json_t *lexicons_json(const px_lexset *set)
+{
+    json_t *lex = json_array();
+    for (size_t l = 0; l < px_lexset_count(set); l++) {
+        const px_lexicon *L = px_lexset_get(set, l);
         json_t *lo = json_object();
         json_object_set_new(lo, "name", json_string(L->name));
         json_object_set_new(lo, "version", json_string(L->version));
         json_object_set_new(lo, "licence", json_string(L->licence));
+        json_object_set_new(lo, "description", str_or_null(L->description));
         json_object_set_new(lo, "terms", json_integer((json_int_t)L->nentries));
         json_t *cats = json_array();
         for (size_t c = 0; c < L->ncategories; c++)
@@ -164,48 +219,52 @@ static json_t *framing_json(const px_story *s)
         json_object_set_new(lo, "categories", cats);
         json_array_append_new(lex, lo);
     }
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_source_frame *fr = &s->frames[i];
-        json_t *so = json_object();
-        for (size_t l = 0; l < nl; l++) {
-            const px_lexicon *L = px_lexset_get(s->lexicons, l);
-            json_t *lo = score_json(px_frame_score(fr, (uint32_t)l, -1));
-            json_t *ev = json_array();
-            for (size_t h = 0; h < fr->nhits; h++) {
-                const px_hit *hit = &fr->hits[h];
-                if (hit->lexicon != l)
-                    continue;
-                const char *cat;
-                const px_lex_entry *e = px_report_entry(s, hit, NULL, &cat);
-                char sid[300];
-                px_report_sentence_id(s, i, hit->sent, sid, sizeof sid);
-                json_t *eo = json_object();
-                json_object_set_new(eo, "sentence", json_string(sid));
-                json_object_set_new(eo, "term", json_string(e->term));
-                json_object_set_new(eo, "category", json_string(cat));
-                json_object_set_new(eo, "text", strn(s->docs[i]->text + hit->start,
-                                                     hit->end - hit->start));
-                json_object_set_new(eo, "start", json_integer((json_int_t)hit->start));
-                json_object_set_new(eo, "end", json_integer((json_int_t)hit->end));
-                json_object_set_new(eo, "voice", json_string(hit->quoted ? "quote" : "narration"));
-                if (hit->negated)
-                    json_object_set_new(eo, "negated", json_true());
-                if (e->neutral)
-                    json_object_set_new(eo, "neutral", json_string(e->neutral));
-                json_array_append_new(ev, eo);
-            }
-            json_object_set_new(lo, "evidence", ev);
-            json_t *cats = json_object();
-            for (size_t c = 0; c < L->ncategories; c++)
-                json_object_set_new(cats, L->categories[c],
-                                    score_json(px_frame_score(fr, (uint32_t)l, (int32_t)c)));
-            json_object_set_new(lo, "categories", cats);
-            json_object_set_new(so, L->name, lo);
+    return lex;
+}
+
+/* framing.facts: {"f1": {"wire": {"sentence", "words", "speaker", LEXICON: score}}} */
+static json_t *fact_frames_json(const px_story *s)
+{
+    json_t *o = json_object();
+    size_t nl = px_lexset_count(s->lexicons), nf = s->nsources ? s->frames[0].nfacts : 0;
+    for (size_t f = 0; f < nf; f++) {
+        json_t *fo = json_object();
+        for (uint32_t i = 0; i < s->nsources; i++) {
+            const px_fact_frame *ff = &s->frames[i].facts[f];
+            if (!ff->present)
+                continue;
+            char sid[300];
+            px_report_sentence_id(s, i, ff->sent, sid, sizeof sid);
+            json_t *so = json_object();
+            json_object_set_new(so, "sentence", json_string(sid));
+            json_object_set_new(so, "words", json_integer((json_int_t)ff->words));
+            for (uint32_t l = 0; l < nl; l++)
+                json_object_set_new(so, px_lexset_get(s->lexicons, l)->name,
+                                    lexicon_score_json(s, i, l, (long)f));
+            json_object_set_new(fo, s->articles[i]->id, so);
         }
+        char fid[32];
+        px_report_fact_id(f, fid, sizeof fid);
+        json_object_set_new(o, fid, fo);
+    }
+    return o;
+}
+
+static json_t *framing_json(const px_story *s)
+{
+    json_t *o = json_object(), *srcs = json_object();
+    size_t nl = px_lexset_count(s->lexicons);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        json_t *so = json_object();
+        for (uint32_t l = 0; l < nl; l++)
+            json_object_set_new(so, px_lexset_get(s->lexicons, l)->name,
+                                lexicon_score_json(s, i, l, -1));
         json_object_set_new(srcs, s->articles[i]->id, so);
     }
-    json_object_set_new(o, "lexicons", lex);
+    json_object_set_new(o, "lexicons", lexicons_json(s->lexicons));
+    json_object_set_new(o, "headline", json_string("narration"));
     json_object_set_new(o, "sources", srcs);
+    json_object_set_new(o, "facts", fact_frames_json(s));
     return o;
 }
 
@@ -235,41 +294,106 @@ static json_t *compare_json(const px_story *s)
     return o;
 }
 
+/* The lexicon categories that cover an attribution's verb ("attribution:distancing"). */
+static json_t *verb_framing_json(const px_story *s, uint32_t i, const px_attribution *at)
+{
+    json_t *arr = json_array();
+    const px_source_frame *fr = &s->frames[i];
+    for (size_t h = 0; h < fr->nhits; h++) {
+        const px_hit *hit = &fr->hits[h];
+        if (hit->start > at->verb_start || hit->end < at->verb_end)
+            continue;
+        const char *lex, *cat;
+        px_report_entry(s, hit, &lex, &cat);
+        char name[300];
+        snprintf(name, sizeof name, "%s:%s", lex, cat);
+        json_array_append_new(arr, json_string(name));
+    }
+    return arr;
+}
+
+static json_t *attribution_json(const px_story *s, uint32_t i, size_t k)
+{
+    const px_doc *d = s->docs[i];
+    const px_attribution *at = &d->attrs[k];
+    const px_sourcing *so = &s->frames[i].sourcing;
+    char sid[300];
+    px_report_sentence_id(s, i, at->sent, sid, sizeof sid);
+    json_t *ao = json_object();
+    json_object_set_new(ao, "sentence", json_string(sid));
+    json_object_set_new(ao, "speaker", strn(d->text + at->speaker_start,
+                                            at->speaker_end - at->speaker_start));
+    json_object_set_new(ao, "verb", strn(d->text + at->verb_start, at->verb_end - at->verb_start));
+    json_object_set_new(ao, "anonymous", json_boolean(at->anonymous));
+    json_object_set_new(ao, "speaker_id", json_integer(so->attr_speaker[k]));
+    json_object_set_new(ao, "kind", json_string(d->sents[at->sent].quoted > 0 ? "quote"
+                                                                              : "paraphrase"));
+    json_object_set_new(ao, "verb_framing", verb_framing_json(s, i, at));
+    return ao;
+}
+
+static json_t *speakers_json(const px_sourcing *so)
+{
+    json_t *arr = json_array();
+    for (size_t k = 0; k < so->nspeakers; k++) {
+        const px_speaker *sp = &so->speakers[k];
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_integer((json_int_t)k));
+        json_object_set_new(o, "name", json_string(sp->name));
+        json_object_set_new(o, "anonymous", json_boolean(sp->anonymous));
+        json_object_set_new(o, "quotes", json_integer((json_int_t)sp->quotes));
+        json_object_set_new(o, "paraphrases", json_integer((json_int_t)sp->paraphrases));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+/* Per fact the source carries: whom it attributes the fact to. */
+static json_t *fact_speakers_json(const px_story *s, uint32_t i)
+{
+    json_t *o = json_object();
+    const px_source_frame *fr = &s->frames[i];
+    const px_doc *d = s->docs[i];
+    for (size_t f = 0; f < fr->nfacts; f++) {
+        const px_fact_frame *ff = &fr->facts[f];
+        if (!ff->present)
+            continue;
+        json_t *fo = json_object();
+        if (ff->attribution >= 0) {
+            const px_attribution *at = &d->attrs[ff->attribution];
+            const px_speaker *sp = &fr->sourcing.speakers[ff->speaker];
+            json_object_set_new(fo, "speaker", json_string(sp->name));
+            json_object_set_new(fo, "speaker_id", json_integer(ff->speaker));
+            json_object_set_new(fo, "anonymous", json_boolean(sp->anonymous));
+            json_object_set_new(fo, "verb", strn(d->text + at->verb_start,
+                                                 at->verb_end - at->verb_start));
+        } else {
+            json_object_set_new(fo, "speaker", json_null());
+        }
+        char fid[32];
+        px_report_fact_id(f, fid, sizeof fid);
+        json_object_set_new(o, fid, fo);
+    }
+    return o;
+}
+
 static json_t *sourcing_json(const px_story *s)
 {
     json_t *o = json_object();
     for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_doc *d = s->docs[i];
+        const px_sourcing *src = &s->frames[i].sourcing;
         json_t *arr = json_array();
-        size_t named = 0, anon = 0;
-        for (size_t k = 0; k < d->nattrs; k++) {
-            const px_attribution *at = &d->attrs[k];
-            char sid[300];
-            px_report_sentence_id(s, i, at->sent, sid, sizeof sid);
-            json_t *ao = json_object();
-            json_object_set_new(ao, "sentence", json_string(sid));
-            json_object_set_new(ao, "speaker", strn(d->text + at->speaker_start,
-                                                    at->speaker_end - at->speaker_start));
-            json_object_set_new(ao, "verb", strn(d->text + at->verb_start,
-                                                 at->verb_end - at->verb_start));
-            json_object_set_new(ao, "anonymous", json_boolean(at->anonymous));
-            json_array_append_new(arr, ao);
-            if (at->anonymous)
-                anon++;
-            else
-                named++;
-        }
-        size_t quoted = 0;
-        for (size_t k = 0; k < d->nquotes; k++)
-            if (d->quotes[k].start >= d->body_start)
-                quoted += d->quotes[k].end - d->quotes[k].start;
-        size_t body = d->len - d->body_start;
+        for (size_t k = 0; k < s->docs[i]->nattrs; k++)
+            json_array_append_new(arr, attribution_json(s, i, k));
         json_t *so = json_object();
-        json_object_set_new(so, "named", json_integer((json_int_t)named));
-        json_object_set_new(so, "anonymous", json_integer((json_int_t)anon));
-        json_object_set_new(so, "quoted_share",
-                            json_real(px_round3(body ? (double)quoted / (double)body : 0)));
+        json_object_set_new(so, "named", json_integer((json_int_t)src->named));
+        json_object_set_new(so, "anonymous", json_integer((json_int_t)src->anonymous));
+        json_object_set_new(so, "quoted_share", json_real(px_round3(src->quoted_share)));
+        json_object_set_new(so, "words", json_integer((json_int_t)src->words));
+        json_object_set_new(so, "quoted_words", json_integer((json_int_t)src->quoted_words));
         json_object_set_new(so, "attributions", arr);
+        json_object_set_new(so, "speakers", speakers_json(src));
+        json_object_set_new(so, "facts", fact_speakers_json(s, i));
         json_object_set_new(o, s->articles[i]->id, so);
     }
     return o;

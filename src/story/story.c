@@ -96,7 +96,8 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
     const px_doc *const *docs = (const px_doc *const *)s->docs;
     st = px_align_story(s->arena, docs, s->nsources, &cfg->align, &s->alignment, err);
     if (st == PX_OK)
-        st = px_frame_story(s->arena, cfg->lexicons, docs, s->nsources, &s->frames, err);
+        st = px_frame_story(s->arena, cfg->lexicons, docs, s->nsources, &s->alignment, &s->frames,
+                            err);
     if (st == PX_OK)
         st = px_compare_story(s->arena, &s->alignment, &s->compare, err);
     s->lexicons = cfg->lexicons;

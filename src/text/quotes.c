@@ -8,10 +8,15 @@
  * the outlet's own voice from a speaker's.
  *
  * Attributions: "…, X said.", "…, said X.", "according to X", "X said
- * (that) …", "X told reporters". Each keeps the speaker span and the verb;
- * an attribution is anonymous when the speaker is an unnamed official,
- * source, person familiar with… The align stage sets attribution clauses
- * aside when comparing claims.
+ * (that) …", "X told reporters", "X, an appositive, said …". Speech verbs
+ * (said, told, claimed) report speech whatever follows; other verbs
+ * (responded, blasted, announced) only before "that", a colon, a comma or a
+ * quotation, so "the allies responded with sanctions" is no attribution,
+ * nor is a passive "is said to". Each keeps the speaker span (interjected
+ * adverbs dropped: "He also said" → "He") and the verb; an attribution is
+ * anonymous when the speaker is an unnamed official, source, person
+ * familiar with… One attribution per sentence: the align stage sets it
+ * aside when comparing claims, the frame stage builds sourcing from it.
  */
 #include <string.h>
 
@@ -116,22 +121,36 @@ void px_text_quotes(px_arena *a, px_doc *d)
 
 /* ---- attributions ---- */
 
-static const char *const verbs[] = {
+/* Verbs that report speech whatever follows them ("X said the talks …"). */
+static const char *const speech_verbs[] = {
     "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted",
     "notes", "claimed", "claims", "insisted", "insists", "argued", "argues", "warned",
     "warns", "explained", "explains", "acknowledged", "acknowledges", "admitted", "admits",
     "conceded", "concedes", "alleged", "alleges", "asserted", "asserts", "maintained",
-    "maintains", "contended", "contends", "declared", "declares", "announced", "announces",
-    "confirmed", "confirms", "revealed", "reveals", "suggested", "suggests", "wrote",
-    "writes", "tweeted", "replied", "responded", "recalled", "cautioned", "predicted",
-    "complained", "blasted", "slammed", "accused", "described", "emphasized", "emphasised",
-    "stressed", "reported", "reports", "observed", "pointed", "countered", "boasted",
-    "lamented", "conceded", "estimated", "believes", "believed", "thinks", "thought", NULL};
+    "maintains", "contended", "contends", "suggested", "suggests", "wrote", "writes",
+    "believes", "believed", "thinks", "insisting", "saying", "stressed", "stresses",
+    "emphasized", "emphasised", "cautioned", "predicted", "recalled", "reiterated", NULL};
+
+/* Verbs that report speech only before "that", a colon, a comma or a
+ * quotation ("X blasted the call as “…”"), not before an object ("the U.S.
+ * responded with sanctions"). */
+static const char *const other_verbs[] = {
+    "declared", "declares", "announced", "announces", "confirmed", "confirms", "revealed",
+    "reveals", "tweeted", "replied", "responded", "complained", "blasted", "slammed",
+    "accused", "described", "reported", "reports", "observed", "pointed", "countered",
+    "boasted", "lamented", "estimated", "agreed", "vowed", "promised", "urged", "denied",
+    "charged", "fumed", "quipped", "joked", "scoffed", "snapped", "mocked", NULL};
 
 static const char *const anon_words[] = {
     "official", "officials", "source", "sources", "person", "people", "aide", "aides",
     "insider", "insiders", "diplomat", "diplomats", "familiar", "anonymity", "someone",
-    "critics", "observers", "experts", "analysts", "some", "many", "others", NULL};
+    "critics", "observers", "experts", "analysts", "some", "many", "others", "hawks",
+    "doves", "skeptics", "sceptics", "opponents", "supporters", NULL};
+
+/* Words between a speaker and the verb that are not the speaker's. */
+static const char *const interjections[] = {"also", "later", "then", "again", "previously",
+                                            "earlier", "afterward", "afterwards", "once",
+                                            "repeatedly", "reportedly", "allegedly", NULL};
 
 static bool in_list(const char *const *list, const char *w)
 {
@@ -141,9 +160,16 @@ static bool in_list(const char *const *list, const char *w)
     return false;
 }
 
+static bool word_in(const px_token *t, const char *const *list)
+{
+    return (t->flags & PX_TOK_WORD) && !(t->flags & PX_TOK_QUOTED) && in_list(list, t->fold);
+}
+
 static bool is_verb(const px_token *t)
 {
-    return (t->flags & PX_TOK_WORD) && !(t->flags & PX_TOK_QUOTED) && in_list(verbs, t->fold);
+    if ((t->flags & PX_TOK_CAPITAL) && !(t->flags & PX_TOK_SENTSTART))
+        return false; /* "the United States" */
+    return word_in(t, speech_verbs) || word_in(t, other_verbs);
 }
 
 static bool anonymous(const px_doc *d, size_t s, size_t e)
@@ -168,26 +194,159 @@ static bool speaker_ok(const px_doc *d, size_t s, size_t e)
     return word;
 }
 
+static bool punct(const px_token *t, const char *p)
+{
+    return (t->flags & PX_TOK_PUNCT) && strcmp(t->fold, p) == 0;
+}
+
+static bool quote_mark(const px_token *t)
+{
+    return (t->flags & PX_TOK_PUNCT) &&
+           (strcmp(t->fold, "\"") == 0 || strcmp(t->fold, "\xE2\x80\x9D") == 0 ||
+            strcmp(t->fold, "\xE2\x80\x9C") == 0);
+}
+
+/* "is said to", "was told": a passive verb reports no speaker. */
+static bool passive(const px_doc *d, size_t v, size_t b)
+{
+    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+    return v > b && (d->toks[v - 1].flags & PX_TOK_WORD) && in_list(be, d->toks[v - 1].fold);
+}
+
+/* Does verb v report speech here? Speech verbs always; other verbs only
+ * before that / a colon / a comma / a quotation later in the sentence. */
+static bool reports_speech(const px_doc *d, size_t v, size_t b, size_t e)
+{
+    if (!is_verb(&d->toks[v]) || passive(d, v, b))
+        return false;
+    if (word_in(&d->toks[v], speech_verbs))
+        return true;
+    if (v + 1 < e && (strcmp(d->toks[v + 1].fold, "that") == 0 ||
+                      punct(&d->toks[v + 1], ":") || punct(&d->toks[v + 1], ",")))
+        return true;
+    for (size_t k = v + 1; k < e; k++)
+        if (d->toks[k].flags & PX_TOK_QUOTED)
+            return true;
+    return false;
+}
+
+/* The speaker proper inside [*s, *e): drop interjected adverbs before the
+ * verb, and keep only the name when a common noun runs into it ("a scheme
+ * Holloway said" → "Holloway"). */
+static void trim_speaker(const px_doc *d, size_t *s, size_t *e)
+{
+    const px_token *t = d->toks;
+    while (*e > *s + 1 && (word_in(&t[*e - 1], interjections) ||
+                           ((t[*e - 1].flags & PX_TOK_WORD) && strlen(t[*e - 1].fold) > 4 &&
+                            !strcmp(t[*e - 1].fold + strlen(t[*e - 1].fold) - 2, "ly"))))
+        (*e)--;
+    size_t k = *e;
+    while (k > *s && (t[k - 1].flags & PX_TOK_CAPITAL) && (t[k - 1].flags & PX_TOK_WORD))
+        k--;
+    if (k < *e && k > *s && (t[k - 1].flags & PX_TOK_WORD) && !(t[k - 1].flags & PX_TOK_STOP) &&
+        !(t[k - 1].flags & PX_TOK_CAPITAL) && !anonymous(d, *s, k))
+        *s = k;
+}
+
 typedef PX_VEC(px_attribution) attrvec;
 
 static void add_attr(attrvec *v, const px_doc *d, uint32_t si, size_t cs, size_t ce, size_t ss,
                      size_t se, size_t vs, size_t ve)
 {
+    trim_speaker(d, &ss, &se);
     px_attribution at = {d->toks[cs].start, d->toks[ce - 1].end, d->toks[ss].start,
                          d->toks[se - 1].end, d->toks[vs].start, d->toks[ve - 1].end, si,
                          anonymous(d, ss, se)};
     px_vec_push(*v, at);
 }
 
-static bool punct(const px_token *t, const char *p)
+/* "according to X" anywhere in the sentence. */
+static bool according_to(const px_doc *d, uint32_t si, size_t b, size_t last, attrvec *out)
 {
-    return (t->flags & PX_TOK_PUNCT) && strcmp(t->fold, p) == 0;
+    const px_token *tk = d->toks;
+    for (size_t i = b; i + 2 < last; i++) {
+        if (strcmp(tk[i].fold, "according") != 0 || strcmp(tk[i + 1].fold, "to") != 0)
+            continue;
+        size_t j = i + 2;
+        while (j < last && !punct(&tk[j], ",") && !punct(&tk[j], ";"))
+            j++;
+        if (!speaker_ok(d, i + 2, j))
+            continue;
+        size_t cs = i > b && punct(&tk[i - 1], ",") ? i - 1 : i;
+        size_t ce = j < last && punct(&tk[j], ",") && i == b ? j + 1 : j;
+        add_attr(out, d, si, cs, ce, i + 2, j, i, i + 2);
+        return true;
+    }
+    return false;
 }
 
-static bool closing_quote(const px_token *t)
+/* "…, X said." / "…, said X." / "“…” X said." at the end. */
+static bool said_at_end(const px_doc *d, uint32_t si, size_t b, size_t last, attrvec *out)
 {
-    return (t->flags & PX_TOK_PUNCT) &&
-           (strcmp(t->fold, "\"") == 0 || strcmp(t->fold, "\xE2\x80\x9D") == 0);
+    const px_token *tk = d->toks;
+    for (size_t i = last; i > b + 1; i--) {
+        size_t v = i - 1;
+        if (!is_verb(&tk[v]) || passive(d, v, b))
+            continue;
+        size_t c = v;
+        while (c > b && !punct(&tk[c - 1], ",") && !quote_mark(&tk[c - 1]) && v - c < 12)
+            c--;
+        if (c > b && (punct(&tk[c - 1], ",") || quote_mark(&tk[c - 1]))) {
+            if (v > c && speaker_ok(d, c, v)) {
+                add_attr(out, d, si, c - 1, last, c, v, v, v + 1);
+                return true;
+            }
+            if (v == c && v + 1 < last && speaker_ok(d, v + 1, last)) {
+                add_attr(out, d, si, c - 1, last, v + 1, last, v, v + 1);
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+/* The end of a clause that says to whom or how ("told reporters that:"). */
+static size_t clause_end(const px_doc *d, size_t v, size_t e)
+{
+    const px_token *tk = d->toks;
+    size_t ce = v + 1;
+    if (ce < e && (strcmp(tk[ce].fold, "reporters") == 0 ||
+                   strcmp(tk[ce].fold, "journalists") == 0))
+        ce++;
+    if (ce < e && strcmp(tk[ce].fold, "that") == 0)
+        ce++;
+    if (ce < e && punct(&tk[ce], ":"))
+        ce++;
+    return ce;
+}
+
+/* "X said (that) …" and "X, an appositive, said …" at the start. */
+static bool said_at_start(const px_doc *d, uint32_t si, size_t b, size_t e, attrvec *out)
+{
+    const px_token *tk = d->toks;
+    size_t comma = 0, commas = 0; /* comma: the one after "X," before an appositive */
+    for (size_t i = b + 1; i < e && i < b + 32; i++) {
+        if (tk[i].flags & PX_TOK_QUOTED)
+            return false;
+        if (punct(&tk[i], ",")) {
+            if (++commas > 2 || (!comma && (i - b > 6 || !speaker_ok(d, b, i))))
+                return false;
+            comma = comma ? comma : i;
+            continue;
+        }
+        if (!comma && i >= b + 12)
+            return false;
+        if (!reports_speech(d, i, b, e))
+            continue;
+        bool closed = comma && i > comma + 1 && punct(&tk[i - 1], ",");
+        size_t se = closed ? comma : i;
+        if ((comma && !closed) || !speaker_ok(d, b, se))
+            return false;
+        add_attr(out, d, si, b, clause_end(d, i, e), b, se, i, i + 1);
+        return true;
+    }
+    return false;
 }
 
 static void sentence_attributions(const px_doc *d, uint32_t si, attrvec *out)
@@ -200,58 +359,8 @@ static void sentence_attributions(const px_doc *d, uint32_t si, attrvec *out)
     size_t last = e;
     while (last > b && (tk[last - 1].flags & PX_TOK_PUNCT) && !punct(&tk[last - 1], ","))
         last--;
-    /* "according to X" anywhere */
-    for (size_t i = b; i + 2 < e; i++) {
-        if (strcmp(tk[i].fold, "according") == 0 && strcmp(tk[i + 1].fold, "to") == 0) {
-            size_t j = i + 2;
-            while (j < last && !punct(&tk[j], ",") && !punct(&tk[j], ";"))
-                j++;
-            if (speaker_ok(d, i + 2, j)) {
-                size_t cs = i > b && punct(&tk[i - 1], ",") ? i - 1 : i;
-                size_t ce = j < last && punct(&tk[j], ",") && i == b ? j + 1 : j;
-                add_attr(out, d, si, cs, ce, i + 2, j, i, i + 2);
-                return;
-            }
-        }
-    }
-    /* "…, X said." / "…, said X." at the end */
-    for (size_t i = last; i > b + 1; i--) {
-        size_t v = i - 1;
-        if (!is_verb(&tk[v]))
-            continue;
-        size_t c = v;
-        while (c > b && !punct(&tk[c - 1], ",") && !closing_quote(&tk[c - 1]) && v - c < 12)
-            c--;
-        if (c > b && (punct(&tk[c - 1], ",") || closing_quote(&tk[c - 1]))) {
-            if (v > c && speaker_ok(d, c, v)) {
-                /* X said [on Tuesday / in a statement] */
-                add_attr(out, d, si, c - 1, last, c, v, v, v + 1);
-                return;
-            }
-            if (v == c && v + 1 < last && speaker_ok(d, v + 1, last)) {
-                add_attr(out, d, si, c - 1, last, v + 1, last, v, v + 1);
-                return;
-            }
-        }
-        break;
-    }
-    /* "X said (that) …" at the start */
-    for (size_t i = b + 1; i < e && i < b + 12; i++) {
-        if (punct(&tk[i], ",") || (tk[i].flags & PX_TOK_QUOTED))
-            break;
-        if (is_verb(&tk[i]) && speaker_ok(d, b, i)) {
-            size_t ce = i + 1;
-            if (ce < e && strcmp(tk[ce].fold, "that") == 0)
-                ce++;
-            else if (ce < e && (strcmp(tk[ce].fold, "reporters") == 0 ||
-                                strcmp(tk[ce].fold, "journalists") == 0))
-                ce++;
-            if (ce < e && punct(&tk[ce], ":"))
-                ce++;
-            add_attr(out, d, si, b, ce, b, i, i, i + 1);
-            return;
-        }
-    }
+    if (!according_to(d, si, b, last, out) && !said_at_end(d, si, b, last, out))
+        said_at_start(d, si, b, e, out);
 }
 
 void px_text_attributions(px_arena *a, px_doc *d)
