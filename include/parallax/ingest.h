@@ -52,6 +52,13 @@ typedef struct px_ingest_opts {
     const char *charset;           /* HTML: the charset the server declared (the
                                       Content-Type charset), NULL: sniff it from
                                       a byte-order mark or <meta charset> */
+    /* Records with a "url" and no "text" or "html": fetch_url makes the
+     * article of that page (the CLI fetches it, see parallax/fetch.h); the
+     * record's fields then apply as for "html". NULL: such records are an
+     * error. */
+    px_status (*fetch_url)(void *ctx, px_arena *a, const char *url, px_article **out,
+                           px_error *err);
+    void *fetch_ctx;
 } px_ingest_opts;
 
 /* Read a file by its kind: .html/.htm → HTML, .json/.jsonl → records,

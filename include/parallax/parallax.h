@@ -6,6 +6,7 @@
 
 #include "parallax/util.h"
 #include "parallax/ingest.h"
+#include "parallax/fetch.h"
 #include "parallax/text.h"
 #include "parallax/align.h"
 #include "parallax/frame.h"

@@ -25,6 +25,7 @@ int cmd_similar(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
 
 /* Map a status to an exit code. */
 int cli_exit_code(px_status st);
@@ -56,5 +57,47 @@ px_status cli_write(const char *path, const px_buf *b, px_error *err);
 char *cli_command_line(int argc, char **argv);
 
 extern const char *cli_argv0;
+
+/* Fetching URLs (cmd_fetch.c): the options compare, extract, worksheet and
+ * fetch share, parsed in one place. Add CLI_FETCH_OPTIONS to a getopt_long
+ * table and pass unknown codes to cli_fetch_option. */
+#include "parallax/fetch.h"
+typedef struct cli_fetch_opts {
+    px_fetch_opts fetch;
+    bool skip_failed; /* a URL that fails is reported and left out */
+} cli_fetch_opts;
+enum {
+    CLI_OPT_CACHE = 0x1000, CLI_OPT_NO_CACHE, CLI_OPT_OFFLINE, CLI_OPT_REFRESH,
+    CLI_OPT_CONNECTIONS, CLI_OPT_TIMEOUT, CLI_OPT_CONNECT_TIMEOUT, CLI_OPT_MAX_SIZE,
+    CLI_OPT_RETRIES, CLI_OPT_SKIP_FAILED,
+};
+#define CLI_FETCH_OPTIONS                                                                  \
+    {"cache", required_argument, NULL, CLI_OPT_CACHE},                                     \
+        {"no-cache", no_argument, NULL, CLI_OPT_NO_CACHE},                                 \
+        {"offline", no_argument, NULL, CLI_OPT_OFFLINE},                                   \
+        {"refresh", no_argument, NULL, CLI_OPT_REFRESH},                                   \
+        {"connections", required_argument, NULL, CLI_OPT_CONNECTIONS},                     \
+        {"timeout", required_argument, NULL, CLI_OPT_TIMEOUT},                             \
+        {"connect-timeout", required_argument, NULL, CLI_OPT_CONNECT_TIMEOUT},             \
+        {"max-size", required_argument, NULL, CLI_OPT_MAX_SIZE},                           \
+        {"retries", required_argument, NULL, CLI_OPT_RETRIES},                             \
+        {"skip-failed", no_argument, NULL, CLI_OPT_SKIP_FAILED}
+/* 1: c was a fetch option, now in f; 0: not one; -1: a bad value (the
+ * usage message is printed; exit with EXIT_USAGE). */
+int cli_fetch_option(cli_fetch_opts *f, int c, const char *arg, const char *cmd);
+/* The --help lines for the fetch options. */
+extern const char cli_fetch_help[];
+/* Fetch every URL among inputs (and the "url" of records that have no
+ * text or html, in .json/.jsonl inputs) in parallel, then add each input
+ * to story in order; f may be NULL (defaults). */
+px_status cli_load_sources(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
+                           const cli_fetch_opts *f, px_error *err);
+/* One input for extract: a URL (fetched), or a file as px_ingest_file
+ * reads it, its records with only a "url" fetched. */
+px_status cli_ingest_input(px_arena *a, const char *input, const px_ingest_opts *o,
+                           const cli_fetch_opts *f, px_article ***out, size_t *count,
+                           px_error *err);
+/* One local input (common.c): a file, or a folder of outlet files. */
+px_status cli_load_local(px_story *s, const char *input, const px_ingest_opts *o, px_error *err);
 
 #endif

@@ -34,6 +34,8 @@ static void help(void)
            "  parallax compare data/stories/biden-putin-call -o report.html\n"
            "  parallax compare a.txt b.html c.txt --format json > report.json\n",
            ao.threshold);
+    printf("\nA SOURCE may also be an http(s) URL; records with only a \"url\" are fetched.\n"
+           "%s", cli_fetch_help);
 }
 
 static const char *format_from_path(const char *path)
@@ -92,6 +94,7 @@ int cmd_compare(int argc, char **argv)
         {"no-lexicons", no_argument, NULL, 'N'},    {"furniture", required_argument, NULL, 'F'},
         {"no-furniture", no_argument, NULL, 'n'},   {"threshold", required_argument, NULL, 't'},
         {"story", required_argument, NULL, 's'},    {"color", required_argument, NULL, 'c'},
+        CLI_FETCH_OPTIONS,
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     const char *out = NULL, *format = NULL, *lexdir = NULL, *furniture = NULL, *story_id = NULL;
     const char *color = "auto";
@@ -99,9 +102,17 @@ int cmd_compare(int argc, char **argv)
     PX_VEC(char *) lexfiles = {0};
     px_config cfg;
     px_config_defaults(&cfg);
+    cli_fetch_opts fo = {0};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:h", opts, NULL)) != -1) {
+        int fr = cli_fetch_option(&fo, c, optarg, "compare ");
+        if (fr != 0) {
+            if (fr > 0)
+                continue;
+            px_vec_free(lexfiles);
+            return EXIT_USAGE;
+        }
         switch (c) {
         case 'o': out = optarg; break;
         case 'f': format = optarg; break;
@@ -165,7 +176,7 @@ int cmd_compare(int argc, char **argv)
     px_ingest_opts io = {.furniture = fur};
     if (st == PX_OK) {
         story = px_story_new(story_id ? story_id : cli_story_id(inputs, ninputs));
-        st = cli_load_inputs(story, inputs, ninputs, &io, &err);
+        st = cli_load_sources(story, inputs, ninputs, &io, &fo, &err);
     }
     if (st == PX_OK && story->nsources < 2)
         st = px_error_set(&err, PX_EUSAGE, ninputs == 1 ? inputs[0] : NULL, 0,

@@ -22,6 +22,7 @@ static void help(void)
            "      --furniture FILE  more page-furniture patterns for pasted text\n"
            "  -o, --output PATH     write to PATH instead of stdout\n"
            "  -h, --help            show this help\n");
+    printf("\nFILE may also be an http(s) URL.\n%s", cli_fetch_help);
 }
 
 static json_t *opt_str(const char *s)
@@ -69,12 +70,20 @@ int cmd_extract(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"json", no_argument, NULL, 'j'},
         {"title", no_argument, NULL, 't'},        {"furniture", required_argument, NULL, 'F'},
         {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+        CLI_FETCH_OPTIONS,
         {NULL, 0, NULL, 0}};
     const char *format = "text", *furniture = NULL, *out = "-";
     bool title = false;
     int c;
     optind = 1;
+    cli_fetch_opts fo = {0};
     while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+        int fr = cli_fetch_option(&fo, c, optarg, "extract ");
+        if (fr != 0) {
+            if (fr > 0)
+                continue;
+            return EXIT_USAGE;
+        }
         switch (c) {
         case 'f': format = optarg; break;
         case 'j': format = "json"; break;
@@ -97,7 +106,7 @@ int cmd_extract(int argc, char **argv)
     px_article **arts = NULL;
     size_t n = 0;
     if (st == PX_OK)
-        st = px_ingest_file(a, argv[optind], &io, &arts, &n, &err);
+        st = cli_ingest_input(a, argv[optind], &io, &fo, &arts, &n, &err);
     px_buf b;
     px_buf_init(&b, 0);
     for (size_t i = 0; i < n && st == PX_OK; i++) {

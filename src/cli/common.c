@@ -201,17 +201,16 @@ static px_status add_folder(px_story *s, const char *dir, const px_ingest_opts *
     return st;
 }
 
+px_status cli_load_local(px_story *s, const char *input, const px_ingest_opts *o, px_error *err)
+{
+    return is_dir(input) ? add_folder(s, input, o, err) : add_file(s, input, o, err);
+}
+
+/* URLs are fetched first, all together (cmd_fetch.c), with default options. */
 px_status cli_load_inputs(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
                           px_error *err)
 {
-    px_status st = PX_OK;
-    for (size_t i = 0; i < n && st == PX_OK; i++) {
-        if (strncmp(inputs[i], "http://", 7) == 0 || strncmp(inputs[i], "https://", 8) == 0)
-            return px_error_set(err, PX_EUSAGE, inputs[i], 0,
-                                "URLs are not supported yet; save the page and pass the file");
-        st = is_dir(inputs[i]) ? add_folder(s, inputs[i], o, err) : add_file(s, inputs[i], o, err);
-    }
-    return st;
+    return cli_load_sources(s, inputs, n, o, NULL, err);
 }
 
 const char *cli_story_id(char **inputs, size_t n)

@@ -198,11 +198,12 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
     if (!id)
         return px_error_set(err, PX_EINPUT, origin, line,
                             "record has no \"source\" or \"outlet\" field");
-    if (!text && !html) {
+    bool fetch = !text && !html && field(j, "url") && o && o->fetch_url;
+    if (!text && !html && !fetch) {
         if (field(j, "url"))
             return px_error_set(err, PX_EINPUT, origin, line,
-                                "record for '%s' has only a \"url\"; fetching is not "
-                                "available in this version, add \"text\" or \"html\"", id);
+                                "record for '%s' has only a \"url\" and fetching is off here; "
+                                "add \"text\" or \"html\"", id);
         return px_error_set(err, PX_EINPUT, origin, line,
                             "record for '%s' has no \"text\" or \"html\" field", id);
     }
@@ -213,7 +214,9 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
         snprintf(where, sizeof where, "%s", origin);
     px_article *art = NULL;
     px_status st;
-    if (html) {
+    if (fetch) {
+        st = o->fetch_url(o->fetch_ctx, a, field(j, "url"), &art, err);
+    } else if (html) {
         st = px_ingest_html(a, html, strlen(html), where, o, &art, err);
     } else {
         const char *title = field(j, "title");
