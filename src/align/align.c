@@ -23,6 +23,8 @@
 /* A merged group's members must on average reach this share of the link
  * threshold. */
 #define MERGE_SHARE 0.9
+/* No two members of a fact may fall below this share of it. */
+#define FLOOR_SHARE 0.4
 /* A clause joins a second fact from this share of the link threshold. */
 #define PART_SHARE 1.8
 
@@ -284,7 +286,7 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
     }
     px_vocab_finish(&st.voc);
     px_match_in mi = {&st.voc, st.bags, st.source, st.nwhole, ndocs, o->threshold,
-                      o->threshold * MERGE_SHARE};
+                      o->threshold * MERGE_SHARE, o->threshold * FLOOR_SHARE};
     st.group = px_match_groups(&mi);
     attach_parts(&st, o->threshold * PART_SHARE);
     out->claims = px_arena_memdup(a, claims.v, nc * sizeof *claims.v);

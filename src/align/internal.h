@@ -83,6 +83,7 @@ typedef struct {
     size_t nclaims, nsources;
     double link;  /* least similarity of a matched pair */
     double merge; /* least average similarity inside a merged group */
+    double floor; /* least similarity of any two members of a group */
 } px_match_in;
 /* The group of each claim, as the smallest claim index in it (caller
  * frees). */

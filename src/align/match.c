@@ -7,8 +7,8 @@
  * pair of articles best, not with the first good-enough one. The matched
  * pairs of all outlet pairs are then merged, strongest first, into groups
  * that never hold two claims of one outlet and whose members stay alike on
- * average (average linkage), so one strong pair cannot chain two different
- * facts together. Ties are broken by claim index: same input, same groups.
+ * average (average linkage) with no two members unrelated, so one strong
+ * pair cannot chain two different facts together. Ties are broken by claim index: same input, same groups.
  */
 #include <float.h>
 #include <stdlib.h>
@@ -139,7 +139,10 @@ static double average_link(const px_match_in *in, const groups *g, uint32_t ra, 
     size_t n = 0;
     for (uint32_t x = ra; x != UINT32_MAX; x = g->next[x])
         for (uint32_t y = rb; y != UINT32_MAX; y = g->next[y]) {
-            sum += px_bag_similarity(in->vocab, &in->bags[x], &in->bags[y]);
+            double s = px_bag_similarity(in->vocab, &in->bags[x], &in->bags[y]);
+            if (s < in->floor)
+                return 0; /* two members that share nothing: not one fact */
+            sum += s;
             n++;
         }
     return n ? sum / (double)n : 0;

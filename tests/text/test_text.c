@@ -90,6 +90,41 @@ static void counts_dates_and_percentages(void **state)
     px_arena_free(a);
 }
 
+static void tallies_money_and_counted_nouns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        px_qty_kind kind;
+        double value;
+        const char *unit;
+    } cases[] = {
+        {"The council voted 6-3 on Tuesday.", PX_QTY_TALLY, 6003, NULL},
+        {"The council voted seven to two on Tuesday.", PX_QTY_TALLY, 7002, NULL},
+        {"The repairs will cost 48 million dollars.", PX_QTY_MONEY, 48e6, "usd"},
+        {"The repairs will cost $48 million.", PX_QTY_MONEY, 48e6, "usd"},
+        {"The town warned all 40,000 of its residents.", PX_QTY_COUNT, 40000, "resid"},
+        {"The town warned its 40,000 residents.", PX_QTY_COUNT, 40000, "resid"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_arena *a = px_arena_new();
+        px_doc *d = test_doc(a, ctx, NULL, cases[i].text);
+        const px_quantity *q = qty(d, cases[i].kind);
+        if (!q)
+            fail_msg("no quantity of kind %d in \"%s\"", (int)cases[i].kind, cases[i].text);
+        if (q->value != cases[i].value)
+            fail_msg("\"%s\": %g", cases[i].text, q->value);
+        if (cases[i].unit && (!q->unit || strcmp(q->unit, cases[i].unit) != 0))
+            fail_msg("\"%s\": unit %s", cases[i].text, q->unit ? q->unit : "(none)");
+        px_arena_free(a);
+    }
+    /* a range of hours and a 10-year plan are no tallies */
+    px_arena *a = px_arena_new();
+    px_doc *d = test_doc(a, ctx, NULL, "Talks may take two to three hours. It is a 5-10 plan.");
+    assert_null(qty(d, PX_QTY_TALLY));
+    px_arena_free(a);
+}
+
 static void quotations_and_voice(void **state)
 {
     (void)state;
@@ -147,6 +182,7 @@ int main(void)
         cmocka_unit_test(tokens_fold_and_stem),
         cmocka_unit_test(durations_are_minutes),
         cmocka_unit_test(counts_dates_and_percentages),
+        cmocka_unit_test(tallies_money_and_counted_nouns),
         cmocka_unit_test(quotations_and_voice),
         cmocka_unit_test(attributions_find_speakers),
         cmocka_unit_test(headline_is_its_own_sentence),
