@@ -130,6 +130,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(429, simple("Slow down"), headers=[("Retry-After", "1")])
         self.send(200, simple("Served after waiting"))
 
+    def busy_long(self, rest, n):
+        if n == 1:
+            return self.send(429, simple("Slow down"), headers=[("Retry-After", "8")])
+        self.send(200, simple("Served after waiting"))
+
     def drop(self, rest, n):
         if n == 1:
             self.close_connection = True
@@ -191,6 +196,7 @@ ROUTES = [
     ("/forbidden", _const(403, simple("Forbidden"))),
     ("/flaky/", Handler.flaky),
     ("/busy/", Handler.busy),
+    ("/busy-long/", Handler.busy_long),
     ("/always-busy/", _const(503, simple("Down"), headers=[("Retry-After", "1")])),
     ("/drop/", Handler.drop),
     ("/stall", Handler.stall),
