@@ -23,7 +23,7 @@
 struct walker {
     px_flat *pg;
     uint32_t block;        /* innermost block element */
-    int links, captions, quotes, items, pres;
+    int links, captions, quotes, items, pres, times;
     uint8_t level;         /* heading level, 0 outside headings */
     bool open, space, word;
     int brs;               /* line breaks since the last text */
@@ -45,6 +45,8 @@ static void close_run(struct walker *w)
         w->cur.len = (uint32_t)(w->pg->text.len - w->cur.start);
         if (teaser(w->pg, &w->cur))
             w->cur.kind |= P_TEASER;
+        if (w->cur.dates == w->cur.chars)
+            w->cur.kind |= P_DATE;
         px_vec_push(w->pg->paras, w->cur);
     }
     w->open = w->space = w->word = false;
@@ -119,6 +121,7 @@ static void add_text(struct walker *w, const unsigned char *s)
             continue; /* a continuation byte: counted with its lead byte */
         w->cur.chars++;
         w->cur.links += w->links > 0;
+        w->cur.dates += w->times > 0;
         bool wordch = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
         if (wordch && !w->word)
             w->cur.words++;
@@ -130,8 +133,7 @@ static void add_text(struct walker *w, const unsigned char *s)
 static uint32_t push_elem(px_flat *pg, const xmlNode *n, unsigned tag, unsigned hints,
                           uint32_t parent, unsigned depth)
 {
-    px_elem e = {n, (uint32_t)pg->paras.n, 0, 0, parent, (uint16_t)tag, (uint8_t)hints,
-                 (uint16_t)depth};
+    px_elem e = {n, (uint32_t)pg->paras.n, 0, 0, parent, tag, (uint8_t)hints, (uint16_t)depth};
     px_vec_push(pg->elems, e);
     return (uint32_t)(pg->elems.n - 1);
 }
@@ -168,6 +170,7 @@ static void enter(struct walker *w, const xmlNode *c, uint32_t parent, unsigned 
     w->quotes += (tag & T_QUOTE) != 0;
     w->items += (tag & T_ITEM) != 0;
     w->pres += (tag & T_PRE) != 0;
+    w->times += (tag & T_TIME) != 0;
     if (tag & T_HEADING)
         w->level = (uint8_t)(c->name[1] - '0');
     walk(w, c, me, depth + 1);
@@ -179,6 +182,7 @@ static void enter(struct walker *w, const xmlNode *c, uint32_t parent, unsigned 
     w->block = saved.block;
     w->links = saved.links, w->captions = saved.captions, w->quotes = saved.quotes;
     w->items = saved.items, w->pres = saved.pres, w->level = saved.level;
+    w->times = saved.times;
     if (tag & T_CELL)
         w->space = true;
 }

@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -93,6 +94,30 @@ static bool sniff_meta(const char *html, size_t len, char *out, size_t size)
         p = q;
     }
     return false;
+}
+
+/* Valid UTF-8 without NULs? Eight ASCII bytes at a time, the rest one
+ * character at a time: pages are mostly markup. */
+static bool valid_utf8(const char *s, size_t n)
+{
+    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (((v | ((v - ones) & ~v)) & high) == 0) { /* ASCII, no NUL */
+                i += 8;
+                continue;
+            }
+        }
+        int32_t cp;
+        size_t k = px_utf8_decode(s + i, n - i, &cp);
+        if (k == 0 || cp == 0)
+            return false;
+        i += k;
+    }
+    return true;
 }
 
 /* Invalid sequences and NULs → U+FFFD; the rest copied. */
@@ -172,7 +197,7 @@ char *px_html_decode(const char *html, size_t len, const char *declared, size_t 
     }
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         return repair_utf8(html + 3, len - 3, out_len);
-    if (px_utf8_check(html, len, NULL))
+    if (valid_utf8(html, len))
         return NULL;
     char label[64] = "", buf[64];
     if (declared && *declared)

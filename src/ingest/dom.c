@@ -12,6 +12,7 @@
  * and meta.c.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -124,7 +125,7 @@ static const struct tag {
     {"tfoot", T_BLOCK},
     {"th", T_CELL},
     {"thead", T_BLOCK},
-    {"time", T_INLINE},
+    {"time", T_INLINE | T_TIME},
     {"title", T_JUNK},
     {"tr", T_BLOCK},
     {"track", T_JUNK},
@@ -138,7 +139,7 @@ static const struct tag {
 
 static int tag_cmp(const void *key, const void *elem)
 {
-    return strcasecmp(key, ((const struct tag *)elem)->name);
+    return strcmp(key, ((const struct tag *)elem)->name); /* libxml2 lowercases HTML tags */
 }
 
 unsigned px_dom_tag(const xmlNode *n)
@@ -195,8 +196,8 @@ static const struct hint {
     {"hidden", H_WEAK}, {"tools", H_WEAK}, {"contributor*", H_WEAK}, {"social*", H_WEAK},
     /* captions and credits, bylines and dates */
     {"caption*", H_CAPTION}, {"credit*", H_CAPTION}, {"figcaption", H_CAPTION},
-    {"byline*", H_BYLINE}, {"author*", H_BYLINE}, {"dateline", H_BYLINE},
-    {"timestamp", H_BYLINE}, {"published", H_BYLINE}, {"date", H_BYLINE},
+    {"byline*", H_BYLINE}, {"author*", H_BYLINE}, {"dateline", H_DATE},
+    {"timestamp", H_DATE}, {"published", H_DATE}, {"date", H_DATE},
     /* content */
     {"article", H_GOOD}, {"story", H_GOOD}, {"content", H_GOOD}, {"body", H_GOOD},
     {"entry", H_GOOD}, {"post", H_GOOD}, {"text", H_GOOD}, {"main", H_GOOD},
@@ -206,16 +207,36 @@ static const struct hint {
     {"postbody", H_BEST}, {"postcontent", H_BEST},
 };
 
+/* hint_words indexed by first letter, built once (read-only afterwards). */
+#define NHINTS (sizeof hint_words / sizeof hint_words[0])
+static uint8_t by_letter[NHINTS], letter_start[27];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        letter_start[c] = (uint8_t)k;
+        for (size_t i = 0; i < NHINTS; i++)
+            if (hint_words[i].word[0] == 'a' + c)
+                by_letter[k++] = (uint8_t)i;
+    }
+    letter_start[26] = (uint8_t)k;
+}
+
 static unsigned word_hint(const char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof hint_words / sizeof hint_words[0]; i++) {
-        const char *h = hint_words[i].word;
-        size_t hl = strlen(h);
-        if (h[hl - 1] == '*') {
-            if (n >= hl - 1 && memcmp(w, h, hl - 1) == 0)
-                return hint_words[i].hint;
-        } else if (n == hl && memcmp(w, h, n) == 0) {
-            return hint_words[i].hint;
+    if (w[0] < 'a' || w[0] > 'z')
+        return 0;
+    int c = w[0] - 'a';
+    for (size_t j = letter_start[c]; j < letter_start[c + 1]; j++) {
+        const struct hint *h = &hint_words[by_letter[j]];
+        size_t hl = strlen(h->word);
+        if (h->word[hl - 1] == '*') {
+            if (n >= hl - 1 && memcmp(w, h->word, hl - 1) == 0)
+                return h->hint;
+        } else if (n == hl && memcmp(w, h->word, n) == 0) {
+            return h->hint;
         }
     }
     return 0;
@@ -246,19 +267,12 @@ static unsigned value_hints(const char *v, unsigned *goods)
     return h;
 }
 
-static bool is_hidden(const xmlNode *n)
+/* style="display: none" or "visibility:hidden". */
+static bool hidden_style(const char *style)
 {
-    if (px_dom_attr(n, "hidden"))
-        return true;
-    const char *aria = px_dom_attr(n, "aria-hidden");
-    if (aria && strcasecmp(aria, "true") == 0)
-        return true;
-    const char *style = px_dom_attr(n, "style");
-    if (!style)
-        return false;
+    static const char *const keys[] = {"display", "visibility"};
+    static const char *const vals[] = {"none", "hidden"};
     for (const char *p = style; (p = strpbrk(p, "dDvV")); p++) {
-        const char *keys[] = {"display", "visibility"};
-        const char *vals[] = {"none", "hidden"};
         for (int k = 0; k < 2; k++) {
             size_t kl = strlen(keys[k]);
             if (strncasecmp(p, keys[k], kl) != 0)
@@ -273,16 +287,42 @@ static bool is_hidden(const xmlNode *n)
     return false;
 }
 
+/* One attribute's contribution to the hints. */
+static unsigned attr_hints(const char *name, const char *v, unsigned *goods)
+{
+    switch (name[0] | 0x20) {
+    case 'c':
+        return strcasecmp(name, "class") == 0 ? value_hints(v, goods) : 0;
+    case 'i':
+        if (strcasecmp(name, "id") == 0 || strcasecmp(name, "itemprop") == 0)
+            return value_hints(v, goods);
+        return 0;
+    case 'r':
+        return strcasecmp(name, "role") == 0 ? value_hints(v, goods) : 0;
+    case 'h':
+        return strcasecmp(name, "hidden") == 0 ? H_HIDDEN : 0;
+    case 'a':
+        return strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0 ? H_HIDDEN
+                                                                                 : 0;
+    case 's':
+        return strcasecmp(name, "style") == 0 && hidden_style(v) ? H_HIDDEN : 0;
+    default:
+        return 0;
+    }
+}
+
 unsigned px_dom_hints(const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE || !n->properties)
         return 0;
+    pthread_once(&index_once, build_index);
     unsigned h = 0, goods = 0;
-    static const char *const attrs[] = {"class", "id", "itemprop", "role"};
-    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
-        const char *v = px_dom_attr(n, attrs[i]);
-        if (v)
-            h |= value_hints(v, &goods);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const xmlNode *v = a->children;
+        const char *value = v && v->type == XML_TEXT_NODE && v->content
+                                ? (const char *)v->content : "";
+        if (a->name)
+            h |= attr_hints((const char *)a->name, value, &goods);
     }
     if (goods >= 2)
         h |= H_BEST;
@@ -291,7 +331,5 @@ unsigned px_dom_hints(const xmlNode *n)
         h &= ~(unsigned)(H_BAD | H_WEAK);
     if ((h & H_WEAK) && (h & H_GOOD))
         h &= ~(unsigned)H_WEAK;
-    if (is_hidden(n))
-        h |= H_HIDDEN;
     return h;
 }

@@ -33,7 +33,8 @@ enum {
     T_PARA = 1 << 12,   /* p */
     T_LIST = 1 << 13,   /* ul, ol, dl */
     T_NAV = 1 << 14,    /* nav, menu: never article text */
-    T_INLINE = 1 << 15, /* known inline tags (span, em, b…); other unknown tags with a '-'
+    T_TIME = 1 << 15,   /* time */
+    T_INLINE = 1 << 16, /* known inline tags (span, em, b…); other unknown tags with a '-'
                            in their name are custom elements, treated as blocks */
 };
 
@@ -45,7 +46,8 @@ enum {
     H_BEST = 1 << 3,    /* names the body (article-body, entry-content, itemprop) */
     H_HIDDEN = 1 << 4,  /* hidden attribute, display:none, aria-hidden */
     H_CAPTION = 1 << 5, /* names a caption or credit */
-    H_BYLINE = 1 << 6,  /* names a byline, dateline or timestamp */
+    H_BYLINE = 1 << 6,  /* names a byline or an author */
+    H_DATE = 1 << 7,    /* names a dateline or a timestamp */
 };
 
 /* The tag kinds of element n (0 for unknown tags). */
@@ -56,10 +58,12 @@ const char *px_dom_attr(const xmlNode *n, const char *name);
 unsigned px_dom_hints(const xmlNode *n);
 
 /* A paragraph: a run of inline text inside one block. */
-enum { P_HEADING = 1, P_ITEM = 2, P_CAPTION = 4, P_QUOTE = 8, P_PRE = 16, P_TEASER = 32 };
+enum { P_HEADING = 1, P_ITEM = 2, P_CAPTION = 4, P_QUOTE = 8, P_PRE = 16, P_TEASER = 32,
+       P_DATE = 64 /* all of it inside <time>: a dateline */ };
 typedef struct px_para {
     uint32_t start, len;     /* bytes in px_flat.text */
     uint32_t chars, links;   /* code points; of them inside links */
+    uint32_t dates;          /* code points inside <time> */
     uint32_t words, stops;   /* words; sentence ends and commas */
     uint32_t elem;           /* the block element that holds it */
     uint8_t kind;            /* P_* bits */
@@ -72,7 +76,7 @@ typedef struct px_elem {
     const xmlNode *node;
     uint32_t first, last, end;
     uint32_t parent;         /* index of the parent element; UINT32_MAX for the root */
-    uint16_t tag;            /* T_* bits */
+    uint32_t tag;            /* T_* bits */
     uint8_t hints;           /* H_* bits */
     uint16_t depth;
 } px_elem;
@@ -105,7 +109,8 @@ char *px_html_decode(const char *html, size_t len, const char *declared, size_t 
 
 /* Metadata of the page (read before extraction; strings in the arena). */
 typedef struct px_html_meta {
-    const char *title, *site, *author, *date, *modified, *url, *lang, *description;
+    const char *title, *site, *author, *url, *lang, *description;
+    const char *date, *modified; /* ISO 8601 */
     const char *ld_body; /* JSON-LD articleBody */
     const char *h1;      /* the first <h1> */
 } px_html_meta;

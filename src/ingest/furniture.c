@@ -21,6 +21,8 @@
 
 #include "ingest/internal.h"
 
+#define LINE_MAX_BYTES 400 /* longer lines are article text, never furniture */
+
 extern const char px_embed_furniture[];
 extern const size_t px_embed_furniture_len;
 
@@ -155,6 +157,8 @@ struct line {
 
 static int match_kind(const px_furniture *f, const char *line)
 {
+    if (strlen(line) > LINE_MAX_BYTES)
+        return -1;
     for (size_t i = 0; i < f->n; i++)
         if (regexec(&f->rules[i].re, line, 0, NULL, 0) == 0)
             return (int)f->rules[i].k;

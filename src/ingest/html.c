@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/dom.h"
 #include "ingest/internal.h"
@@ -86,10 +87,9 @@ static void emit_para(struct emit *e, const px_para *p)
 }
 
 /* The body: the kept paragraphs of the main element. */
-static void emit_body(struct emit *e)
+static void emit_body(struct emit *e, uint32_t m)
 {
     const px_flat *pg = e->pg;
-    uint32_t m = px_flat_main(pg);
     if (m == UINT32_MAX)
         return;
     bool *keep = px_xmalloc(pg->paras.n * sizeof *keep + 1);
@@ -120,6 +120,33 @@ static void emit_ld_body(struct emit *e, const char *body)
     }
 }
 
+/* The first short text in an element named as a byline, before the end
+ * of the article, without "By": the authors when the metadata names none. */
+static const char *dom_byline(px_arena *a, const px_flat *pg, uint32_t main)
+{
+    uint32_t end = main < pg->elems.n ? pg->elems.v[main].last : (uint32_t)pg->paras.n;
+    for (size_t i = 0; i < pg->elems.n; i++) {
+        const px_elem *e = &pg->elems.v[i];
+        if (!(e->hints & H_BYLINE) || e->first >= e->last || e->first >= end)
+            continue;
+        const px_para *p = &pg->paras.v[e->first];
+        if (p->chars > 100 || p->words < 2)
+            continue;
+        const char *s = pg->text.data + p->start;
+        size_t n = p->len;
+        static const char *const lead[] = {"written by ", "by ", "von ", "par ", "por "};
+        for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
+            size_t l = strlen(lead[k]);
+            if (n > l && strncasecmp(s, lead[k], l) == 0) {
+                s += l, n -= l;
+                break;
+            }
+        }
+        return px_utf8_clean(a, s, n, NULL);
+    }
+    return NULL;
+}
+
 static void fill(px_arena *a, px_article *art, const px_html_meta *m, const char *origin)
 {
     art->kind = PX_KIND_HTML;
@@ -128,8 +155,8 @@ static void fill(px_arena *a, px_article *art, const px_html_meta *m, const char
     art->name = m->site ? m->site : art->id;
     art->title = m->title ? m->title : "";
     art->byline = m->author;
-    art->date = px_ingest_iso_date(a, m->date);
-    art->modified = px_ingest_iso_date(a, m->modified);
+    art->date = m->date;
+    art->modified = m->modified;
     art->url = m->url;
     art->lang = m->lang;
 }
@@ -168,13 +195,14 @@ px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *
     px_flat_build(&pg, root);
     struct emit e = {a, &pg, &m, o ? o->furniture : NULL, {0}, px_map_new(), NULL};
     px_buf_init(&e.out, 0);
-    emit_body(&e);
+    uint32_t main = px_flat_main(&pg);
+    emit_body(&e, main);
     if (e.out.len < 200 && m.ld_body && strlen(m.ld_body) > e.out.len)
         emit_ld_body(&e, m.ld_body);
     px_article *art = px_arena_alloc(a, sizeof *art);
     fill(a, art, &m, origin);
     if (!art->byline)
-        art->byline = e.byline;
+        art->byline = e.byline ? e.byline : dom_byline(a, &pg, main);
     art->body = px_utf8_clean(a, e.out.data ? e.out.data : "", e.out.len, &art->body_len);
     px_buf_free(&e.out);
     px_map_free(e.seen);

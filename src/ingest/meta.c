@@ -39,6 +39,7 @@ static const struct {
     {"sailthru.author", F_AUTHOR},
     {"dc.creator", F_AUTHOR},
     {"article:published_time", F_DATE},
+    {"article:published", F_DATE},
     {"og:published_time", F_DATE},
     {"datepublished", F_DATE},
     {"date", F_DATE},
@@ -50,6 +51,7 @@ static const struct {
     {"dc.date", F_DATE},
     {"dc.date.issued", F_DATE},
     {"article:modified_time", F_MODIFIED},
+    {"article:modified", F_MODIFIED},
     {"og:updated_time", F_MODIFIED},
     {"datemodified", F_MODIFIED},
     {"dc.date.modified", F_MODIFIED},
@@ -105,6 +107,19 @@ static const char *text_of(px_arena *a, const xmlNode *n)
     return r;
 }
 
+static void meta_key(px_arena *a, const char *key, size_t n, const char *content,
+                     struct found *f)
+{
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++) {
+        if (strlen(meta_keys[i].key) != n || strncasecmp(key, meta_keys[i].key, n) != 0)
+            continue;
+        /* article:author is often a profile URL, not a name */
+        if (meta_keys[i].f == F_AUTHOR && strncmp(content, "http", 4) == 0)
+            continue;
+        set_once(a, &f->v[meta_keys[i].f], content);
+    }
+}
+
 static void read_meta_tag(px_arena *a, const xmlNode *n, struct found *f)
 {
     const char *content = px_dom_attr(n, "content");
@@ -113,15 +128,13 @@ static void read_meta_tag(px_arena *a, const xmlNode *n, struct found *f)
     const char *keys[] = {px_dom_attr(n, "property"), px_dom_attr(n, "name"),
                           px_dom_attr(n, "itemprop"), px_dom_attr(n, "http-equiv")};
     for (size_t k = 0; k < 4; k++) {
-        if (!keys[k])
-            continue;
-        for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++) {
-            if (strcasecmp(keys[k], meta_keys[i].key) != 0)
-                continue;
-            /* article:author is often a profile URL, not a name */
-            if (meta_keys[i].f == F_AUTHOR && strncmp(content, "http", 4) == 0)
-                continue;
-            set_once(a, &f->v[meta_keys[i].f], content);
+        /* itemprop may hold several names: "datePublished dateCreated" */
+        for (const char *p = keys[k]; p && *p;) {
+            size_t len = strcspn(p, " ");
+            if (len)
+                meta_key(a, p, len, content, f);
+            p += len;
+            p += *p == ' ';
         }
     }
 }
@@ -315,20 +328,58 @@ static const char *first(const char *a, const char *b)
     return a ? a : b;
 }
 
+/* The first of the candidate dates that is a real date, as ISO 8601
+ * ("0001-01-01" placeholders and years before 1900 are not). */
+static const char *good_date(px_arena *a, const char *const *cands, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *d = px_ingest_iso_date(a, cands[i]);
+        if (d && strncmp(d, "19", 2) >= 0 && strncmp(d, "21", 2) < 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* "Site | tagline" → "Site". */
+static const char *site_name(px_arena *a, const char *s)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    for (size_t i = 0; s && i < sizeof seps / sizeof seps[0]; i++) {
+        const char *p = strstr(s, seps[i]);
+        if (p && p - s >= 2)
+            return px_arena_strndup(a, s, (size_t)(p - s));
+    }
+    return s;
+}
+
+/* "By Ana Ruiz" → "Ana Ruiz". */
+static const char *strip_by(const char *s)
+{
+    if (s && strncasecmp(s, "by ", 3) == 0 && s[3])
+        return s + 3;
+    return s;
+}
+
 void px_html_meta_read(px_arena *a, const xmlNode *root, px_html_meta *m)
 {
     struct found f = {0};
     walk(a, root, &f, 0);
     memset(m, 0, sizeof *m);
     m->url = first(f.canonical, f.v[F_URL]);
-    m->site = first(f.v[F_SITE], first(f.ld_site, host_of(a, m->url)));
+    m->site = first(f.v[F_SITE], f.ld_site);
+    if (!m->site || strstr(m->site, "://"))
+        m->site = first(host_of(a, m->site), host_of(a, m->url)); /* a URL is not a name */
+    else
+        m->site = site_name(a, m->site);
     const char *t = first(f.v[F_TITLE], first(f.ld_headline, f.h1));
     if (!t && f.title)
         t = f.title;
     m->title = t ? trim_title(a, t, m->site) : NULL;
-    m->author = first(f.v[F_AUTHOR], first(f.ld_author, f.rel_author));
-    m->date = first(f.v[F_DATE], first(f.ld_date, f.time));
-    m->modified = first(f.v[F_MODIFIED], f.ld_modified);
+    m->author = strip_by(first(f.v[F_AUTHOR], first(f.ld_author, f.rel_author)));
+    const char *dates[] = {f.v[F_DATE], f.ld_date, f.time};
+    m->date = good_date(a, dates, 3);
+    const char *mods[] = {f.v[F_MODIFIED], f.ld_modified};
+    m->modified = good_date(a, mods, 2);
     m->lang = lang_tag(a, first(f.html_lang, first(f.v[F_LANG], f.ld_lang)));
     m->description = f.v[F_DESC];
     m->ld_body = f.ld_body;

@@ -24,6 +24,7 @@
 #include "ingest/dom.h"
 
 #define LINK_RUN 3       /* this many linked lines in a row are a list of links */
+#define CHROME_COST 1.0  /* what a character of chrome costs a block, against one of prose */
 #define CHROME_SHARE 0.5 /* chrome names count unless the block holds this share of the prose */
 
 static bool is_prose(const px_para *p)
@@ -51,7 +52,7 @@ static bool chrome_elem(const px_elem *e)
     if (e->tag & T_NAV)
         return true;
     return (e->tag & T_CHROME) ||
-           (e->hints & (H_BAD | H_WEAK | H_HIDDEN | H_CAPTION | H_BYLINE));
+           (e->hints & (H_BAD | H_WEAK | H_HIDDEN | H_CAPTION | H_BYLINE | H_DATE));
 }
 
 /* Prose mass: the positive value of each paragraph, summed as a prefix. */
@@ -114,14 +115,15 @@ uint32_t px_flat_main(const px_flat *pg)
     sum[0] = 0;
     for (size_t i = 0; i < pg->paras.n; i++) {
         const px_para *p = &pg->paras.v[i];
-        double v = inside[i] ? -(double)p->chars : para_value(p);
+        double v = inside[i] ? -CHROME_COST * p->chars : para_value(p);
         sum[i + 1] = sum[i] + v;
     }
     uint32_t best = UINT32_MAX;
     double top = 0;
     for (size_t i = 0; i < pg->elems.n; i++) {
         const px_elem *e = &pg->elems.v[i];
-        if (!(e->tag & (T_BLOCK | T_CELL)) || e->first >= e->last)
+        if (!(e->tag & (T_BLOCK | T_CELL)) || (e->tag & (T_PARA | T_HEADING | T_ITEM)) ||
+            e->first >= e->last)
             continue;
         double s = (sum[e->last] - sum[e->first]) * bonus(e);
         /* later (deeper) elements win ties: the tightest block */
@@ -179,6 +181,25 @@ static void drop_link_runs(const px_flat *pg, const px_elem *main, bool *keep)
     }
 }
 
+/* A list whose items are mostly links (three or more items, three in four
+ * of them at least 30% linked) is a list of links to elsewhere. */
+static void drop_link_lists(const px_flat *pg, const px_elem *main, size_t m, bool *keep)
+{
+    for (size_t i = m + 1; i < main->end; i++) {
+        const px_elem *e = &pg->elems.v[i];
+        if (!(e->tag & T_LIST))
+            continue;
+        size_t items = 0, linked = 0;
+        for (size_t k = e->first; k < e->last; k++) {
+            const px_para *p = &pg->paras.v[k];
+            items++;
+            linked += p->links * 10 >= p->chars * 3;
+        }
+        if (items >= 3 && linked * 4 >= items * 3)
+            memset(keep + e->first, 0, (e->last - e->first) * sizeof *keep);
+    }
+}
+
 void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
 {
     memset(keep, 0, pg->paras.n * sizeof *keep);
@@ -191,8 +212,9 @@ void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
     mark_chrome(pg, m + 1, main->end, mass, share, inside);
     for (size_t i = main->first; i < main->last; i++) {
         const px_para *p = &pg->paras.v[i];
-        keep[i] = !inside[i] && !(p->kind & (P_CAPTION | P_TEASER));
+        keep[i] = !inside[i] && !(p->kind & (P_CAPTION | P_TEASER | P_DATE));
     }
+    drop_link_lists(pg, main, m, keep);
     drop_link_runs(pg, main, keep);
     free(inside);
     free(mass);

@@ -1,0 +1,180 @@
+/* Unit tests of the furniture filter for pasted text (src/ingest/furniture.c
+ * and data/furniture.txt): one case per kind of page furniture the issue
+ * names, each next to article lines that must survive, including short
+ * one-line paragraphs and quotes. The texts are written for these tests. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "support.h"
+
+/* The article lines every case surrounds with furniture. */
+#define LEAD "The county opened its new flood barrier on Monday, two years late.\n\n"
+#define MID "Officials said the barrier could hold back a river three metres above normal.\n\n"
+#define SHORT "It worked.\n\n"
+#define QUOTE "\"We slept through the night for the first time,\" said one resident.\n\n"
+#define END "A second barrier, upstream, is planned for 2027.\n"
+
+static px_article *paste(px_arena *a, const char *origin, const char *text)
+{
+    px_furniture *f = px_furniture_default();
+    assert_non_null(f);
+    px_ingest_opts o = {.furniture = f};
+    px_article *art = NULL;
+    px_error err;
+    px_status st = px_ingest_text(a, text, strlen(text), origin, &o, &art, &err);
+    px_furniture_free(f);
+    if (st != PX_OK)
+        fail_msg("ingest failed: %s", err.message);
+    return art;
+}
+
+static void keeps_article(const px_article *art)
+{
+    static const char *const lines[] = {"two years late.", "three metres above normal.",
+                                        "It worked.", "for the first time,\" said one",
+                                        "planned for 2027."};
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (!strstr(art->body, lines[i]))
+            fail_msg("article line lost: \"%s\"\n%s", lines[i], art->body);
+}
+
+static void gone(const px_article *art, const char *s)
+{
+    if (strstr(art->body, s))
+        fail_msg("furniture kept: \"%s\"\n%s", s, art->body);
+    for (size_t i = 0; i < art->nremoved; i++)
+        if (strstr(art->removed[i], s))
+            return;
+    fail_msg("\"%s\" not listed as removed", s);
+}
+
+static void newsletter_pitches_also_repeated(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = paste(a, "gazette.txt",
+        "Barrier opens\n\n" LEAD
+        "Get the Valley Gazette's morning briefing in your inbox. Sign up free.\n\n" MID SHORT
+        "Get the Valley Gazette's morning briefing in your inbox. Sign up free.\n\n" QUOTE
+        "Never miss a story: join our weekly newsletter today.\n\n" END);
+    keeps_article(art);
+    gone(art, "morning briefing");
+    gone(art, "weekly newsletter");
+    px_arena_free(a);
+}
+
+static void advertisement_and_prompts(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = paste(a, "gazette.txt",
+        "Barrier opens\n\n" LEAD "Advertisement\n\n" MID "Share this article\n\nPrint\n\n"
+        SHORT "Story continues below advertisement\n\n" QUOTE "12 Comments\n\n"
+        "Leave a comment\n\n" END);
+    keeps_article(art);
+    gone(art, "Advertisement");
+    gone(art, "Share this article");
+    gone(art, "Print");
+    gone(art, "12 Comments");
+    gone(art, "Leave a comment");
+    px_arena_free(a);
+}
+
+static void credits_and_bios(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = paste(a, "gazette.txt",
+        "Barrier opens\n\nBy Rosa Lind and Omar Haddad\n\n" LEAD
+        "The barrier seen from the east bank on Monday. (Jon Vale / Valley Gazette)\n\n"
+        "Photo: Jon Vale\n\n" MID SHORT QUOTE END
+        "Rosa Lind is a staff reporter at the Valley Gazette who covers the environment.\n\n"
+        "Omar Haddad covers county government for the Valley Gazette.\n");
+    keeps_article(art);
+    gone(art, "east bank on Monday");
+    gone(art, "Photo: Jon Vale");
+    gone(art, "is a staff reporter");
+    gone(art, "covers county government");
+    assert_non_null(art->byline);
+    assert_string_equal(art->byline, "Rosa Lind and Omar Haddad");
+    px_arena_free(a);
+}
+
+static void outlet_name_alone(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = paste(a, "gazette.txt",
+        "Barrier opens\n\nThe Valley Gazette\n\n" LEAD MID SHORT QUOTE END);
+    keeps_article(art);
+    gone(art, "The Valley Gazette");
+    /* the name inside a sentence stays */
+    px_article *in = paste(a, "gazette.txt",
+        "Barrier opens\n\n" LEAD "The Valley Gazette asked the county for the cost.\n\n" END);
+    assert_non_null(strstr(in->body, "The Valley Gazette asked the county"));
+    px_arena_free(a);
+}
+
+static void related_lists_and_mark_lines(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = paste(a, "gazette.txt",
+        "Barrier opens\n\n" LEAD MID "Related stories\n"
+        "County approves flood budget\nWhy the river keeps rising\nMap: the new flood zones\n\n"
+        SHORT "-\n\nFerry service resumes after storm\n\n\xE2\x80\xA2\n\n"
+        "Read more: How other towns hold back their rivers\n\n" QUOTE END);
+    keeps_article(art);
+    gone(art, "Related stories");
+    gone(art, "County approves flood budget");
+    gone(art, "Why the river keeps rising");
+    gone(art, "Map: the new flood zones");
+    gone(art, "Ferry service resumes");
+    gone(art, "How other towns");
+    px_arena_free(a);
+}
+
+static void short_lines_and_quotes_kept(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    /* a body made of short lines: nothing here is furniture */
+    const char *text = "Barrier opens\n\nIt held.\n\n\"Finally,\" she said.\n\nThen the rain came.\n\n"
+                       "Monday, 6 a.m.\n\nNobody was hurt.\n";
+    px_article *art = paste(a, "gazette.txt", text);
+    assert_int_equal(art->nremoved, 0);
+    assert_string_equal(art->body, "It held.\n\n\"Finally,\" she said.\n\nThen the rain came.\n\n"
+                                   "Monday, 6 a.m.\n\nNobody was hurt.");
+    px_arena_free(a);
+}
+
+static void user_rules_load_and_report_lines(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/px-furniture-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *rules = "# extra rules\ndrop\t^Valley Gazette Plus$\ndrop\t(unclosed\n";
+    assert_int_equal(write(fd, rules, strlen(rules)), (ssize_t)strlen(rules));
+    close(fd);
+    px_furniture *f = px_furniture_default();
+    px_error err;
+    assert_int_equal(px_furniture_load(f, path, &err), PX_EINPUT);
+    assert_int_equal(err.line, 3);
+    px_furniture_free(f);
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(newsletter_pitches_also_repeated),
+        cmocka_unit_test(advertisement_and_prompts),
+        cmocka_unit_test(credits_and_bios),
+        cmocka_unit_test(outlet_name_alone),
+        cmocka_unit_test(related_lists_and_mark_lines),
+        cmocka_unit_test(short_lines_and_quotes_kept),
+        cmocka_unit_test(user_rules_load_and_report_lines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
