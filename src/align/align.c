@@ -97,29 +97,6 @@ static void make_claims(const px_doc *const *docs, size_t ndocs, claimvec *out, 
     }
 }
 
-/* Inverted index: the whole claims holding each term. */
-static void term_index(const px_vocab *v, const px_bag *bags, size_t nwhole, size_t **at,
-                       uint32_t **claims)
-{
-    size_t nt = v->info.n;
-    size_t *cnt = px_xcalloc(nt + 1, sizeof *cnt);
-    for (size_t i = 0; i < nwhole; i++)
-        for (size_t t = 0; t < bags[i].n; t++)
-            cnt[bags[i].terms[t] + 1]++;
-    for (size_t t = 0; t < nt; t++)
-        cnt[t + 1] += cnt[t];
-    uint32_t *list = px_xcalloc(cnt[nt] + 1, sizeof *list);
-    size_t *fill = px_xcalloc(nt + 1, sizeof *fill);
-    for (size_t i = 0; i < nwhole; i++)
-        for (size_t t = 0; t < bags[i].n; t++) {
-            uint32_t term = bags[i].terms[t];
-            list[cnt[term] + fill[term]++] = (uint32_t)i;
-        }
-    free(fill);
-    *at = cnt;
-    *claims = list;
-}
-
 typedef struct {
     px_arena *a;
     const px_doc *const *docs;
@@ -155,7 +132,7 @@ static void attach_parts(state *st, double threshold)
     }
     size_t *term_at;
     uint32_t *term_claims;
-    term_index(&st->voc, st->bags, nw, &term_at, &term_claims);
+    px_term_index(&st->voc, st->bags, nw, &term_at, &term_claims);
     px_parts_in in = {&st->voc, st->bags, st->source, st->parent, nc, nw, st->group, next,
                       held, first, part_of, term_at, term_claims, threshold};
     st->nextra = px_match_parts(&in, &st->extra_part, &st->extra_group);
@@ -285,9 +262,13 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
         st.parent[i] = c->parent;
     }
     px_vocab_finish(&st.voc);
-    px_match_in mi = {&st.voc, st.bags, st.source, st.nwhole, ndocs, o->threshold,
+    for (size_t i = 0; i < nc; i++)
+        px_bag_prepare(a, &st.voc, &st.bags[i]);
+    double *sim = px_sim_matrix(&st.voc, st.bags, st.source, st.nwhole);
+    px_match_in mi = {&st.voc, st.bags, sim, st.source, st.nwhole, ndocs, o->threshold,
                       o->threshold * MERGE_SHARE, o->threshold * FLOOR_SHARE};
     st.group = px_match_groups(&mi);
+    free(sim);
     attach_parts(&st, o->threshold * PART_SHARE);
     out->claims = px_arena_memdup(a, claims.v, nc * sizeof *claims.v);
     out->nclaims = nc;

@@ -26,6 +26,8 @@ typedef struct {
     float *mult;        /* per term: 1, or less for words of the attribution */
     size_t n;
     uint32_t negations; /* negation words (not, never, n't …) outside quotes */
+    double *w;          /* after px_bag_prepare: each term's weight × mult */
+    double total;       /* and their sum */
 } px_bag;
 
 /* A term related to another one, with the credit a match earns. */
@@ -71,14 +73,30 @@ px_bag px_claim_bag(px_arena *a, px_vocab *v, const px_doc *d, size_t tok, size_
                     size_t skip_s, size_t skip_e, bool count_df);
 /* Weights and related terms; call once all claims are in. */
 void px_vocab_finish(px_vocab *v);
+/* Cache a bag's term weights (arena), once the vocabulary is finished;
+ * similarity is faster on prepared bags. */
+void px_bag_prepare(px_arena *a, const px_vocab *v, px_bag *b);
 /* Similarity of two bags under a finished vocabulary, in [0,1]. */
 double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y);
+/* The score from the two coverages (share of x found in y and back) and
+ * whether an antonym pair was seen: negation and antonyms applied. */
+double px_sim_combine(const px_bag *x, const px_bag *y, double cxy, double cyx, bool antonym);
+
+/* Inverted index over bags[0..n): the bags holding term t are
+ * claims[at[t] .. at[t+1]) (simmatrix.c; caller frees both). */
+void px_term_index(const px_vocab *v, const px_bag *bags, size_t n, size_t **at,
+                   uint32_t **claims);
+/* Similarity of every pair of prepared bags of different outlets, n × n
+ * row-major (0 within an outlet); NULL when n is too large for a dense
+ * matrix. Caller frees. */
+double *px_sim_matrix(const px_vocab *v, const px_bag *bags, const uint32_t *source, size_t n);
 
 /* Matching (match.c): claims of N outlets → groups, at most one claim per
  * outlet in a group. */
 typedef struct {
     const px_vocab *vocab;
     const px_bag *bags;      /* one per claim */
+    const double *sim;       /* px_sim_matrix of the claims, or NULL */
     const uint32_t *source;  /* outlet of each claim */
     size_t nclaims, nsources;
     double link;  /* least similarity of a matched pair */

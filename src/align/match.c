@@ -133,13 +133,20 @@ static uint32_t root(const groups *g, uint32_t x)
     return x;
 }
 
+static double pair_sim(const px_match_in *in, uint32_t a, uint32_t b)
+{
+    if (in->sim)
+        return in->sim[(size_t)a * in->nclaims + b];
+    return px_bag_similarity(in->vocab, &in->bags[a], &in->bags[b]);
+}
+
 static double average_link(const px_match_in *in, const groups *g, uint32_t ra, uint32_t rb)
 {
     double sum = 0;
     size_t n = 0;
     for (uint32_t x = ra; x != UINT32_MAX; x = g->next[x])
         for (uint32_t y = rb; y != UINT32_MAX; y = g->next[y]) {
-            double s = px_bag_similarity(in->vocab, &in->bags[x], &in->bags[y]);
+            double s = pair_sim(in, x, y);
             if (s < in->floor)
                 return 0; /* two members that share nothing: not one fact */
             sum += s;
@@ -178,8 +185,7 @@ uint32_t *px_match_groups(const px_match_in *in)
             double *sim = px_xcalloc(nof[s] * nof[t] + 1, sizeof *sim);
             for (size_t i = 0; i < nof[s]; i++)
                 for (size_t j = 0; j < nof[t]; j++)
-                    sim[i * nof[t] + j] =
-                        px_bag_similarity(in->vocab, &in->bags[of[s][i]], &in->bags[of[t][j]]);
+                    sim[i * nof[t] + j] = pair_sim(in, of[s][i], of[t][j]);
             match_pair(of[s], nof[s], of[t], nof[t], sim, in->link, &links);
             free(sim);
         }

@@ -134,7 +134,7 @@ static px_bag make_bag(px_arena *a, tm *v, size_t n, uint32_t neg)
     if (n)
         qsort(v, n, sizeof *v, cmp_tm);
     px_bag b = {px_arena_array(a, n ? n : 1, sizeof(uint32_t)),
-                px_arena_array(a, n ? n : 1, sizeof(float)), 0, neg};
+                px_arena_array(a, n ? n : 1, sizeof(float)), 0, neg, NULL, 0};
     for (size_t i = 0; i < n; i++)
         if (b.n == 0 || b.terms[b.n - 1] != v[i].term) {
             b.terms[b.n] = v[i].term;
@@ -353,19 +353,38 @@ static bool has(const px_bag *b, uint32_t t)
     return bsearch(&t, b->terms, b->n, sizeof *b->terms, cmp_u32) != NULL;
 }
 
-/* Weighted share of x's terms found in y, with partial credit. */
+void px_bag_prepare(px_arena *a, const px_vocab *v, px_bag *b)
+{
+    b->w = px_arena_array(a, b->n ? b->n : 1, sizeof(double));
+    b->total = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        b->w[i] = v->weight[b->terms[i]] * b->mult[i];
+        b->total += b->w[i];
+    }
+}
+
+static double term_w(const px_vocab *v, const px_bag *b, size_t i)
+{
+    return b->w ? b->w[i] : v->weight[b->terms[i]] * b->mult[i];
+}
+
+/* Weighted share of x's terms found in y, with partial credit. Exact
+ * matches by a merge of the two sorted lists; related terms by search. */
 static double coverage(const px_vocab *v, const px_bag *x, const px_bag *y, bool *antonym)
 {
     double got = 0, total = 0;
+    size_t j = 0;
     for (size_t i = 0; i < x->n; i++) {
         uint32_t t = x->terms[i];
-        double w = v->weight[t] * x->mult[i], best = 0;
+        double w = term_w(v, x, i), best = 0;
         total += w;
-        if (has(y, t)) {
+        while (j < y->n && y->terms[j] < t)
+            j++;
+        if (j < y->n && y->terms[j] == t) {
             got += w;
             continue;
         }
-        for (size_t r = v->rel_at[t]; r < v->rel_at[t + 1] && best < 1; r++)
+        for (size_t r = v->rel_at[t]; r < v->rel_at[t + 1]; r++)
             if (v->rel[r].credit > best && has(y, v->rel[r].term))
                 best = v->rel[r].credit;
         got += w * best;
@@ -376,13 +395,10 @@ static double coverage(const px_vocab *v, const px_bag *x, const px_bag *y, bool
     return total > 0 ? got / total : 0;
 }
 
-double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y)
+double px_sim_combine(const px_bag *x, const px_bag *y, double cxy, double cyx, bool antonym)
 {
-    if (!x->n || !y->n)
-        return 0;
     params p = get_params();
-    bool antonym = false;
-    double s = (coverage(v, x, y, &antonym) + coverage(v, y, x, &antonym)) / 2;
+    double s = (cxy + cyx) / 2;
     if ((x->negations > 0) != (y->negations > 0))
         s *= p.negation;
     if (antonym)
@@ -390,6 +406,15 @@ double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y)
     if (p.gamma != 1.0)
         s = pow(s, p.gamma);
     return s > 1 ? 1 : s;
+}
+
+double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y)
+{
+    if (!x->n || !y->n)
+        return 0;
+    bool antonym = false;
+    double cxy = coverage(v, x, y, &antonym), cyx = coverage(v, y, x, &antonym);
+    return px_sim_combine(x, y, cxy, cyx, antonym);
 }
 
 /* ---- the standalone model for `parallax similar` ---- */
@@ -415,7 +440,7 @@ static px_bag bag_of(px_simmodel *m, px_arena *a, const char *s, size_t n, bool 
     size_t cl;
     char *clean = px_utf8_clean(a, s, n, &cl);
     if (px_text_analyze(a, m->ctx, NULL, clean, cl, &d, NULL) != PX_OK) {
-        px_bag empty = {NULL, NULL, 0, 0};
+        px_bag empty = {NULL, NULL, 0, 0, NULL, 0};
         return empty;
     }
     size_t skip_s = 0, skip_e = 0;

@@ -60,8 +60,9 @@ static bool possessive(const px_token *t)
 
 static double lookup(const wordval *tab, const px_token *t, bool *found)
 {
+    /* the first letter settles most tokens before any strcmp */
     for (const wordval *p = tab; p->w; p++)
-        if (eq(t, p->w)) {
+        if (t->fold && t->fold[0] == p->w[0] && eq(t, p->w)) {
             *found = true;
             return p->v;
         }
@@ -75,6 +76,8 @@ static int month_of(const px_token *t)
         return 0;
     size_t n = strlen(t->fold);
     for (int m = 0; months[m]; m++) {
+        if (t->fold[0] != months[m][0])
+            continue;
         if (strcmp(t->fold, months[m]) == 0)
             return m + 1;
         /* Jan, Feb, Sept (not "may" abbreviated, not "mar" inside words) */
