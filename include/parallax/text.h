@@ -99,6 +99,8 @@ typedef struct px_doc {
     px_attribution *attrs;
     size_t nattrs;
     size_t words; /* word and number tokens of the body */
+    px_span dateline; /* "WASHINGTON —" opening the body (start == end: none);
+                       * part of the first sentence, but no part of its claim */
 } px_doc;
 
 /* Analyse one article. title may be "" or NULL; body is cleaned text. */

@@ -154,6 +154,8 @@ px_bag px_claim_bag(px_arena *a, px_vocab *v, const px_doc *d, size_t tok, size_
         const px_token *t = &d->toks[k];
         float attr = v->story ? STORY_ATTRIBUTION : (float)p.attribution;
         float mult = t->start >= skip_s && t->end <= skip_e ? attr : 1.0f;
+        if (t->start >= d->dateline.start && t->end <= d->dateline.end)
+            continue; /* "WASHINGTON —" says where it was filed, not what happened */
         if ((t->flags & PX_TOK_NEGATION) && !(t->flags & PX_TOK_QUOTED))
             neg++;
         long q = quantity_of(d, k);

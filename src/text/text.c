@@ -4,7 +4,8 @@
  * The document text is the headline, a blank line, then the body; the
  * headline is one sentence (paragraph 0) whatever its punctuation, the body
  * is split by split.c. Then tokens (token.c), quantities (numbers.c),
- * quotations and attributions (quotes.c) and capitalised-name spans.
+ * quotations and attributions (quotes.c), capitalised-name spans and a
+ * dateline ("WASHINGTON —") opening the body.
  */
 #include <string.h>
 
@@ -63,6 +64,37 @@ static void find_names(px_arena *a, px_doc *d)
     px_vec_free(v);
 }
 
+/* A dateline at the start of the body: capitals (and "(AP)", commas,
+ * periods) then a dash, as in "WASHINGTON —" or "NEW YORK (Reuters) -". */
+static void find_dateline(px_doc *d)
+{
+    size_t b = d->body_start, i = b, n = d->len, caps = 0;
+    bool paren = false;
+    while (i < n && i - b < 48) {
+        char c = d->text[i];
+        if (c == '(' || c == ')')
+            paren = c == '(';
+        else if (c >= 'A' && c <= 'Z')
+            caps += !paren;
+        else if (!(c == ' ' || c == ',' || c == '.' || (paren && c >= 'a' && c <= 'z')))
+            break;
+        i++;
+    }
+    /* at least a word of capitals ("WASHINGTON", not "A new"), then a dash */
+    if (caps < 3 || i >= n || d->text[i - 1] != ' ' || !(d->text[b + 1] >= 'A' && d->text[b + 1] <= 'Z'))
+        return;
+    size_t dash = 0;
+    const unsigned char *u = (const unsigned char *)d->text + i;
+    if (i + 3 <= n && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x94 || u[2] == 0x93))
+        dash = 3;
+    else if (d->text[i] == '-')
+        dash = i + 1 < n && d->text[i + 1] == '-' ? 2 : 1;
+    if (!dash || i + dash >= n || d->text[i + dash] != ' ')
+        return;
+    d->dateline.start = b;
+    d->dateline.end = i + dash;
+}
+
 px_status px_text_analyze(px_arena *a, px_text_ctx *ctx, const char *title, const char *body,
                           size_t body_len, px_doc **out, px_error *err)
 {
@@ -115,6 +147,7 @@ px_status px_text_analyze(px_arena *a, px_text_ctx *ctx, const char *title, cons
     px_text_quantities(a, d);
     px_text_attributions(a, d);
     find_names(a, d);
+    find_dateline(d);
     *out = d;
     return PX_OK;
 }

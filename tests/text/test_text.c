@@ -163,6 +163,32 @@ static void attributions_find_speakers(void **state)
     px_arena_free(a);
 }
 
+static void datelines_are_found(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *body, *dateline;
+    } cases[] = {
+        {"WASHINGTON \xE2\x80\x94 The talks ended on Tuesday.", "WASHINGTON \xE2\x80\x94"},
+        {"NEW YORK (Reuters) - Stocks fell.", "NEW YORK (Reuters) -"},
+        {"LONDON, Dec. 7 -- Talks ended.", NULL}, /* a date is no dateline of ours */
+        {"A NEW plan - the third - failed.", NULL},
+        {"The talks ended on Tuesday.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_arena *a = px_arena_new();
+        px_doc *d = test_doc(a, ctx, "Headline", cases[i].body);
+        size_t n = d->dateline.end - d->dateline.start;
+        if (!cases[i].dateline && n)
+            fail_msg("\"%s\": dateline found", cases[i].body);
+        if (cases[i].dateline && (n != strlen(cases[i].dateline) ||
+                                  memcmp(d->text + d->dateline.start, cases[i].dateline, n)))
+            fail_msg("\"%s\": dateline \"%.*s\"", cases[i].body, (int)n,
+                     d->text + d->dateline.start);
+        px_arena_free(a);
+    }
+}
+
 static void headline_is_its_own_sentence(void **state)
 {
     (void)state;
@@ -186,6 +212,7 @@ int main(void)
         cmocka_unit_test(quotations_and_voice),
         cmocka_unit_test(attributions_find_speakers),
         cmocka_unit_test(headline_is_its_own_sentence),
+        cmocka_unit_test(datelines_are_found),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
