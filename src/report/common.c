@@ -304,20 +304,24 @@ size_t px_report_conflict_count(const px_story *s)
     return n;
 }
 
-/* Labels for the lexicons we ship, and the highlight each gets (loaded
- * language the strongest); a lexicon not listed is shown by its name, gets
- * no "most …" note and a highlight by its position. */
+/* Labels for the lexicons we ship, the highlight each gets (loaded language
+ * the strongest), and whether its hits are marked in the running text:
+ * word-choice lexicons are; topic and valence lists (tone, policy frames)
+ * would paint half the words, so they get charts and evidence only. A
+ * lexicon not listed is shown by its name, marked in the text, gets no
+ * "most …" note and a highlight by its position. */
 static const struct {
     const char *name, *label, *most;
     unsigned style;
+    bool inline_marks;
 } lexicon_labels[] = {
-    {"loaded", "Loaded language", "most loaded language", 0},
-    {"hedges", "Hedging", "most hedging", 1},
-    {"attribution", "Attribution verbs", NULL, 2},
-    {"sourcing", "Vague sourcing", "most vague sourcing", 3},
-    {"subjectivity", "Subjectivity", "most subjective wording", 1},
-    {"tone", "Tone", NULL, 3},
-    {"frames", "Policy frames (experimental)", NULL, 1},
+    {"loaded", "Loaded language", "most loaded language", 0, true},
+    {"hedges", "Hedging", "most hedging", 1, true},
+    {"attribution", "Attribution verbs", NULL, 2, true},
+    {"sourcing", "Vague sourcing", "most vague sourcing", 3, true},
+    {"subjectivity", "Subjectivity", "most subjective wording", 0, true},
+    {"tone", "Tone", NULL, 3, false},
+    {"frames", "Policy frames (experimental)", NULL, 1, false},
 };
 
 static int lexicon_row(const px_lexicon *l)
@@ -357,6 +361,12 @@ size_t *px_report_lexicon_order(const px_story *s, size_t *n)
     free(done);
     *n = nl;
     return order;
+}
+
+bool px_report_lexicon_inline(const px_story *s, uint32_t lexicon)
+{
+    int r = lexicon_row(px_lexset_get(s->lexicons, lexicon));
+    return r < 0 || lexicon_labels[r].inline_marks;
 }
 
 unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon)

@@ -136,7 +136,11 @@ static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonym
 {
     px_report_speaker *sp;
     size_t n = px_report_speakers(s, src, &sp), shown = 0;
-    px_buf_puts(b, "<td>");
+    size_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += sp[k].anonymous == anonymous;
+    px_buf_printf(b, "<td data-label=\"%s\"><strong>%zu</strong>%s",
+                  anonymous ? "Anonymous" : "Named", total, total ? ": " : "");
     for (size_t k = 0; k < n; k++) {
         if (sp[k].anonymous != anonymous)
             continue;
@@ -149,9 +153,7 @@ static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonym
         html_sentence_link(s, b, src, sp[k].sent);
         px_buf_puts(b, ")</span>");
     }
-    if (!shown)
-        px_buf_puts(b, "<span class=\"mut\">none</span>");
-    px_buf_printf(b, "</td><td>%zu</td>", shown);
+    px_buf_puts(b, "</td>");
     free(sp);
 }
 
@@ -160,20 +162,20 @@ static void sourcing(const px_story *s, px_buf *b)
     px_buf_puts(b, "<section aria-labelledby=\"sourcing\"><h2 id=\"sourcing\">Sourcing</h2>"
                    "<p class=\"legend\">Who each outlet attributes statements to (\"…, X said\", "
                    "\"according to X\"), each speaker once with how often, and how much of the "
-                   "body is direct quotation.</p><table><thead><tr>"
+                   "body is direct quotation.</p><div class=\"tw\"><table class=\"stack\"><thead><tr>"
                    "<th scope=\"col\">Outlet</th><th scope=\"col\">Named speakers</th>"
-                   "<th scope=\"col\">Named</th><th scope=\"col\">Anonymous sources</th>"
-                   "<th scope=\"col\">Anon.</th><th scope=\"col\">Quoted text</th>"
-                   "</tr></thead><tbody>");
+                   "<th scope=\"col\">Anonymous sources</th>"
+                   "<th scope=\"col\">Quoted</th></tr></thead><tbody>");
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_puts(b, "<tr><th scope=\"row\">");
         ESC(b, px_report_outlet(s, i));
         px_buf_puts(b, "</th>");
         speaker_cell(s, b, i, false);
         speaker_cell(s, b, i, true);
-        px_buf_printf(b, "<td>%.0f%%</td></tr>", 100 * px_report_quoted_share(s, i));
+        px_buf_printf(b, "<td data-label=\"Quoted\">%.0f%%</td></tr>",
+                      100 * px_report_quoted_share(s, i));
     }
-    px_buf_puts(b, "</tbody></table></section>");
+    px_buf_puts(b, "</tbody></table></div></section>");
 }
 
 static void method_lexicons(const px_story *s, px_buf *b)
@@ -183,7 +185,7 @@ static void method_lexicons(const px_story *s, px_buf *b)
         px_buf_puts(b, "<p>No lexicons were loaded: no framing scores.</p>");
         return;
     }
-    px_buf_puts(b, "<table><caption>Lexicons used</caption><thead><tr>"
+    px_buf_puts(b, "<div class=\"tw\"><table class=\"stack\"><caption>Lexicons used</caption><thead><tr>"
                    "<th scope=\"col\">Lexicon</th><th scope=\"col\">Version</th>"
                    "<th scope=\"col\">Terms</th><th scope=\"col\">Categories</th>"
                    "<th scope=\"col\">Licence</th></tr></thead><tbody>");
@@ -191,19 +193,20 @@ static void method_lexicons(const px_story *s, px_buf *b)
         const px_lexicon *L = px_lexset_get(s->lexicons, l);
         px_buf_puts(b, "<tr><th scope=\"row\">");
         ESC(b, L->name);
-        px_buf_puts(b, "</th><td>");
+        px_buf_puts(b, "</th><td data-label=\"Version\">");
         ESC(b, L->version && *L->version ? L->version : "—");
-        px_buf_printf(b, "</td><td>%zu</td><td>", L->nentries);
+        px_buf_printf(b, "</td><td data-label=\"Terms\">%zu</td><td data-label=\"Categories\">",
+                      L->nentries);
         for (size_t c = 0; c < L->ncategories; c++) {
             if (c)
                 px_buf_puts(b, ", ");
             ESC(b, L->categories[c]);
         }
-        px_buf_puts(b, "</td><td>");
+        px_buf_puts(b, "</td><td data-label=\"Licence\">");
         ESC(b, L->licence && *L->licence ? L->licence : "—");
         px_buf_puts(b, "</td></tr>");
     }
-    px_buf_puts(b, "</tbody></table>");
+    px_buf_puts(b, "</tbody></table></div>");
 }
 
 static void method(const px_story *s, const px_report_opts *o, px_buf *b)

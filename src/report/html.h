@@ -46,6 +46,8 @@ typedef struct html_sent_opts {
 /* The escaped text of sentence sent of src with the marks asked for. */
 void html_sentence(const px_story *s, px_buf *b, uint32_t src, uint32_t sent,
                    const html_sent_opts *o);
+/* One sample mark per lexicon marked in the text, in its style. */
+void html_highlight_key(const px_story *s, px_buf *b);
 /* The title of a lexicon hit: "Loaded language: label; neutral: …". */
 void html_hit_title(const px_story *s, px_buf *b, const px_hit *h);
 

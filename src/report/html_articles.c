@@ -126,8 +126,10 @@ void html_articles(const px_story *s, px_buf *b)
                    "<span class=\"fl\"><a href=\"#facts\">f3</a></span> links a sentence to the "
                    "fact it states; <span class=\"u\">a dashed underline</span> "
                    "<span class=\"uq\">★ only here</span> marks a sentence stating a fact no "
-                   "other outlet carries; lexicon hits are highlighted (hover for the category)."
-                   "</p><div class=\"articles\">");
+                   "other outlet carries; lexicon hits are highlighted (hover or tap for the "
+                   "category): ");
+    html_highlight_key(s, b);
+    px_buf_puts(b, ".</p><div class=\"articles\">");
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_printf(b, "<article class=\"art\" id=\"o%u\" aria-labelledby=\"o%ut\">"
                          "<h3 id=\"o%ut\">",

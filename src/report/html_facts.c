@@ -191,7 +191,10 @@ static void version(const px_story *s, px_buf *b, size_t f, uint32_t i)
     px_buf_printf(b, "<li%s><span class=\"lab\"><strong>",
                   st == PX_STATUS_CONFLICT ? " class=\"cfl\"" : "");
     ESC(b, px_report_outlet(s, i));
-    px_buf_printf(b, "</strong> · %s · ", px_report_fact_where(s, f, i));
+    px_buf_printf(b, "</strong> · %s", px_report_where(s, i, m->sent, NULL));
+    if (px_report_headlines(s, fact) & (1ULL << i))
+        px_buf_puts(b, ", and in its headline");
+    px_buf_puts(b, " · ");
     html_sentence_link(s, b, i, m->sent);
     px_buf_printf(b, " · similarity %.2f%s</span>", m->score,
                   m->quoted ? " · inside a quotation" : "");
@@ -231,7 +234,10 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
                      "<span class=\"lab\">%s — <strong>",
                   f + 1, unique ? "Its wording" : "Representative wording");
     ESC(b, px_report_outlet(s, rep->source));
-    px_buf_printf(b, "</strong> · %s · ", px_report_fact_where(s, f, rep->source));
+    px_buf_printf(b, "</strong> · %s", px_report_where(s, rep->source, rep->sent, NULL));
+    if (px_report_headlines(s, fact) & (1ULL << rep->source))
+        px_buf_puts(b, ", and in its headline");
+    px_buf_puts(b, " · ");
     html_sentence_link(s, b, rep->source, rep->sent);
     px_buf_puts(b, "</span>");
     const char *vals[8];
@@ -257,9 +263,10 @@ void html_facts(const px_story *s, px_buf *b, const size_t *order)
                    "</h2><p class=\"legend\">Each outlet's sentence compared word by word with "
                    "the representative wording: <ins>added</ins> words it has that the "
                    "representative lacks, <del>removed</del> words of the representative it "
-                   "lacks; <mark class=\"h h0\">lexicon hits<small>category</small></mark> "
-                   "with their category; <b class=\"cv\">values</b> on which outlets conflict."
-                   "</p>");
+                   "lacks; <b class=\"cv\">values</b> on which outlets conflict; lexicon hits "
+                   "with their category in small capitals: ");
+    html_highlight_key(s, b);
+    px_buf_puts(b, ".</p>");
     for (size_t r = 0; r < s->alignment.nfacts; r++)
         fact_section(s, b, order[r]);
     px_buf_puts(b, "</section>");

@@ -41,6 +41,15 @@ static double lexicon_max(const px_story *s, uint32_t l)
     return max;
 }
 
+/* Hits of category c of lexicon l over all outlets. */
+static size_t category_hits(const px_story *s, uint32_t l, int32_t c)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < s->nsources; i++)
+        n += px_report_score(s, i, l, c).hits;
+    return n;
+}
+
 static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c, double scale)
 {
     px_score sc = px_report_score(s, i, l, c);
@@ -134,7 +143,7 @@ static void evidence_category(const px_story *s, px_buf *b, uint32_t i, uint32_t
             if (s->docs[i]->sents[fr->hits[k].sent].headline)
                 px_buf_puts(b, ", not counted");
             else if (fr->hits[k].quoted)
-                px_buf_puts(b, " quoted");
+                px_buf_puts(b, ", in a quotation");
             lsep = ", ";
         }
         px_buf_puts(b, ")</span>");
@@ -187,9 +196,24 @@ static void lexicon_section(const px_story *s, px_buf *b, uint32_t l)
     }
     double max = lexicon_max(s, l);
     px_buf_puts(b, "<div class=\"charts\">");
-    for (size_t c = 0; c < L->ncategories; c++)
-        chart(s, b, l, (int32_t)c, max);
+    PX_VEC(size_t) empty = {0};
+    for (size_t c = 0; c < L->ncategories; c++) {
+        if (category_hits(s, l, (int32_t)c))
+            chart(s, b, l, (int32_t)c, max);
+        else
+            px_vec_push(empty, c);
+    }
     px_buf_puts(b, "</div>");
+    if (empty.n) {
+        /* a chart of zeros tells nothing: name the categories instead */
+        px_buf_puts(b, "<p class=\"mut\">No hits in any outlet: ");
+        for (size_t k = 0; k < empty.n; k++) {
+            px_buf_puts(b, k ? ", " : "");
+            ESC(b, L->categories[empty.v[k]]);
+        }
+        px_buf_puts(b, ".</p>");
+    }
+    px_vec_free(empty);
     evidence(s, b, l);
     px_buf_puts(b, "</section>");
 }

@@ -60,6 +60,24 @@ void html_fact_link(px_buf *b, size_t fact)
     px_buf_printf(b, "<a href=\"#f%zu\">f%zu</a>", fact + 1, fact + 1);
 }
 
+void html_highlight_key(const px_story *s, px_buf *b)
+{
+    size_t nl;
+    size_t *order = px_report_lexicon_order(s, &nl);
+    bool first = true;
+    for (size_t k = 0; k < nl; k++) {
+        uint32_t l = (uint32_t)order[k];
+        if (!px_report_lexicon_inline(s, l))
+            continue;
+        px_buf_printf(b, "%s<mark class=\"h h%u\">", first ? "" : " ",
+                      px_report_lexicon_style(s, l));
+        ESC(b, px_report_lexicon_label(px_lexset_get(s->lexicons, l)));
+        px_buf_puts(b, "</mark>");
+        first = false;
+    }
+    free(order);
+}
+
 void html_hit_title(const px_story *s, px_buf *b, const px_hit *h)
 {
     const char *cat;
@@ -100,6 +118,8 @@ static void mark_hits(const px_story *s, uint32_t src, const px_sentence *st, to
     const px_source_frame *fr = &s->frames[src];
     for (size_t h = 0; h < fr->nhits; h++) {
         const px_hit *hit = &fr->hits[h];
+        if (!px_report_lexicon_inline(s, hit->lexicon))
+            continue;
         /* where hits of two lexicons overlap, the longer one shows */
         bool longer = true;
         for (size_t t = hit->tok; t < hit->tok + hit->ntok; t++)

@@ -70,6 +70,9 @@ const char *px_report_lexicon_most(const px_lexicon *l);
 /* Lexicon indexes in reading order: ours in a fixed order (loaded language
  * first), then any others as loaded. The caller frees the array. */
 size_t *px_report_lexicon_order(const px_story *s, size_t *n);
+/* Are the lexicon's hits marked in the running text (word choice), or only
+ * charted (topic and valence lists)? */
+bool px_report_lexicon_inline(const px_story *s, uint32_t lexicon);
 /* Which of the four highlight styles (0-3) the lexicon's hits get. */
 unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon);
 /* A score, or a zero score when the frame has none. */

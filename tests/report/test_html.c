@@ -202,7 +202,8 @@ static void charts_link_evidence(void **state)
     free(ev);
     /* method notes: lexicon, version, size; the command line, escaped */
     char *method = between(html, "<h2 id=\"method\">", "</section>");
-    assert_non_null(strstr(method, "<th scope=\"row\">testloaded</th><td>1</td><td>3</td>"));
+    assert_non_null(strstr(method, "<th scope=\"row\">testloaded</th><td data-label=\"Version\">1"
+                                   "</td><td data-label=\"Terms\">3</td>"));
     assert_non_null(strstr(method, "parallax compare a b &lt;c&gt;"));
     free(method);
     free(html);

@@ -1,0 +1,95 @@
+"""Browser test: the demo report printed to PDF by Chromium on A4 and on Letter, with the
+reader's screen in light and in dark mode. Nothing is cut at the page edge (every word of
+every page lies inside the paper), the fact matrix and every outlet are on paper, and no
+page has a dark background. The first pages are kept as PNG artefacts.
+
+usage: test_print.py PARALLAX SOURCE_ROOT ARTEFACT_DIR
+"""
+import html
+import os
+import re
+import subprocess
+
+from chrome import ARTEFACTS, DEMO, Browser, check, done, need, run
+
+need("pdftotext", "pdftoppm")
+report = os.path.join(ARTEFACTS, "demo-print.html")
+code, _, err = run("compare", DEMO, "-o", report)
+check(code == 0, f"parallax compare wrote the demo report {err.strip()}")
+outlets = sorted(os.path.splitext(n)[0] for n in os.listdir(DEMO) if n.endswith(".txt"))
+
+
+def words_by_page(pdf):
+    """[(page width, page height, [(xMin, yMin, xMax, yMax, word)])] from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True,
+                         timeout=120).stdout.decode("utf-8", "replace")
+    pages = []
+    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        words = [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
+                 re.findall(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" '
+                            r'yMax="([\d.-]+)">(.*?)</word>', m.group(3))]
+        pages.append((float(m.group(1)), float(m.group(2)), words))
+    return pages
+
+
+def dark_share(pdf, prefix):
+    """Per page, the share of pixels darker than mid-grey (at 20 dpi, text is a light
+    haze; a dark background is not)."""
+    subprocess.run(["pdftoppm", "-r", "20", "-gray", pdf, prefix], check=True, timeout=120)
+    shares = []
+    for name in sorted(f for f in os.listdir(os.path.dirname(prefix))
+                       if f.startswith(os.path.basename(prefix)) and f.endswith(".pgm")):
+        path = os.path.join(os.path.dirname(prefix), name)
+        with open(path, "rb") as f:
+            data = f.read()
+        m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+        pixels = data[m.end():]
+        shares.append(sum(1 for p in pixels if p < 110) / max(1, len(pixels)))
+        os.remove(path)
+    return shares
+
+
+# The printable width of each paper at 96 px per inch, less the report's 12 mm margins.
+PRINTABLE = {"A4": round((210 - 24) / 25.4 * 96), "Letter": round((8.5 * 25.4 - 24) / 25.4 * 96)}
+WIDEST = """(function () {
+    var w = 0;
+    document.querySelectorAll('table, figure, pre, svg, .card').forEach(function (e) {
+        w = Math.max(w, e.getBoundingClientRect().right);
+    });
+    return [Math.ceil(w), document.documentElement.scrollWidth, innerWidth];
+})()"""
+
+b = Browser()
+try:
+    for paper, width in PRINTABLE.items():
+        # laid out for print at the paper's width, no table or chart runs past the edge
+        # (Chromium would shrink or cut the page rather than show it)
+        b.open(width, 1000, media="print")
+        b.load(report)
+        right, scroll, inner = b.evaluate(WIDEST)
+        check(right <= inner and scroll <= inner,
+              f"{paper}: laid out for print at {inner} px, tables and charts fit "
+              f"(widest ends at {right} px, page {scroll} px)")
+    for paper in ("A4", "Letter"):
+        for scheme in ("light", "dark"):
+            what = f"{paper}, screen in {scheme} mode"
+            b.open(1280, 900, dark=scheme == "dark")
+            b.load(report)
+            pdf = b.pdf(os.path.join(ARTEFACTS, f"demo-{paper}-{scheme}.pdf"), paper)
+            pages = words_by_page(pdf)
+            check(len(pages) > 1, f"{what}: {len(pages)} pages")
+            cut = [(i + 1, w[4]) for i, (pw, ph, words) in enumerate(pages) for w in words
+                   if w[0] < 0 or w[2] > pw + 0.5 or w[1] < 0 or w[3] > ph + 0.5]
+            check(not cut, f"{what}: every word lies inside the paper (cut: {cut[:5]})")
+            text = " ".join(w[4] for _, _, words in pages for w in words)
+            check("matrix" in text and all(o in text for o in outlets),
+                  f"{what}: the fact matrix and all {len(outlets)} outlets are printed")
+            shares = dark_share(pdf, os.path.join(ARTEFACTS, f"page-{paper}-{scheme}"))
+            worst = max(shares) if shares else 1
+            check(worst < 0.08, f"{what}: no dark background (darkest page {worst:.1%} dark)")
+            if scheme == "light":
+                subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", pdf,
+                                os.path.join(ARTEFACTS, f"demo-{paper}-page")], timeout=120)
+finally:
+    b.close()
+done()
