@@ -282,10 +282,11 @@ static px_status load_tsv(px_lexbuild *b, char *data, px_error *err)
     char *s, *p = data;
     while (st == PX_OK && (s = px_lex_next_line(&p))) {
         line++;
-        s = px_lex_trim(s);
-        if (*s == '\0')
+        const char *first = s + strspn(s, " \t\r");
+        if (*first == '\0')
             continue;
-        if (s[0] == '#') {
+        if (*first == '#') {
+            s = px_lex_trim(s);
             if (in_header)
                 header(b, s);
             continue;

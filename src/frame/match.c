@@ -13,7 +13,8 @@
  * lower case does not match a word capitalised inside a sentence, which is
  * part of a name ("may" ≠ "in May"); one written with a capital does
  * ("Gestapo"). Phrases match
- * across whitespace and line breaks within a sentence; a term written with
+ * across whitespace and line breaks, never over the end of a sentence (a
+ * bare line break is not one); a term written with
  * a space matches the hyphenated form too ("far right", "far-right"), while
  * a hyphen written in a term must be in the text ("would-be").
  *
@@ -220,6 +221,32 @@ static void emit_at(walk *w, const px_refvec *const *lists, size_t nlists)
             w->next[l] = w->i + (size_t)(w->best[l] >> 40);
 }
 
+/* Does sentence s end with terminal punctuation (before closing quotes and
+ * brackets)? The splitter also breaks at a bare line break, which a phrase
+ * may cross. */
+static bool terminal(const px_doc *d, size_t s)
+{
+    const px_sentence *se = &d->sents[s];
+    for (size_t k = se->tok + se->ntok; k > se->tok; k--) {
+        const px_token *t = &d->toks[k - 1];
+        if (!(t->flags & PX_TOK_PUNCT))
+            return false;
+        if (strchr(".!?", t->fold[0]) || !strcmp(t->fold, "\xE2\x80\xA6"))
+            return true;
+    }
+    return false;
+}
+
+/* Where a match starting in sentence s must end: the end of the sentence,
+ * or of the next ones in the paragraph when s only ends at a line break. */
+static size_t match_bound(const px_doc *d, size_t s)
+{
+    while (s + 1 < d->nsents && !d->sents[s].headline && !terminal(d, s) &&
+           d->sents[s + 1].para == d->sents[s].para)
+        s++;
+    return d->sents[s].tok + d->sents[s].ntok;
+}
+
 size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc, px_hit **out)
 {
     hitvec hits = {0};
@@ -230,13 +257,12 @@ size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc, px_hit
         const px_token *t = &doc->toks[i];
         if (t->flags & PX_TOK_PUNCT)
             continue;
-        const px_sentence *se = &doc->sents[t->sent];
         const px_refvec *lists[72];
         size_t nlists = candidates(s, t, lists, 72);
         if (!nlists)
             continue;
         w.i = i;
-        w.end = se->tok + se->ntok;
+        w.end = match_bound(doc, t->sent);
         memset(w.best, 0, nl * sizeof *w.best);
         best_at(&w, lists, nlists);
         emit_at(&w, lists, nlists);

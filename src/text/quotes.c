@@ -180,15 +180,19 @@ static bool anonymous(const px_doc *d, size_t s, size_t e)
     return false;
 }
 
+/* A speaker: at most twelve tokens outside quotation marks, with a word
+ * that is not a stopword, or a personal pronoun ("he said"). */
 static bool speaker_ok(const px_doc *d, size_t s, size_t e)
 {
+    static const char *const pronouns[] = {"he", "she", "they", "we", "i", "it", NULL};
     if (e <= s || e - s > 12)
         return false;
     bool word = false;
     for (size_t k = s; k < e; k++) {
         if (d->toks[k].flags & PX_TOK_QUOTED)
             return false;
-        if ((d->toks[k].flags & PX_TOK_WORD) && !(d->toks[k].flags & PX_TOK_STOP))
+        if ((d->toks[k].flags & PX_TOK_WORD) &&
+            (!(d->toks[k].flags & PX_TOK_STOP) || in_list(pronouns, d->toks[k].fold)))
             word = true;
     }
     return word;
