@@ -110,6 +110,28 @@ static uint32_t quantity_term(px_vocab *v, const px_quantity *q)
     return term_id(v, key, (size_t)n, PX_TERM_QTY, slot);
 }
 
+/* "U.S.", "US" and "D.C.", "DC" are one term: an acronym's letters,
+ * folded, without periods; "US" in capitals is no pronoun. Returns the
+ * key's length (0: no acronym); *keep when the stopword list must not drop
+ * it (dotted, or two capitals). */
+static size_t acronym(const px_doc *d, const px_token *t, char *key, size_t size, bool *keep)
+{
+    size_t n = 0;
+    bool dots = memchr(d->text + t->start, '.', t->end - t->start) != NULL;
+    for (size_t k = t->start; k < t->end; k++) {
+        char c = d->text[k];
+        if (c == '.')
+            continue;
+        if (!(c >= 'A' && c <= 'Z') && !(dots && c >= 'a' && c <= 'z'))
+            return 0;
+        if (n + 1 >= size)
+            return 0;
+        key[n++] = (char)(c | 0x20);
+    }
+    *keep = dots || n == 2;
+    return n >= 2 && n <= 5 ? n : 0;
+}
+
 static bool is_name(const px_token *t)
 {
     return (t->flags & PX_TOK_CAPITAL) && !(t->flags & PX_TOK_SENTSTART);
@@ -171,10 +193,14 @@ px_bag px_claim_bag(px_arena *a, px_vocab *v, const px_doc *d, size_t tok, size_
             if (d->qty[q].kind != PX_QTY_COUNT)
                 continue;
         }
-        if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || (t->flags & PX_TOK_STOP))
+        char key[64];
+        bool keep = false;
+        size_t kn = acronym(d, t, key, sizeof key, &keep);
+        if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || ((t->flags & PX_TOK_STOP) && !keep))
             continue;
         px_term_kind kind = is_name(t) ? PX_TERM_NAME : PX_TERM_WORD;
-        tm x = {term_id(v, t->stem, strlen(t->stem), kind, NULL), mult};
+        tm x = {kn ? term_id(v, key, kn, kind, NULL) : term_id(v, t->stem, strlen(t->stem), kind, NULL),
+                mult};
         px_vec_push(ids, x);
     }
     px_bag b = make_bag(a, ids.v, ids.n, neg);

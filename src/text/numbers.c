@@ -99,6 +99,30 @@ static double figure(const char *f)
     return strtod(buf, NULL);
 }
 
+/* A figure with a scale letter glued on, as headlines write money:
+ * "965m", "4.1bn", "20k". */
+static bool suffixed(const px_token *t, double *v)
+{
+    static const wordval suffix[] = {{"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"bn", 1e9},
+                                     {"b", 1e9}, {"tn", 1e12}, {NULL, 0}};
+    const char *f = t->fold;
+    if (!f || !(t->flags & PX_TOK_WORD) || !(f[0] >= '0' && f[0] <= '9'))
+        return false;
+    size_t k = 0;
+    while (f[k] && ((f[k] >= '0' && f[k] <= '9') || f[k] == '.' || f[k] == ','))
+        k++;
+    for (const wordval *p = suffix; p->w; p++)
+        if (strcmp(f + k, p->w) == 0) {
+            char num[48];
+            size_t n = k < sizeof num - 1 ? k : sizeof num - 1;
+            memcpy(num, f, n);
+            num[n] = '\0';
+            *v = figure(num) * p->v;
+            return true;
+        }
+    return false;
+}
+
 /* A number starting at token i (within [i, e)): its value and the token
  * after it. Handles figures, number words, scales and "and a half". */
 static bool number_at(const px_token *tk, size_t i, size_t e, double *value, size_t *next)
@@ -111,6 +135,10 @@ static bool number_at(const px_token *tk, size_t i, size_t e, double *value, siz
         cur = figure(tk[j].fold);
         j++;
         any = true;
+    } else if (suffixed(&tk[j], &cur)) {
+        *value = cur;
+        *next = j + 1;
+        return true;
     } else if ((eq(&tk[j], "a") || eq(&tk[j], "an")) && j + 1 < e) {
         double s = lookup(scales, &tk[j + 1], &found);
         if (found) {

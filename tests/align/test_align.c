@@ -81,11 +81,16 @@ static void similarity_reads_values(void **state)
 {
     (void)state;
     const char *s[] = {"The call lasted two hours and one minute.", "The call lasted 121 minutes.",
-                       "The call lasted 90 minutes.", NULL};
+                       "The call lasted 90 minutes.",
+                       "The firm lost $2.5bn last year.", "The firm lost $2.5 billion last year.",
+                       "U.S. officials met in D.C. on Monday.", "US officials met in DC on Monday.",
+                       NULL};
     px_simmodel *m = model(s);
     double same = score(m, s[0], s[1]), other = score(m, s[0], s[2]);
     assert_true(same > 0.99);
     assert_true(other < same - 0.2);
+    assert_true(score(m, s[3], s[4]) > 0.99);
+    assert_true(score(m, s[5], s[6]) > 0.99);
     px_simmodel_free(m);
 }
 
