@@ -7,11 +7,13 @@
  * a pool of threads and writes, under OUTDIR:
  *
  *   stories/FILE.json (.html, .facts.csv, .scores.csv)  the reports
- *   meta/FILE.json      input hash and the story's headline figures
- *   index.jsonl         the meta lines of every analysed story, corpus order
+ *   index.jsonl         per analysed story, in corpus order, one line: the
+ *                       hash of its input and the counts the aggregate reads
  *   errors.jsonl        stories (and corpus lines) that failed, with why
  *   skipped.jsonl       stories with fewer than two outlets
  *   batch.json          the run's settings and counts; written last
+ *   journal.jsonl       while running: the index lines of finished stories,
+ *                       which --resume reads; removed at the end
  *
  * FILE is the story id made safe as a file name (px_batch_file_name). The
  * corpus is streamed twice (an index of line offsets, then each story's

@@ -50,11 +50,11 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
         if (i == SIZE_MAX)
             break;
-        char *msg;
-        int state = px_batch_story(&p->job, i, ctx, &buf, &msg);
+        px_outcome out = {0};
+        int state = px_batch_story(&p->job, i, ctx, &buf, &out);
+        out.state = (uint8_t)state;
         pthread_mutex_lock(&p->mu);
-        p->job.out[i].state = (uint8_t)state;
-        p->job.out[i].message = msg;
+        p->job.out[i] = out;
         p->prog.done++;
         p->prog.analysed += state == PX_STORY_ANALYSED;
         p->prog.resumed += state == PX_STORY_RESUMED;
@@ -183,10 +183,7 @@ static px_status prepare(pool *p, const char *outdir, int *lock, px_error *err)
     if ((*lock = lock_outdir(outdir, err)) < 0)
         return PX_EIO;
     p->job.stories_dir = px_batch_path(outdir, "stories");
-    p->job.meta_dir = px_batch_path(outdir, "meta");
     st = px_batch_mkdir(p->job.stories_dir, err);
-    if (st == PX_OK)
-        st = px_batch_mkdir(p->job.meta_dir, err);
     if (st != PX_OK)
         return st;
     /* not finished until batch.json is written again */
@@ -195,8 +192,7 @@ static px_status prepare(pool *p, const char *outdir, int *lock, px_error *err)
     free(manifest);
     px_batch_clean_tmp(outdir);
     px_batch_clean_tmp(p->job.stories_dir);
-    px_batch_clean_tmp(p->job.meta_dir);
-    return PX_OK;
+    return px_journal_open(&p->job, p->job.o->resume, err);
 }
 
 static px_status check_opts(const px_batch_opts *o, px_error *err)
@@ -217,6 +213,7 @@ static void pool_init(pool *p, const px_batch_opts *o, const char *outdir)
     p->job.outdir = outdir;
     p->job.formats = o->formats ? o->formats : PX_BATCH_JSON;
     p->job.config = config_hash(o);
+    p->job.journal = p->job.old_index = -1;
     pthread_mutex_init(&p->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -232,7 +229,6 @@ static void pool_free(pool *p)
             free(p->job.out[i].message);
     free(p->job.out);
     free(p->job.stories_dir);
-    free(p->job.meta_dir);
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->cv);
 }
@@ -260,6 +256,7 @@ px_status px_batch_run(const char *corpus, const char *outdir, const px_batch_op
     }
     if (st == PX_OK)
         st = px_batch_finish(&p.job, err);
+    px_journal_close(&p.job, st == PX_OK);
     p.prog.elapsed = seconds_since(&p.start);
     p.prog.finished = true;
     p.prog.failed += c ? c->nbad : 0;

@@ -5,8 +5,8 @@
  *
  * A JSONL corpus is read once, line by line, keeping for every line only
  * its offset, length, line number and story (found with the tolerant key
- * scanner). Each story's input hash chains the hashes of its lines in
- * corpus order. Workers later pread() a story's lines and ingest them, so
+ * scanner). Each story's input hash chains the hashes and numbers of its
+ * lines in corpus order. Workers later pread() a story's lines and ingest them, so
  * memory holds the index plus one story per worker, never the corpus.
  * A story's articles are added in outlet-id order, so its report does not
  * depend on where the lines sat. Lines naming no story are kept as "bad"
@@ -53,7 +53,9 @@ static uint32_t story_index(px_corpus *c, index_state *x, const char *id, size_t
         return (uint32_t)v;
     px_corpus_story st = {0};
     st.id = id;
-    st.hash = PX_FNV_START;
+    /* the corpus name and line numbers go into the reports ("input"): they
+     * are part of the input, so moving a story's lines redoes it */
+    st.hash = px_batch_fnv(PX_FNV_START, c->name, strlen(c->name) + 1);
     st.first_line = line;
     px_vec_push(x->all, st);
     px_map_put(x->ids, id, strlen(id), x->all.n - 1);
@@ -77,7 +79,8 @@ static void index_line(px_corpus *c, index_state *x, const px_lines *r)
     }
     uint32_t k = story_index(c, x, id, r->line);
     px_corpus_story *st = &x->all.v[k];
-    st->hash = px_batch_fnv(st->hash, &r->hash, sizeof r->hash);
+    uint64_t at[2] = {r->hash, r->line};
+    st->hash = px_batch_fnv(st->hash, at, sizeof at);
     st->bytes += r->full;
     if (r->full > RECORD_CAP && !st->error)
         st->error = px_arena_printf(c->arena, "%s:%zu: record larger than the %zu MiB limit",

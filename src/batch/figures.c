@@ -1,7 +1,7 @@
 /*
  * figures.c — an analysed story reduced to the counts the aggregate needs.
  *
- * The meta record of a story (meta/FILE.json, and its line in index.jsonl)
+ * The meta record of a story (its line in the journal, then in index.jsonl)
  * holds only integers: per outlet the words (and those inside quotations),
  * facts carried, unique, omitted and eligible to be omitted, conflicts, and
  * per lexicon the hits in narration and in quotations; per pair of outlets

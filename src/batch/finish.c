@@ -2,7 +2,7 @@
  * finish.c — the batch's own files, written after every story is done.
  *
  * index.jsonl is the meta line of every analysed story, in corpus order
- * (copied from meta/, so resumed stories need nothing in memory);
+ * (read back from the journal, so no story's figures wait in memory);
  * errors.jsonl the failed stories and the corpus lines naming no story,
  * by line; skipped.jsonl the stories with fewer than two outlets;
  * batch.json the settings and counts, written last. None records timing or
@@ -13,22 +13,15 @@
 
 #include "batch/internal.h"
 
-static px_status copy_meta(const px_batch_job *j, const px_corpus_story *cs, FILE *f,
-                           px_error *err)
+static px_status copy_meta(const px_batch_job *j, const px_outcome *o, FILE *f, px_error *err)
 {
-    size_t n = strlen(cs->file) + 6;
-    char *name = px_xmalloc(n);
-    snprintf(name, n, "%s.json", cs->file);
-    char *path = px_batch_path(j->meta_dir, name);
-    free(name);
-    char *data = NULL;
-    size_t len = 0;
-    px_status st = px_file_read(path, 1 << 24, &data, &len, err);
-    if (st == PX_OK)
-        fwrite(data, 1, len, f);
-    free(data);
-    free(path);
-    return st;
+    char *line = px_journal_read(j, &o->meta);
+    if (!line)
+        return px_error_set(err, PX_EIO, "journal.jsonl", 0, "cannot read a story's record back");
+    fputs(line, f);
+    fputc('\n', f);
+    free(line);
+    return PX_OK;
 }
 
 static px_status write_index(const px_batch_job *j, px_error *err)
@@ -37,7 +30,7 @@ static px_status write_index(const px_batch_job *j, px_error *err)
     px_status st = px_stream_open(&s, j->outdir, "index.jsonl", err);
     for (size_t i = 0; i < j->corpus->nstories && st == PX_OK; i++)
         if (j->out[i].state == PX_STORY_ANALYSED || j->out[i].state == PX_STORY_RESUMED)
-            st = copy_meta(j, &j->corpus->stories[i], s.f, err);
+            st = copy_meta(j, &j->out[i], s.f, err);
     px_status cst = px_stream_close(&s, st == PX_OK, err);
     return st == PX_OK ? cst : st;
 }

@@ -90,7 +90,7 @@ static void index_story(px_corpus *c, const char *sub, px_corpus_story *st, rec_
     if (list(dir, false, &files, err) != PX_OK)
         st->error = px_arena_printf(c->arena, "%s/%s: cannot open folder", c->name, sub);
     st->id = px_arena_strdup(c->arena, sub);
-    st->hash = PX_FNV_START;
+    st->hash = px_batch_fnv(PX_FNV_START, c->name, strlen(c->name) + 1);
     for (size_t i = 0; i < files.n; i++) {
         char *path = px_batch_path(dir, files.v[i]);
         st->hash = px_batch_fnv(st->hash, files.v[i], strlen(files.v[i]) + 1);

@@ -7,6 +7,7 @@
 #define PX_BATCH_INTERNAL_H
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 
 #include "parallax/batch.h"
@@ -140,26 +141,53 @@ px_status px_stream_close(px_stream *s, bool commit, px_error *err);
 enum { PX_STORY_PENDING = 0, PX_STORY_ANALYSED, PX_STORY_RESUMED, PX_STORY_FAILED,
        PX_STORY_SKIPPED };
 
+/* Where a story's meta line is: the journal, or an earlier index.jsonl. */
+enum { PX_META_JOURNAL = 0, PX_META_INDEX = 1 };
+typedef struct px_meta_ref {
+    uint8_t src;
+    uint64_t off;
+    uint32_t len; /* without the newline */
+} px_meta_ref;
+
 typedef struct px_outcome {
-    uint8_t state;  /* PX_STORY_* */
-    char *message;  /* failed or skipped: why (heap) */
+    uint8_t state;    /* PX_STORY_* */
+    char *message;    /* failed or skipped: why (heap) */
+    px_meta_ref meta; /* analysed or resumed: its meta line */
 } px_outcome;
 
 typedef struct px_batch_job {
     const px_corpus *corpus;
     const px_batch_opts *o;
     const char *outdir;
-    char *stories_dir, *meta_dir;
+    char *stories_dir;
     unsigned formats;
     uint64_t config; /* settings hash */
     px_outcome *out; /* one per story */
+    /* journal.c */
+    int journal, old_index;
+    pthread_mutex_t journal_mu;
+    px_map *resume; /* story id → refs index (--resume) */
+    PX_VEC(px_meta_ref) refs;
 } px_batch_job;
+
+/* Open OUTDIR/journal.jsonl (emptied unless resume); with resume, index
+ * the meta lines of it and of an earlier index.jsonl. */
+px_status px_journal_open(px_batch_job *j, bool resume, px_error *err);
+/* Append one meta line (ending in '\n'); *ref tells where it went. */
+px_status px_journal_append(px_batch_job *j, const char *line, size_t len, px_meta_ref *ref,
+                            px_error *err);
+/* The latest meta line of a story from an earlier run (resume), if any. */
+bool px_journal_find(const px_batch_job *j, const char *id, px_meta_ref *ref);
+/* A meta line's text (heap, NUL-terminated), or NULL. */
+char *px_journal_read(const px_batch_job *j, const px_meta_ref *ref);
+/* Close; remove the journal when the batch finished. */
+void px_journal_close(px_batch_job *j, bool finished);
 
 /* Analyse story i (or keep it, resuming) and write its files; returns a
  * PX_STORY_* state, *message for failures and skips. ctx and buf belong to
  * the calling worker. */
-int px_batch_story(const px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
-                   char **message);
+int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
+                   px_outcome *out);
 
 /* After the pool: index.jsonl, errors.jsonl, skipped.jsonl, then
  * batch.json (finish.c). */

@@ -11,7 +11,7 @@
 
 #include "batch/aggregate.h"
 
-#define BAR_W 160
+#define BAR_W 100
 
 static void esc(px_buf *b, const char *s)
 {
@@ -31,7 +31,7 @@ static const char style[] =
     "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;"
     "color:#222}h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
     "table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:right;"
-    "border-bottom:1px solid #eee;vertical-align:middle}td:first-child,th:first-child,"
+    "border-bottom:1px solid #eee;vertical-align:middle;white-space:nowrap}td.t{white-space:normal}td:first-child,th:first-child,"
     "td.t{text-align:left}th{background:#f4f4f4}.meta{color:#555}.ci{color:#777;"
     "font-size:.85em}svg{display:block}.bar{fill:#4a7ab7}.wh{stroke:#222;stroke-width:1.2}"
     ".dot{fill:#b7472a}.axis{stroke:#bbb}\n";
@@ -77,11 +77,15 @@ static void outlets_table(const agg *g, const agg_tables *t, px_buf *b)
                    "<th colspan=2>conflict rate</th></tr>\n");
     for (size_t r = 0; r < t->noutlets; r++) {
         const agg_outlet_row *row = &t->outlets[r];
+        const char *id = g->outlets.v[row->outlet], *name = g->outlet_names.v[row->outlet];
         px_buf_puts(b, "<tr><td>");
-        esc(b, g->outlet_names.v[row->outlet]);
-        px_buf_puts(b, " <span class=ci>");
-        esc(b, g->outlets.v[row->outlet]);
-        px_buf_printf(b, "</span></td><td>%zu</td>", row->stories);
+        esc(b, name);
+        if (strcmp(id, name) != 0) { /* the id as in the CSV files */
+            px_buf_puts(b, " <span class=ci>");
+            esc(b, id);
+            px_buf_puts(b, "</span>");
+        }
+        px_buf_printf(b, "</td><td>%zu</td>", row->stories);
         ratio_cell(b, row->fig[AGG_FACTS], 2);
         for (int j = AGG_OMISSION; j <= AGG_CONFLICT; j++) {
             ratio_cell(b, row->fig[j], 3);

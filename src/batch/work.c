@@ -1,13 +1,14 @@
 /*
  * work.c — one story, start to finish, on a worker thread.
  *
- * Resume check (the meta's input and settings hashes match, and every
- * output is there at the recorded size), else: load the story's articles,
- * skip it when fewer than two outlets remain, analyse, render each
- * requested format, write the files, and write the meta last — so a meta
- * on disk means its outputs are complete. A failure removes what an
- * earlier run left for the story, so a rerun ends with the same files.
- * Nothing here prints; the outcome goes back to batch.c.
+ * Resume check (the story's meta line from an earlier run has the same
+ * input and settings hashes, and every output is there at the recorded
+ * size), else: load the story's articles, skip it when fewer than two
+ * outlets remain, analyse, render each requested format, write the files,
+ * and append the meta line to the journal last — so a meta line means its
+ * outputs are complete. A failure removes what an earlier run left for the
+ * story, so a rerun ends with the same files. Nothing here prints; the
+ * outcome goes back to batch.c.
  */
 #include <string.h>
 #include <sys/stat.h>
@@ -75,35 +76,24 @@ static bool resumable(const px_batch_job *j, const px_corpus_story *cs, json_t *
     return json_object_size(outs) == want;
 }
 
-static bool try_resume(const px_batch_job *j, const px_corpus_story *cs)
+static bool try_resume(const px_batch_job *j, const px_corpus_story *cs, px_meta_ref *ref)
 {
-    char *name = output_name(cs->file, "json");
-    char *path = px_batch_path(j->meta_dir, name);
-    free(name);
-    char *data = NULL;
-    size_t len = 0;
-    bool ok = false;
-    if (px_file_read(path, 1 << 24, &data, &len, NULL) == PX_OK) {
-        json_t *meta = json_loadb(data, len, 0, NULL);
-        ok = meta && resumable(j, cs, meta);
-        json_decref(meta);
-    }
-    free(data);
-    free(path);
+    if (!px_journal_find(j, cs->id, ref))
+        return false;
+    char *line = px_journal_read(j, ref);
+    json_t *meta = line ? json_loads(line, 0, NULL) : NULL;
+    bool ok = meta && resumable(j, cs, meta);
+    json_decref(meta);
+    free(line);
     return ok;
 }
 
-/* Remove the story's meta and outputs an earlier run may have left. */
+/* Remove the story's outputs an earlier run may have left. */
 static void remove_stale(const px_batch_job *j, const px_corpus_story *cs)
 {
-    char *name = output_name(cs->file, "json");
-    char *path = px_batch_path(j->meta_dir, name);
-    unlink(path);
-    free(path);
-    free(name);
     for (size_t k = 0; k < NOUTPUTS; k++) {
-        name = output_name(cs->file, outputs[k].ext);
-        path = px_batch_path(j->stories_dir, name);
+        char *name = output_name(cs->file, outputs[k].ext);
+        char *path = px_batch_path(j->stories_dir, name);
         unlink(path);
         free(path);
         free(name);
@@ -135,8 +125,8 @@ static px_status write_outputs(const px_batch_job *j, const px_story *s, const c
     return st;
 }
 
-static px_status write_meta(const px_batch_job *j, const px_story *s,
-                            const px_corpus_story *cs, json_t *outs, px_error *err)
+static px_status write_meta(px_batch_job *j, const px_story *s, const px_corpus_story *cs,
+                            json_t *outs, px_meta_ref *ref, px_error *err)
 {
     json_t *meta = px_batch_figures(s, cs->file, cs->hash, j->config, cs->first_line);
     json_object_set(meta, "outputs", outs);
@@ -147,24 +137,22 @@ static px_status write_meta(const px_batch_job *j, const px_story *s,
     px_buf b;
     px_buf_init(&b, 0);
     px_buf_puts(&b, text);
-    px_buf_putc(&b, '\n'); /* one line: index.jsonl is these files end to end */
+    px_buf_putc(&b, '\n'); /* one line: index.jsonl is these lines end to end */
     free(text);
-    char *name = output_name(cs->file, "json");
-    px_status st = px_batch_write(j->meta_dir, name, b.data, b.len, err);
-    free(name);
+    px_status st = px_journal_append(j, b.data, b.len, ref, err);
     px_buf_free(&b);
     return st;
 }
 
-static px_status analyse(const px_batch_job *j, const px_corpus_story *cs, px_story *s,
-                         px_text_ctx *ctx, px_buf *buf, px_error *err)
+static px_status analyse(px_batch_job *j, const px_corpus_story *cs, px_story *s,
+                         px_text_ctx *ctx, px_buf *buf, px_meta_ref *ref, px_error *err)
 {
     json_t *outs = json_object();
     px_status st = px_story_analyze(s, j->o->config, ctx, err);
     if (st == PX_OK)
         st = write_outputs(j, s, cs->file, buf, outs, err);
     if (st == PX_OK)
-        st = write_meta(j, s, cs, outs, err);
+        st = write_meta(j, s, cs, outs, ref, err);
     json_decref(outs);
     return st;
 }
@@ -176,16 +164,16 @@ static char *message_of(const px_error *err)
     return px_xstrdup(msg);
 }
 
-int px_batch_story(const px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
-                   char **message)
+int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
+                   px_outcome *out)
 {
     const px_corpus_story *cs = &j->corpus->stories[i];
-    *message = NULL;
-    if (j->o->resume && try_resume(j, cs))
+    out->message = NULL;
+    if (j->o->resume && try_resume(j, cs, &out->meta))
         return PX_STORY_RESUMED;
     if (!j->corpus->folder && cs->nrec < 2 && !cs->error) {
         remove_stale(j, cs);
-        *message = px_xstrdup("fewer than two outlets (1)");
+        out->message = px_xstrdup("fewer than two outlets (1)");
         return PX_STORY_SKIPPED;
     }
     px_error err = {0};
@@ -195,13 +183,13 @@ int px_batch_story(const px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *bu
     if (st == PX_OK && s->nsources < 2) {
         char msg[64];
         snprintf(msg, sizeof msg, "fewer than two outlets (%zu)", s->nsources);
-        *message = px_xstrdup(msg);
+        out->message = px_xstrdup(msg);
         state = PX_STORY_SKIPPED;
     } else if (st == PX_OK) {
-        st = analyse(j, cs, s, ctx, buf, &err);
+        st = analyse(j, cs, s, ctx, buf, &out->meta, &err);
     }
     if (st != PX_OK) {
-        *message = message_of(&err);
+        out->message = message_of(&err);
         state = PX_STORY_FAILED;
     }
     if (state != PX_STORY_ANALYSED)

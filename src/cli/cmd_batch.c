@@ -38,10 +38,11 @@ static void help(void)
            "Exit status: 0 all stories analysed or skipped, 1 some failed (see\n"
            "DIR/errors.jsonl), 2 usage error, 3 the corpus or DIR cannot be used.\n\n"
            "Split a corpus over machines (each shard its own folder), then merge:\n"
-           "  parallel parallax batch corpus.jsonl -o out/{} --shard {}/4 ::: 1 2 3 4\n"
-           "  parallax aggregate out/* -o summary\n"
-           "Slurm: sbatch --array=1-8 --wrap \\\n"
-           "  'parallax batch corpus.jsonl -o out/$SLURM_ARRAY_TASK_ID --shard $SLURM_ARRAY_TASK_ID/8'\n");
+           "  parallel --sshlogin 1/alpha,1/beta --workdir $PWD \\\n"
+           "    parallax batch corpus.jsonl -o out/{} --shard {}/8 ::: $(seq 8)\n"
+           "  sbatch --array=1-8 --wrap 'parallax batch corpus.jsonl \\\n"
+           "    -o out/$SLURM_ARRAY_TASK_ID --shard $SLURM_ARRAY_TASK_ID/8'\n"
+           "  parallax aggregate out/* -o summary\n");
 }
 
 static bool parse_shard(const char *s, unsigned *k, unsigned *n)

@@ -148,6 +148,15 @@ def wait_for(cond, timeout):
     return False
 
 
+def journal_lines(p):
+    """Stories recorded as finished (complete lines) in a batch's journal."""
+    try:
+        with open(p, "rb") as f:
+            return f.read().count(b"\n")
+    except OSError:
+        return 0
+
+
 def test_resume_after_kill():
     big = path("c300.jsonl")
     corpus.make(big, 300, seed=11, malformed=False)
@@ -155,11 +164,11 @@ def test_resume_after_kill():
     out = path("killed")
     p = subprocess.Popen([PARALLAX, "batch", big, "-o", out, "--jobs", "1", "--quiet"],
                          env=env(), stderr=subprocess.DEVNULL)
-    meta = os.path.join(out, "meta")
-    started = wait_for(lambda: os.path.isdir(meta) and len(os.listdir(meta)) >= 20, 120)
+    journal = os.path.join(out, "journal.jsonl")
+    started = wait_for(lambda: journal_lines(journal) >= 20, 120)
     p.send_signal(signal.SIGKILL)
     p.wait()
-    n_done = len([f for f in os.listdir(meta) if not f.startswith(".")])
+    n_done = journal_lines(journal)
     check(started and n_done < 300, f"killed mid-run ({n_done} of 300 stories done)")
     check(not os.path.exists(os.path.join(out, "batch.json")), "a killed batch is unfinished")
     ok = True
@@ -177,6 +186,18 @@ def test_resume_after_kill():
     check(code == 0 and f"{n_done} resumed" in err.replace(", ", " "),
           f"--resume keeps the finished stories ({err.strip()})")
     check(same_tree(path("clean"), out), "resumed run ends with the same files as a clean run")
+    code, err = run("batch", big, "-o", out, "--resume")
+    check("300 resumed" in err.replace(", ", " ") and same_tree(path("clean"), out),
+          "--resume of a finished batch keeps every story")
+    with open(big) as f:
+        lines = f.read().splitlines()
+    rec = json.loads(lines[0])
+    rec["text"] += "\n\nOfficials declined to comment."
+    lines[0] = json.dumps(rec)
+    with open(big, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    code, err = run("batch", big, "-o", out, "--resume")
+    check("1 analysed, 299 resumed" in err, f"an edited story is redone, the rest kept ({err.strip()})")
 
 
 def test_gnu_parallel(c50):
