@@ -17,8 +17,6 @@ static const struct {
     {"sentences", cmd_sentences, "split text into sentences"},
     {"similar", cmd_similar, "score sentence pairs (\"s1<TAB>s2\" lines)"},
     {"lexicon", cmd_lexicon, "list, show, check and match lexicons"},
-    {"batch", cmd_batch, "analyse every story of a corpus (threads, shards, resume)"},
-    {"aggregate", cmd_aggregate, "merge batch outputs into per-outlet statistics"},
     {"fetch", cmd_fetch, "download pages into the cache ahead of time"},
     {"batch", cmd_batch, "analyse every story of a corpus (threads, shards, resume)"},
     {"aggregate", cmd_aggregate, "merge batch outputs into per-outlet statistics"},
