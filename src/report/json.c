@@ -222,7 +222,20 @@ static json_t *lexicons_json(const px_lexset *set)
     return lex;
 }
 
-/* framing.facts: {"f1": {"wire": {"sentence", "words", "speaker", LEXICON: score}}} */
+/* Does any outlet carrying fact f have a hit of lexicon l in it? */
+static bool fact_has_hits(const px_story *s, size_t f, uint32_t l)
+{
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_score *sc = px_frame_fact_score(&s->frames[i], f, l, -1);
+        if (sc && sc->hits)
+            return true;
+    }
+    return false;
+}
+
+/* framing.facts: {"f1": {"wire": {"sentence", "words", LEXICON: score}}}, the
+ * lexicons that some outlet's wording of the fact hits (zeros included for
+ * the others that carry it, so the wordings compare). */
 static json_t *fact_frames_json(const px_story *s)
 {
     json_t *o = json_object();
@@ -239,8 +252,9 @@ static json_t *fact_frames_json(const px_story *s)
             json_object_set_new(so, "sentence", json_string(sid));
             json_object_set_new(so, "words", json_integer((json_int_t)ff->words));
             for (uint32_t l = 0; l < nl; l++)
-                json_object_set_new(so, px_lexset_get(s->lexicons, l)->name,
-                                    lexicon_score_json(s, i, l, (long)f));
+                if (fact_has_hits(s, f, l))
+                    json_object_set_new(so, px_lexset_get(s->lexicons, l)->name,
+                                        lexicon_score_json(s, i, l, (long)f));
             json_object_set_new(fo, s->articles[i]->id, so);
         }
         char fid[32];
