@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,7 +20,7 @@ static void help(void)
            "folder holding one file per outlet (the outlet id is the file name).\n\n"
            "Options:\n"
            "  -o, --output PATH     write the report to PATH (format from its extension:\n"
-           "                        .html, .json, .txt; a folder for csv); default stdout\n"
+           "                        .html, .json, .txt, .csv); default stdout\n"
            "  -f, --format FORMAT   html, json, csv or text (default: from -o, else text)\n"
            "      --lexicons DIR    load lexicons from DIR instead of the installed ones\n"
            "      --lexicon FILE    load one more lexicon (.tsv or .dic); repeatable\n"
@@ -28,8 +29,12 @@ static void help(void)
            "      --no-furniture    keep pasted text as it is\n"
            "      --threshold X     similarity needed to link two sentences (default %.2f)\n"
            "      --story ID        the story id in the report (default: the folder name)\n"
-           "      --color WHEN      text colours: auto, always, never (default auto)\n"
+           "      --color WHEN      text colours: auto (on a terminal, unless NO_COLOR\n"
+           "                        is set), always, never; default auto\n"
            "  -h, --help            show this help\n\n"
+           "CSV writes two files: with -o DIR, DIR/facts.csv (the fact matrix) and\n"
+           "DIR/scores.csv (framing scores); with -o NAME.csv, NAME.csv and\n"
+           "NAME-scores.csv; to stdout, the fact matrix only.\n\n"
            "Examples:\n"
            "  parallax compare data/stories/biden-putin-call -o report.html\n"
            "  parallax compare a.txt b.html c.txt --format json > report.json\n",
@@ -40,6 +45,9 @@ static void help(void)
 
 static const char *format_from_path(const char *path)
 {
+    struct stat sb;
+    if (path && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return "csv"; /* a folder: the two CSV files */
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (!dot)
         return NULL;
@@ -54,6 +62,31 @@ static const char *format_from_path(const char *path)
     return NULL;
 }
 
+/* Where the two CSV files go: -o DIR → DIR/facts.csv and DIR/scores.csv;
+ * -o NAME.csv → NAME.csv and NAME-scores.csv. Caller frees both. */
+static px_status csv_paths(const char *out, char **facts, char **scores, px_error *err)
+{
+    size_t n = strlen(out);
+    size_t len = n + 16;
+    *facts = px_xmalloc(len);
+    *scores = px_xmalloc(len);
+    if (n > 4 && !strcmp(out + n - 4, ".csv")) {
+        snprintf(*facts, len, "%s", out);
+        snprintf(*scores, len, "%.*s-scores.csv", (int)(n - 4), out);
+        return PX_OK;
+    }
+    snprintf(*facts, len, "%s/facts.csv", out);
+    snprintf(*scores, len, "%s/scores.csv", out);
+    struct stat sb;
+    if (stat(out, &sb) == 0 && !S_ISDIR(sb.st_mode))
+        return px_error_set(err, PX_EIO, out, 0, "not a folder (csv writes two files into it)");
+    if (stat(out, &sb) != 0 && mkdir(out, 0755) != 0)
+        return px_error_set(err, PX_EIO, out, 0, "cannot create the output folder");
+    return PX_OK;
+}
+
+/* CSV: the fact matrix and the framing scores, two files; to stdout only
+ * the fact matrix. */
 static px_status write_csv(const px_story *s, const px_report_opts *ro, const char *out,
                            px_error *err)
 {
@@ -63,26 +96,68 @@ static px_status write_csv(const px_story *s, const px_report_opts *ro, const ch
     px_status st = px_report_csv_facts(s, ro, &facts);
     if (st == PX_OK)
         st = px_report_csv_scores(s, ro, &scores);
+    if (st != PX_OK)
+        px_error_set(err, st, out, 0, "the CSV report could not be rendered");
     if (st == PX_OK && (!out || !strcmp(out, "-"))) {
         st = cli_write("-", &facts, err);
     } else if (st == PX_OK) {
-        struct stat sb;
-        if (stat(out, &sb) != 0 && mkdir(out, 0755) != 0)
-            st = px_error_set(err, PX_EIO, out, 0, "cannot create the output folder");
-        size_t len = strlen(out) + 16;
-        char *p = px_xmalloc(len);
-        if (st == PX_OK) {
-            snprintf(p, len, "%s/facts.csv", out);
-            st = cli_write(p, &facts, err);
-        }
-        if (st == PX_OK) {
-            snprintf(p, len, "%s/scores.csv", out);
-            st = cli_write(p, &scores, err);
-        }
-        free(p);
+        char *fp, *sp;
+        st = csv_paths(out, &fp, &sp, err);
+        if (st == PX_OK)
+            st = cli_write(fp, &facts, err);
+        if (st == PX_OK)
+            st = cli_write(sp, &scores, err);
+        free(fp);
+        free(sp);
     }
     px_buf_free(&facts);
     px_buf_free(&scores);
+    return st;
+}
+
+/* Colours for the text report: --color always, or auto on a terminal
+ * unless NO_COLOR is set (to anything but "", as no-color.org says) or
+ * TERM is dumb. */
+static bool want_colour(const char *when, const char *out)
+{
+    if (!strcmp(when, "always"))
+        return true;
+    if (strcmp(when, "auto") || (out && strcmp(out, "-")) || !isatty(STDOUT_FILENO))
+        return false;
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    return !(no && *no) && !(term && !strcmp(term, "dumb"));
+}
+
+/* The text report's width: 80 columns, fewer on a narrower terminal. */
+static int text_width(const char *out)
+{
+    struct winsize ws;
+    if ((!out || !strcmp(out, "-")) && isatty(STDOUT_FILENO) &&
+        ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40 && ws.ws_col < 80)
+        return ws.ws_col;
+    return 80;
+}
+
+/* Render the report in format and write it to out (stdout when NULL). */
+static px_status write_report(const px_story *s, const char *format, const px_report_opts *ro,
+                              const char *out, px_error *err)
+{
+    if (!strcmp(format, "csv"))
+        return write_csv(s, ro, out, err);
+    px_buf b;
+    px_buf_init(&b, 0);
+    px_status st;
+    if (!strcmp(format, "json"))
+        st = px_report_json(s, ro, &b);
+    else if (!strcmp(format, "html"))
+        st = px_report_html(s, ro, &b);
+    else
+        st = px_report_text(s, ro, &b);
+    if (st != PX_OK)
+        px_error_set(err, st, out, 0, "the report could not be rendered");
+    else
+        st = cli_write(out ? out : "-", &b, err);
+    px_buf_free(&b);
     return st;
 }
 
@@ -165,8 +240,6 @@ int cmd_compare(int argc, char **argv)
     px_lexset *lex = NULL;
     px_furniture *fur = NULL;
     px_story *story = NULL;
-    px_buf b;
-    px_buf_init(&b, 0);
     px_status st = cli_load_lexicons(lexdir, no_lex, lexfiles.v, lexfiles.n, &lex, &err);
     if (st == PX_OK && !no_furniture) {
         fur = px_furniture_default();
@@ -188,30 +261,12 @@ int cmd_compare(int argc, char **argv)
         st = px_story_analyze(story, &cfg, NULL, &err);
     if (st == PX_OK) {
         char *cmdline = cli_command_line(argc, argv);
-        px_report_opts ro = {cmdline, false, 80};
-        if (!strcmp(color, "always") ||
-            (!strcmp(color, "auto") && (!out || !strcmp(out, "-")) && isatty(1) &&
-             !getenv("NO_COLOR")))
-            ro.color = true;
-        if (!strcmp(format, "csv")) {
-            st = write_csv(story, &ro, out, &err);
-        } else {
-            if (!strcmp(format, "json"))
-                st = px_report_json(story, &ro, &b);
-            else if (!strcmp(format, "html"))
-                st = px_report_html(story, &ro, &b);
-            else
-                st = px_report_text(story, &ro, &b);
-            if (st != PX_OK)
-                px_error_set(&err, st, out, 0, "the report could not be rendered");
-            else
-                st = cli_write(out ? out : "-", &b, &err);
-        }
+        px_report_opts ro = {cmdline, want_colour(color, out), text_width(out)};
+        st = write_report(story, format, &ro, out, &err);
         free(cmdline);
     }
     if (st != PX_OK)
         rc = cli_report(&err);
-    px_buf_free(&b);
     px_story_free(story);
     px_furniture_free(fur);
     px_lexset_free(lex);
