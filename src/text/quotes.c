@@ -1,10 +1,11 @@
 /*
  * quotes.c — direct quotations, attributions and name spans.
  *
- * Quotations: “curly” and "straight" double quotes paired within a
- * paragraph; a quotation left open at a paragraph's end continues when the
- * next paragraph opens with a quote mark (the newspaper convention), else it
- * ends there. Tokens inside are flagged PX_TOK_QUOTED, so framing can tell
+ * Quotations: “curly” and "straight" double quotes, and ‘single’ curly
+ * ones (British style; ’ inside a word is an apostrophe), paired within a
+ * paragraph and across its sentences; a double quotation left open at a
+ * paragraph's end continues when the next paragraph opens with a quote mark
+ * (the newspaper convention), else it ends there. Tokens inside are flagged PX_TOK_QUOTED, so framing can tell
  * the outlet's own voice from a speaker's.
  *
  * Attributions: "…, X said.", "…, said X.", "according to X", "X said
@@ -45,77 +46,109 @@ static uint32_t sent_at(const px_doc *d, size_t off)
     return (uint32_t)lo;
 }
 
-void px_text_quotes(px_arena *a, px_doc *d)
+/* The quote mark (3-byte UTF-8) seq at t[i]? */
+static bool mark_at(const char *t, size_t n, size_t i, unsigned char last)
 {
-    spanvec v = {0};
+    return i + 2 < n && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+           (unsigned char)t[i + 2] == last;
+}
+
+enum { NONE, DOUBLE, SINGLE };
+
+/* Does a double quotation open at t[k] (it continues a paragraph's)? */
+static bool opens_double(const char *t, size_t n, size_t k)
+{
+    return k < n && (t[k] == '"' || mark_at(t, n, k, 0x9C));
+}
+
+/* A quote mark at t[i] that opens (kind) or closes the open one; *len is
+ * its size in bytes. ’ closes a single quotation only when no letter
+ * follows (don’t is an apostrophe). */
+static int quote_mark_at(const char *t, size_t n, size_t i, int open, size_t *len)
+{
+    *len = t[i] == '"' ? 1 : 3;
+    if (open == NONE) {
+        if (mark_at(t, n, i, 0x9C) || (t[i] == '"' && opening(t, i)))
+            return DOUBLE;
+        if (mark_at(t, n, i, 0x98) && opening(t, i))
+            return SINGLE;
+    } else if (open == DOUBLE && (t[i] == '"' || mark_at(t, n, i, 0x9D))) {
+        return NONE;
+    } else if (open == SINGLE && mark_at(t, n, i, 0x99) &&
+               (i + 3 >= n || !((t[i + 3] | 0x20) >= 'a' && (t[i + 3] | 0x20) <= 'z'))) {
+        return NONE;
+    }
+    return -1;
+}
+
+static void find_quotes(const px_doc *d, spanvec *v)
+{
     const char *t = d->text;
-    size_t n = d->len;
-    bool open = false;
-    size_t start = 0;
+    size_t n = d->len, start = 0, len;
+    int open = NONE;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        bool curly_open = c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
-                          (unsigned char)t[i + 2] == 0x9C;
-        bool curly_close = c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
-                           (unsigned char)t[i + 2] == 0x9D;
-        bool para = c == '\n' && i + 1 < n && t[i + 1] == '\n';
-        if (para && open) {
-            /* continues if the next paragraph opens with a quote mark */
+        if (open != NONE && t[i] == '\n' && i + 1 < n && t[i + 1] == '\n') {
+            /* a double quotation continues if the next paragraph opens with one */
             size_t k = i;
             while (k < n && (t[k] == '\n' || t[k] == ' '))
                 k++;
-            bool cont = k < n && (t[k] == '"' || (k + 2 < n && (unsigned char)t[k] == 0xE2 &&
-                                                  (unsigned char)t[k + 1] == 0x80 &&
-                                                  (unsigned char)t[k + 2] == 0x9C));
             px_span s = {start, i, sent_at(d, start)};
-            px_vec_push(v, s);
-            open = false;
-            if (cont) {
-                start = k;
-                open = true;
+            px_vec_push(*v, s);
+            bool cont = open == DOUBLE && opens_double(t, n, k);
+            open = cont ? DOUBLE : NONE;
+            start = k;
+            if (cont)
                 i = k + (t[k] == '"' ? 0 : 2);
-            }
             continue;
         }
-        if (curly_open || (c == '"' && !open && opening(t, i))) {
-            if (!open) {
-                open = true;
-                start = i;
-            }
-            i += curly_open ? 2 : 0;
-        } else if ((curly_close || c == '"') && open) {
-            size_t end = i + (curly_close ? 3 : 1);
-            px_span s = {start, end, sent_at(d, start)};
-            px_vec_push(v, s);
-            open = false;
-            i = end - 1;
+        int next = quote_mark_at(t, n, i, open, &len);
+        if (next < 0)
+            continue;
+        if (next == NONE) {
+            px_span s = {start, i + len, sent_at(d, start)};
+            px_vec_push(*v, s);
+        } else {
+            start = i;
         }
+        open = next;
+        i += len - 1;
     }
-    if (open) {
+    if (open != NONE) {
         px_span s = {start, n, sent_at(d, start)};
-        px_vec_push(v, s);
+        px_vec_push(*v, s);
     }
-    d->quotes = px_arena_memdup(a, v.v, v.n * sizeof *v.v);
-    d->nquotes = v.n;
-    /* flag tokens and sentence shares */
+}
+
+/* Flag the tokens inside quotations, and each sentence's quoted share. */
+static void flag_quoted(px_doc *d, const spanvec *v)
+{
     size_t q = 0;
     for (size_t k = 0; k < d->ntoks; k++) {
-        while (q < v.n && v.v[q].end <= d->toks[k].start)
+        while (q < v->n && v->v[q].end <= d->toks[k].start)
             q++;
-        if (q < v.n && v.v[q].start <= d->toks[k].start && d->toks[k].end <= v.v[q].end)
+        if (q < v->n && v->v[q].start <= d->toks[k].start && d->toks[k].end <= v->v[q].end)
             d->toks[k].flags |= PX_TOK_QUOTED;
     }
     for (size_t s = 0; s < d->nsents; s++) {
         px_sentence *se = &d->sents[s];
         size_t in = 0;
-        for (size_t k = 0; k < v.n; k++) {
-            size_t lo = v.v[k].start > se->start ? v.v[k].start : se->start;
-            size_t hi = v.v[k].end < se->end ? v.v[k].end : se->end;
+        for (size_t k = 0; k < v->n; k++) {
+            size_t lo = v->v[k].start > se->start ? v->v[k].start : se->start;
+            size_t hi = v->v[k].end < se->end ? v->v[k].end : se->end;
             if (hi > lo)
                 in += hi - lo;
         }
         se->quoted = se->end > se->start ? (double)in / (double)(se->end - se->start) : 0;
     }
+}
+
+void px_text_quotes(px_arena *a, px_doc *d)
+{
+    spanvec v = {0};
+    find_quotes(d, &v);
+    flag_quoted(d, &v);
+    d->quotes = px_arena_memdup(a, v.v, v.n * sizeof *v.v);
+    d->nquotes = v.n;
     px_vec_free(v);
 }
 

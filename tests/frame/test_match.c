@@ -205,6 +205,13 @@ static void voice_of_each_hit(void **state)
     for (size_t i = 0; i < n; i++)
         if (h[i].quoted != want[i])
             fail_msg("hit %zu (%s): quoted %d", i, hit_text(a, d, &h[i]), h[i].quoted);
+    /* single curly quotes; an apostrophe inside a word closes nothing */
+    n = hits_in(a, ctx, s,
+                "The minister\xE2\x80\x99s aide called it \xE2\x80\x98" "a disgrace that "
+                "won\xE2\x80\x99t end in chaos\xE2\x80\x99 and left. Then chaos.", &d, &h);
+    assert_int_equal(n, 3);
+    assert_true(h[0].quoted && h[1].quoted);
+    assert_false(h[2].quoted);
     px_lexset_free(s);
     px_arena_free(a);
 }
