@@ -123,7 +123,8 @@ static void add_text(struct walker *w, const unsigned char *s)
         w->cur.links += w->links > 0;
         w->cur.dates += w->times > 0;
         bool wordch = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-        if (wordch && !w->word)
+        bool ideograph = c >= 0xE3 && c <= 0xE9; /* U+3000–U+9FFF: kana, CJK, one word each */
+        if (wordch && (!w->word || ideograph))
             w->cur.words++;
         w->word = wordch;
         w->cur.stops += is_stop(s);

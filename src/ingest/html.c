@@ -8,9 +8,10 @@
  * then emit them here, one paragraph per block, separated by a blank line.
  * Emitting drops what only a reader of the words can tell apart: the
  * headline repeated in the body, lines the furniture rules name (bylines,
- * "Read more", "Sign up for…", credits), and a paragraph repeated word for
- * word (a pull quote, a summary shown twice). When the page holds no text
- * but its JSON-LD carries an articleBody, that is the body.
+ * "Read more", "Sign up for…", credits) and a summary shown twice; the
+ * furniture lines are listed in
+ * px_article.removed. When the page holds (almost) no text but its JSON-LD
+ * carries an articleBody, that is the body.
  *
  * Hands on: a px_article in the caller's arena; the parsed page is freed.
  */
@@ -23,7 +24,7 @@
 #include "ingest/internal.h"
 
 #define FURNITURE_MAX 300 /* longer paragraphs are never page furniture */
-#define REPEAT_MIN 40     /* shorter paragraphs may repeat ("See it now: Amazon") */
+#define SUMMARY_MIN 40    /* a shorter first paragraph repeated later is not a summary */
 
 /* Letters and digits of s, folded to lower case (ASCII), for comparing. */
 static size_t squash(const char *s, size_t n, char *out, size_t size)
@@ -53,8 +54,8 @@ struct emit {
     const px_html_meta *m;
     const px_furniture *fur;
     px_buf out;
-    px_map *seen;       /* long paragraphs already emitted */
     const char *byline; /* a "By …" line found in the body */
+    PX_VEC(const char *) removed; /* furniture lines dropped from the body */
 };
 
 /* Is paragraph p page furniture by the rules of data/furniture.txt? */
@@ -69,6 +70,8 @@ static bool furniture(struct emit *e, const char *s, size_t n)
     px_furn_kind k = px_furniture_match(e->fur, line);
     if (k == PX_FURN_BYLINE && !e->byline && n > 3)
         e->byline = px_arena_strdup(e->a, line + 3);
+    if (k != PX_FURN_NONE)
+        px_vec_push(e->removed, px_utf8_clean(e->a, line, n, NULL));
     free(line);
     return k != PX_FURN_NONE;
 }
@@ -86,6 +89,33 @@ static void emit_para(struct emit *e, const px_para *p)
     px_buf_add(&e->out, s, n);
 }
 
+/* A summary shown twice: the first kept paragraph repeated word for word
+ * later in the body, or opening the paragraph after it. The later copy is
+ * the article's own; the first one goes. */
+static void drop_repeated_summary(const px_flat *pg, bool *keep)
+{
+    size_t first = 0;
+    while (first < pg->paras.n && !keep[first])
+        first++;
+    if (first == pg->paras.n || pg->paras.v[first].len < SUMMARY_MIN)
+        return;
+    const px_para *f = &pg->paras.v[first];
+    const char *fs = pg->text.data + f->start;
+    bool next = true;
+    for (size_t i = first + 1; i < pg->paras.n; i++) {
+        const px_para *p = &pg->paras.v[i];
+        if (!keep[i])
+            continue;
+        bool same = p->len == f->len && memcmp(pg->text.data + p->start, fs, f->len) == 0;
+        bool opens = next && p->len > f->len && memcmp(pg->text.data + p->start, fs, f->len) == 0;
+        if (same || opens) {
+            keep[first] = false;
+            return;
+        }
+        next = false;
+    }
+}
+
 /* The body: the kept paragraphs of the main element. */
 static void emit_body(struct emit *e, uint32_t m)
 {
@@ -94,10 +124,19 @@ static void emit_body(struct emit *e, uint32_t m)
         return;
     bool *keep = px_xmalloc(pg->paras.n * sizeof *keep + 1);
     px_flat_select(pg, m, keep);
+    drop_repeated_summary(pg, keep);
     for (size_t i = 0; i < pg->paras.n; i++)
         if (keep[i])
             emit_para(e, &pg->paras.v[i]);
     free(keep);
+}
+
+/* The page's JSON-LD articleBody is the body when the page gave almost no
+ * text, or far less than the structured data says the article holds (the
+ * text is rendered by script, or the page fooled the scoring). */
+static bool ld_body_better(size_t found, size_t ld)
+{
+    return (found < 200 && ld > found) || (ld > 1000 && found * 4 < ld);
 }
 
 /* JSON-LD articleBody as paragraphs: one per line. */
@@ -193,11 +232,11 @@ px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *
     px_html_meta_read(a, root, &m);
     px_flat pg = {0};
     px_flat_build(&pg, root);
-    struct emit e = {a, &pg, &m, o ? o->furniture : NULL, {0}, px_map_new(), NULL};
+    struct emit e = {a, &pg, &m, o ? o->furniture : NULL, {0}, NULL, {0}};
     px_buf_init(&e.out, 0);
     uint32_t main = px_flat_main(&pg);
     emit_body(&e, main);
-    if (e.out.len < 200 && m.ld_body && strlen(m.ld_body) > e.out.len)
+    if (m.ld_body && ld_body_better(e.out.len, strlen(m.ld_body)))
         emit_ld_body(&e, m.ld_body);
     px_article *art = px_arena_alloc(a, sizeof *art);
     fill(a, art, &m, origin);
@@ -205,7 +244,9 @@ px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *
         art->byline = e.byline ? e.byline : dom_byline(a, &pg, main);
     art->body = px_utf8_clean(a, e.out.data ? e.out.data : "", e.out.len, &art->body_len);
     px_buf_free(&e.out);
-    px_map_free(e.seen);
+    art->removed = px_arena_memdup(a, e.removed.v, e.removed.n * sizeof *e.removed.v);
+    art->nremoved = e.removed.n;
+    px_vec_free(e.removed);
     px_flat_free(&pg);
     xmlFreeDoc(doc);
     px_ingest_finish(a, art);

@@ -23,6 +23,8 @@
 
 #include "ingest/dom.h"
 
+#define SHORT_VALUE 0.25 /* what a character of short, non-prose text is worth when
+                            the page has no prose at all */
 #define LINK_RUN 3       /* this many linked lines in a row are a list of links */
 #define CHROME_COST 1.0  /* what a character of chrome costs a block, against one of prose */
 #define CHROME_SHARE 0.5 /* chrome names count unless the block holds this share of the prose */
@@ -33,7 +35,7 @@ static bool is_prose(const px_para *p)
 }
 
 /* What a paragraph says about the block around it, chrome aside. */
-static double para_value(const px_para *p)
+static double para_value(const px_para *p, double short_value)
 {
     double text = (double)(p->chars - p->links);
     if (p->kind & P_CAPTION)
@@ -44,7 +46,7 @@ static double para_value(const px_para *p)
         return -(double)p->chars;
     if (is_prose(p))
         return text - p->links;
-    return 0.25 * text - p->links;
+    return short_value * text - p->links;
 }
 
 static bool chrome_elem(const px_elem *e)
@@ -61,7 +63,7 @@ static double *prose_prefix(const px_flat *pg)
     double *pre = px_xmalloc((pg->paras.n + 1) * sizeof *pre);
     pre[0] = 0;
     for (size_t i = 0; i < pg->paras.n; i++) {
-        double v = para_value(&pg->paras.v[i]);
+        double v = para_value(&pg->paras.v[i], SHORT_VALUE);
         pre[i + 1] = pre[i] + (v > 0 ? v : 0);
     }
     return pre;
@@ -104,28 +106,31 @@ static double bonus(const px_elem *e)
     return b;
 }
 
-uint32_t px_flat_main(const px_flat *pg)
+/* The score of element i as the article's container (0 if it cannot be). */
+static double candidate_score(const px_flat *pg, const double *sum, size_t i)
 {
-    if (pg->paras.n == 0 || pg->elems.n == 0)
-        return UINT32_MAX;
-    double *mass = prose_prefix(pg);
-    int *inside = px_xmalloc(pg->paras.n * sizeof *inside);
-    mark_chrome(pg, 0, pg->elems.n, mass, CHROME_SHARE * mass[pg->paras.n], inside);
+    const px_elem *e = &pg->elems.v[i];
+    if (!(e->tag & (T_BLOCK | T_CELL)) || (e->tag & (T_PARA | T_HEADING | T_ITEM)) ||
+        e->first >= e->last)
+        return 0;
+    return (sum[e->last] - sum[e->first]) * bonus(e);
+}
+
+/* The best-scoring block when a character of short text is worth
+ * short_value (and one of prose 1). */
+static uint32_t best_block(const px_flat *pg, const int *inside, double short_value)
+{
     double *sum = px_xmalloc((pg->paras.n + 1) * sizeof *sum);
     sum[0] = 0;
     for (size_t i = 0; i < pg->paras.n; i++) {
         const px_para *p = &pg->paras.v[i];
-        double v = inside[i] ? -CHROME_COST * p->chars : para_value(p);
+        double v = inside[i] ? -CHROME_COST * p->chars : para_value(p, short_value);
         sum[i + 1] = sum[i] + v;
     }
     uint32_t best = UINT32_MAX;
     double top = 0;
     for (size_t i = 0; i < pg->elems.n; i++) {
-        const px_elem *e = &pg->elems.v[i];
-        if (!(e->tag & (T_BLOCK | T_CELL)) || (e->tag & (T_PARA | T_HEADING | T_ITEM)) ||
-            e->first >= e->last)
-            continue;
-        double s = (sum[e->last] - sum[e->first]) * bonus(e);
+        double s = candidate_score(pg, sum, i);
         /* later (deeper) elements win ties: the tightest block */
         if (s > 0 && s >= top) {
             best = (uint32_t)i;
@@ -133,6 +138,22 @@ uint32_t px_flat_main(const px_flat *pg)
         }
     }
     free(sum);
+    return best;
+}
+
+/* Prose decides where the article is: short text (labels, menus without
+ * links, a sidebar's lines) then pulls no block its way. Only a page
+ * without prose is judged on its short text. */
+uint32_t px_flat_main(const px_flat *pg)
+{
+    if (pg->paras.n == 0 || pg->elems.n == 0)
+        return UINT32_MAX;
+    double *mass = prose_prefix(pg);
+    int *inside = px_xmalloc(pg->paras.n * sizeof *inside);
+    mark_chrome(pg, 0, pg->elems.n, mass, CHROME_SHARE * mass[pg->paras.n], inside);
+    uint32_t best = best_block(pg, inside, 0);
+    if (best == UINT32_MAX)
+        best = best_block(pg, inside, SHORT_VALUE);
     free(inside);
     free(mass);
     return best;

@@ -280,6 +280,73 @@ static void meta_tag_metadata(void **state)
     px_arena_free(a);
 }
 
+static void repeated_summary_and_removed_lines(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = extract(a,
+        "<html><body><article><p>Millbrook will rebuild its 1871 stone bridge, the council "
+        "decided.</p><p>Millbrook will rebuild its 1871 stone bridge, the council decided. "
+        "The vote was five to two, after a debate that ran past midnight.</p>" P2 P3
+        "<p>Follow us on Twitter for more local news</p>" P4 "</article></body></html>",
+        NULL);
+    has(art, "built in 1871");
+    has(art, "temporary crossing");
+    const char *lead = "Millbrook will rebuild its 1871 stone bridge, the council decided. The vote";
+    if (strncmp(art->body, lead, strlen(lead)) != 0)
+        fail_msg("the summary was not dropped:\n%s", art->body);
+    lacks(art, "Follow us on Twitter");
+    assert_int_equal(art->nremoved, 1);
+    assert_string_equal(art->removed[0], "Follow us on Twitter for more local news");
+    px_arena_free(a);
+}
+
+static void chinese_prose_found(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    /* no spaces between words: each ideograph counts as a word */
+    px_article *art = extract(a,
+        "<html><body><div class='menu'><a href='/'>首页</a> <a href='/a'>新闻</a> "
+        "<a href='/b'>体育</a></div><div id='wrap'><div>"
+        "<p>周二，米尔布鲁克镇议会投票决定重建那座古老的石桥，此前争论持续了三年。</p>"
+        "<p>工程师告诉议会，这座桥只能承受轻型车辆，修缮费用将高于新建一座桥。</p>"
+        "<p>在会上发言的居民意见分歧，一些人要求重新使用旧石块。</p></div>"
+        "<ul><li><a href='/1'>其他新闻一</a></li><li><a href='/2'>其他新闻二</a></li>"
+        "<li><a href='/3'>其他新闻三</a></li></ul>"
+        "<div><span>天气晴朗气温十五度</span> <span>交通状况良好无拥堵</span> "
+        "<span>今日油价保持不变</span> <span>本周末将举行市集活动</span> "
+        "<span>图书馆开放时间延长</span> <span>游泳馆暂停开放一周</span> "
+        "<span>公交线路临时调整</span> <span>社区医院新增夜间门诊</span> "
+        "<span>公园举办秋季花展</span> <span>博物馆推出免费讲座</span></div>"
+        "</div></body></html>",
+        NULL);
+    has(art, "投票决定重建");
+    has(art, "轻型车辆");
+    has(art, "旧石块");
+    lacks(art, "体育");
+    lacks(art, "其他新闻");
+    lacks(art, "天气晴朗");
+    px_arena_free(a);
+}
+
+static void page_of_short_lines_kept(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    /* no prose anywhere: the short lines are the article */
+    px_article *art = extract(a,
+        "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+        "<div class='schedule'><h2>Bridge works: the timetable</h2><p>March: survey</p>"
+        "<p>April: old deck removed</p><p>May to July: new arches</p><p>August: paving</p>"
+        "</div></body></html>",
+        NULL);
+    assert_string_equal(art->body, "Bridge works: the timetable\n\nMarch: survey\n\n"
+                                    "April: old deck removed\n\nMay to July: new arches\n\n"
+                                    "August: paving");
+    px_arena_free(a);
+}
+
 /* A page around one paragraph of bytes in some charset. */
 static px_article *page_in(px_arena *a, const char *head, const char *para, const char *declared)
 {
@@ -367,6 +434,9 @@ int main(void)
         cmocka_unit_test(teaser_list_not_the_article),
         cmocka_unit_test(json_ld_metadata),
         cmocka_unit_test(meta_tag_metadata),
+        cmocka_unit_test(repeated_summary_and_removed_lines),
+        cmocka_unit_test(chinese_prose_found),
+        cmocka_unit_test(page_of_short_lines_kept),
         cmocka_unit_test(windows_1252_page_decoded),
         cmocka_unit_test(declared_charset_and_bom),
         cmocka_unit_test(utf16_page_decoded),
