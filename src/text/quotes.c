@@ -267,12 +267,16 @@ static bool reports_speech(const px_doc *d, size_t v, size_t b, size_t e)
     return false;
 }
 
-/* The speaker proper inside [*s, *e): drop interjected adverbs before the
- * verb, and keep only the name when a common noun runs into it ("a scheme
+/* The speaker proper inside [*s, *e): drop a leading relative word ("where
+ * they said"), interjected adverbs before the verb, and keep only the name when a common noun runs into it ("a scheme
  * Holloway said" → "Holloway"). */
 static void trim_speaker(const px_doc *d, size_t *s, size_t *e)
 {
+    static const char *const relatives[] = {"where", "who", "which", "when", "as",
+                                            "while", "and", "but", "because", "since", NULL};
     const px_token *t = d->toks;
+    while (*s + 1 < *e && word_in(&t[*s], relatives))
+        (*s)++;
     while (*e > *s + 1 && (word_in(&t[*e - 1], interjections) ||
                            ((t[*e - 1].flags & PX_TOK_WORD) && strlen(t[*e - 1].fold) > 4 &&
                             !strcmp(t[*e - 1].fold + strlen(t[*e - 1].fold) - 2, "ly"))))
@@ -317,6 +321,21 @@ static bool according_to(const px_doc *d, uint32_t si, size_t b, size_t last, at
     return false;
 }
 
+/* After "X agreed" (not a speech verb) at the end of a sentence, only a
+ * short adverbial may follow ("on Tuesday", "in a statement"), not a
+ * complement ("where they agreed to open a dialogue"). */
+static bool adverbial_tail(const px_doc *d, size_t v, size_t last)
+{
+    static const char *const starts[] = {
+        "on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today",
+        "tonight", "earlier", "later", "afterward", "afterwards", "late", "when", "while",
+        "from", "via", "over", "through", "reporters", "journalists", NULL};
+    if (v + 1 >= last)
+        return true;
+    const px_token *t = &d->toks[v + 1];
+    return last - v - 1 <= 6 && (t->flags & PX_TOK_WORD) && in_list(starts, t->fold);
+}
+
 /* "…, X said." / "…, said X." / "“…” X said." at the end. */
 static bool said_at_end(const px_doc *d, uint32_t si, size_t b, size_t last, attrvec *out)
 {
@@ -329,7 +348,8 @@ static bool said_at_end(const px_doc *d, uint32_t si, size_t b, size_t last, att
         while (c > b && !punct(&tk[c - 1], ",") && !quote_mark(&tk[c - 1]) && v - c < 12)
             c--;
         if (c > b && (punct(&tk[c - 1], ",") || quote_mark(&tk[c - 1]))) {
-            if (v > c && speaker_ok(d, c, v)) {
+            if (v > c && speaker_ok(d, c, v) &&
+                (word_in(&tk[v], speech_verbs) || adverbial_tail(d, v, last))) {
                 add_attr(out, d, si, c - 1, last, c, v, v, v + 1);
                 return true;
             }
