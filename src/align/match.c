@@ -11,7 +11,6 @@
  * pair cannot chain two different facts together. Ties are broken by claim index: same input, same groups.
  */
 #include <float.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,11 +186,6 @@ uint32_t *px_match_groups(const px_match_in *in)
             for (size_t i = 0; i < nof[s]; i++)
                 for (size_t j = 0; j < nof[t]; j++)
                     sim[i * nof[t] + j] = pair_sim(in, of[s][i], of[t][j]);
-            if (getenv("PX_DUMP"))
-                for (size_t i = 0; i < nof[s]; i++)
-                    for (size_t j = 0; j < nof[t]; j++)
-                        if (sim[i * nof[t] + j] > 0.15)
-                            fprintf(stderr, "SIM %zu %zu %u %u %.3f\n", s, t, of[s][i], of[t][j], sim[i * nof[t] + j]);
             match_pair(of[s], nof[s], of[t], nof[t], sim, in->link, &links);
             free(sim);
         }
