@@ -93,19 +93,22 @@ static bool sentence_has_stem(const px_doc *d, const px_sentence *st, const char
 }
 
 /* Does the headline of src state what sentence ms of md says? It must share
- * with it a figure, or two content words that are rare in the story (in at
- * most a fifth of its sentences): the names every sentence repeats (the
- * story's protagonists) say nothing about which fact a headline carries. */
+ * with it a figure, or content words that are rare in the story (in at most
+ * a fifth of its sentences): three of them, or two that make a third of the
+ * headline's content words. The names every sentence repeats (the story's
+ * protagonists) say nothing about which fact a headline carries, and two
+ * rare words in a long headline are as often a coincidence as a match. */
 static bool headline_states(const px_story *s, uint32_t src, const px_doc *md,
                             const px_sentence *ms, size_t nsents)
 {
     const px_doc *d = s->docs[src];
     const px_sentence *h = &d->sents[0];
-    size_t rare = 0, figures = 0;
+    size_t rare = 0, figures = 0, content = 0;
     for (size_t i = h->tok; i < h->tok + h->ntok; i++) {
         const px_token *t = &d->toks[i];
         if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || (t->flags & PX_TOK_STOP))
             continue;
+        content++;
         bool repeat = false;
         for (size_t j = h->tok; j < i && !repeat; j++)
             repeat = strcmp(d->toks[j].stem, t->stem) == 0;
@@ -116,7 +119,7 @@ static bool headline_states(const px_story *s, uint32_t src, const px_doc *md,
         else if (stem_sentences(s, t->stem) * 5 <= nsents)
             rare++;
     }
-    return figures >= 1 || rare >= 2;
+    return figures >= 1 || rare >= 3 || (rare == 2 && rare * 3 >= content);
 }
 
 uint64_t px_report_headlines(const px_story *s, const px_fact *f)
@@ -400,9 +403,10 @@ static bool same_speaker(const char *a, size_t an, const char *b, size_t bn)
     return an == bn && strncasecmp(a, b, an) == 0;
 }
 
-size_t px_report_speakers(const px_story *s, uint32_t source, px_report_speaker **out)
+/* Speakers from the attributions alone, when the frame stage gave no
+ * sourcing profile. */
+static size_t speakers_from_attributions(const px_doc *d, px_report_speaker **out)
 {
-    const px_doc *d = s->docs[source];
     PX_VEC(px_report_speaker) v = {0};
     for (size_t k = 0; k < d->nattrs; k++) {
         const px_attribution *at = &d->attrs[k];
@@ -417,15 +421,32 @@ size_t px_report_speakers(const px_story *s, uint32_t source, px_report_speaker 
             v.v[i].count++;
             continue;
         }
-        px_report_speaker sp = {t, n, 1, at->sent, at->anonymous};
+        px_report_speaker sp = {t, n, 1, 0, at->sent, at->anonymous};
         px_vec_push(v, sp);
     }
     *out = v.v;
     return v.n;
 }
 
+size_t px_report_speakers(const px_story *s, uint32_t source, px_report_speaker **out)
+{
+    const px_sourcing *so = s->frames ? &s->frames[source].sourcing : NULL;
+    if (!so || !so->nspeakers)
+        return speakers_from_attributions(s->docs[source], out);
+    px_report_speaker *v = px_xcalloc(so->nspeakers, sizeof *v);
+    for (size_t k = 0; k < so->nspeakers; k++) {
+        const px_speaker *sp = &so->speakers[k];
+        v[k] = (px_report_speaker){sp->name, strlen(sp->name), sp->quotes + sp->paraphrases,
+                                   sp->quotes, sp->first_sent, sp->anonymous};
+    }
+    *out = v;
+    return so->nspeakers;
+}
+
 double px_report_quoted_share(const px_story *s, uint32_t source)
 {
+    if (s->frames && s->frames[source].sourcing.words)
+        return s->frames[source].sourcing.quoted_share;
     const px_doc *d = s->docs[source];
     size_t quoted = 0;
     for (size_t k = 0; k < d->nquotes; k++)

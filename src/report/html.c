@@ -149,6 +149,9 @@ static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonym
         px_html_escape(b, sp[k].text, sp[k].len);
         if (sp[k].count > 1)
             px_buf_printf(b, " ×%zu", sp[k].count);
+        if (sp[k].quotes)
+            px_buf_printf(b, " <span class=\"mut\">quoted%s</span>",
+                          sp[k].quotes == sp[k].count ? "" : " in part");
         px_buf_puts(b, " <span class=\"mut\">(");
         html_sentence_link(s, b, src, sp[k].sent);
         px_buf_puts(b, ")</span>");
@@ -161,8 +164,8 @@ static void sourcing(const px_story *s, px_buf *b)
 {
     px_buf_puts(b, "<section aria-labelledby=\"sourcing\"><h2 id=\"sourcing\">Sourcing</h2>"
                    "<p class=\"legend\">Who each outlet attributes statements to (\"…, X said\", "
-                   "\"according to X\"), each speaker once with how often, and how much of the "
-                   "body is direct quotation.</p><div class=\"tw\"><table class=\"stack\"><thead><tr>"
+                   "\"according to X\"), each speaker once with how often and whether in "
+                   "direct quotation, and how much of the body is direct quotation.</p><div class=\"tw\"><table class=\"stack\"><thead><tr>"
                    "<th scope=\"col\">Outlet</th><th scope=\"col\">Named speakers</th>"
                    "<th scope=\"col\">Anonymous sources</th>"
                    "<th scope=\"col\">Quoted</th></tr></thead><tbody>");

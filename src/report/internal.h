@@ -82,12 +82,14 @@ px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon,
  * and more than any other outlet). */
 bool px_report_tops(const px_story *s, uint32_t source, uint32_t lexicon);
 
-/* Speakers an outlet attributes statements to, one entry per distinct
- * speaker (case-insensitive), in order of first appearance. */
+/* Speakers an outlet attributes statements to, one entry per speaker, in
+ * order of first appearance: the frame stage's sourcing profile when there
+ * is one, else the attributions grouped case-insensitively. */
 typedef struct px_report_speaker {
-    const char *text; /* the speaker as first written (not NUL-terminated) */
+    const char *text; /* the speaker's fullest wording (not NUL-terminated) */
     size_t len;
     size_t count;     /* attributions to this speaker */
+    size_t quotes;    /* of which carry a direct quotation */
     uint32_t sent;    /* sentence of the first one */
     bool anonymous;
 } px_report_speaker;
