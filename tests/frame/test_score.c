@@ -91,6 +91,23 @@ static void speakers_named_anonymous_and_grouped(void **state)
     px_arena_free(a);
 }
 
+static void clauses_that_are_not_attributions(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_doc *d = test_doc(a, ctx, NULL,
+                         "The leaders met in Geneva, where they agreed to talk again. "
+                         "Ilse Marten said the talks helped. The mood was calm, she said. "
+                         "The talks went on in the United States.");
+    px_sourcing so;
+    px_frame_sourcing(a, d, &so);
+    assert_int_equal(d->nattrs, 2);
+    assert_int_equal(so.nspeakers, 1); /* "she" is Ilse Marten */
+    assert_string_equal(so.speakers[0].name, "Ilse Marten");
+    assert_int_equal(so.speakers[0].paraphrases, 2);
+    px_arena_free(a);
+}
+
 static void facts_scored_per_outlet_with_speaker(void **state)
 {
     (void)state;
@@ -192,6 +209,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(narration_and_quotation_counted_apart),
         cmocka_unit_test(speakers_named_anonymous_and_grouped),
+        cmocka_unit_test(clauses_that_are_not_attributions),
         cmocka_unit_test(facts_scored_per_outlet_with_speaker),
         cmocka_unit_test(demo_story_framing),
     };
