@@ -18,11 +18,11 @@
 
 #include "ingest/dom.h"
 
-#define MAX_DEPTH 400 /* deeper than any real page; guards the recursion */
-
 struct walker {
     px_flat *pg;
+    uint32_t elem;         /* the element being walked */
     uint32_t block;        /* innermost block element */
+    unsigned depth;
     int links, captions, quotes, items, pres, times;
     uint8_t level;         /* heading level, 0 outside headings */
     bool open, space, word;
@@ -132,71 +132,98 @@ static void add_text(struct walker *w, const unsigned char *s)
 }
 
 static uint32_t push_elem(px_flat *pg, const xmlNode *n, unsigned tag, unsigned hints,
-                          uint32_t parent, unsigned depth)
+                          uint32_t parent, uint32_t outer, unsigned depth)
 {
-    px_elem e = {n, (uint32_t)pg->paras.n, 0, 0, parent, tag, (uint8_t)hints, (uint16_t)depth};
+    px_elem e = {n, (uint32_t)pg->paras.n, 0, 0, parent, outer, tag, (uint8_t)hints,
+                 (uint16_t)(depth < UINT16_MAX ? depth : UINT16_MAX)};
     px_vec_push(pg->elems, e);
     return (uint32_t)(pg->elems.n - 1);
 }
 
-static void walk(struct walker *w, const xmlNode *n, uint32_t parent, unsigned depth);
-
-/* One element: classify, adjust the context, walk its children. */
-static void enter(struct walker *w, const xmlNode *c, uint32_t parent, unsigned depth)
+/* The context an element opens, or (sign -1) closes. */
+static void count(struct walker *w, const xmlNode *n, unsigned tag, int sign)
 {
-    unsigned tag = px_dom_tag(c);
-    if (tag & T_JUNK)
-        return;
-    if (tag & T_BR) {
-        if (w->open)
-            w->brs++;
-        return;
-    }
-    if (!tag && strchr((const char *)c->name, '-'))
-        tag = T_BLOCK; /* a custom element: a component, not a word */
-    unsigned hints = px_dom_hints(c);
-    bool inline_ = !(tag & (T_BLOCK | T_CELL));
-    if (inline_ && (hints & (H_HIDDEN | H_BAD)))
-        return;
-    struct walker saved = *w;
-    if (tag & T_BLOCK)
-        close_run(w);
-    uint32_t me = push_elem(w->pg, c, tag, hints, parent, depth);
-    if (tag & T_BLOCK)
-        w->block = me;
-    if (tag & T_CELL)
-        w->space = true;
-    w->links += (tag & T_LINK) != 0;
-    w->captions += (tag & T_CAPTION) != 0;
-    w->quotes += (tag & T_QUOTE) != 0;
-    w->items += (tag & T_ITEM) != 0;
-    w->pres += (tag & T_PRE) != 0;
-    w->times += (tag & T_TIME) != 0;
+    w->links += sign * ((tag & T_LINK) != 0);
+    w->captions += sign * ((tag & T_CAPTION) != 0);
+    w->quotes += sign * ((tag & T_QUOTE) != 0);
+    w->items += sign * ((tag & T_ITEM) != 0);
+    w->pres += sign * ((tag & T_PRE) != 0);
+    w->times += sign * ((tag & T_TIME) != 0);
     if (tag & T_HEADING)
-        w->level = (uint8_t)(c->name[1] - '0');
-    walk(w, c, me, depth + 1);
-    if (tag & T_BLOCK)
-        close_run(w);
-    px_elem *e = &w->pg->elems.v[me];
-    e->last = (uint32_t)w->pg->paras.n + (w->open ? 1 : 0);
-    e->end = (uint32_t)w->pg->elems.n;
-    w->block = saved.block;
-    w->links = saved.links, w->captions = saved.captions, w->quotes = saved.quotes;
-    w->items = saved.items, w->pres = saved.pres, w->level = saved.level;
-    w->times = saved.times;
+        w->level = sign > 0 ? (uint8_t)(n->name[1] - '0') : 0;
     if (tag & T_CELL)
         w->space = true;
 }
 
-static void walk(struct walker *w, const xmlNode *n, uint32_t parent, unsigned depth)
+/* Entering element n: classify it, record it, open its context. False
+ * when it gives no text (junk, a <br>, hidden or chrome inline): its
+ * children are skipped and it is not left. */
+static bool enter(struct walker *w, const xmlNode *n)
 {
-    if (depth > MAX_DEPTH)
-        return;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-            add_text(w, c->content);
-        else if (c->type == XML_ELEMENT_NODE)
-            enter(w, c, parent, depth);
+    unsigned tag = px_dom_tag(n);
+    if (tag & T_JUNK)
+        return false;
+    if (tag & T_BR) {
+        if (w->open)
+            w->brs++;
+        return false;
+    }
+    if (!tag && strchr((const char *)n->name, '-'))
+        tag = T_BLOCK; /* a custom element: a component, not a word */
+    unsigned hints = px_dom_hints(n);
+    if (!(tag & (T_BLOCK | T_CELL)) && (hints & (H_HIDDEN | H_BAD)))
+        return false;
+    if (tag & T_BLOCK)
+        close_run(w);
+    uint32_t me = push_elem(w->pg, n, tag, hints, w->elem, w->block, w->depth);
+    w->elem = me;
+    if (tag & T_BLOCK)
+        w->block = me;
+    count(w, n, tag, +1);
+    w->depth++;
+    return true;
+}
+
+/* Leaving the current element: close its paragraph and its context. */
+static void leave(struct walker *w)
+{
+    px_elem *e = &w->pg->elems.v[w->elem];
+    if (e->tag & T_BLOCK)
+        close_run(w);
+    e = &w->pg->elems.v[w->elem]; /* close_run may have moved the vector */
+    e->last = (uint32_t)w->pg->paras.n + (w->open ? 1 : 0);
+    e->end = (uint32_t)w->pg->elems.n;
+    w->block = e->outer;
+    count(w, e->node, e->tag, -1);
+    w->elem = e->parent;
+    w->depth--;
+}
+
+/* Text nodes add text; elements are entered and, after their children,
+ * left. A loop over the tree (children, next, parent), not recursion:
+ * broken pages nest thousands deep. */
+static void walk(struct walker *w, const xmlNode *root)
+{
+    const xmlNode *n = root;
+    for (;;) {
+        bool down = false;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+            add_text(w, n->content);
+        else if (n->type == XML_ELEMENT_NODE)
+            down = enter(w, n);
+        if (down && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (down)
+            leave(w);
+        while (n != root && !n->next) {
+            n = n->parent;
+            leave(w);
+        }
+        if (n == root)
+            return;
+        n = n->next;
     }
 }
 
@@ -205,13 +232,9 @@ void px_flat_build(px_flat *pg, const xmlNode *root)
     px_buf_init(&pg->text, 0);
     struct walker w = {0};
     w.pg = pg;
-    w.block = UINT32_MAX;
-    if (root && root->type == XML_ELEMENT_NODE) {
-        /* the root as an element of its own, so every paragraph has one */
-        xmlNode holder = {0};
-        holder.children = (xmlNode *)root;
-        walk(&w, &holder, UINT32_MAX, 0);
-    }
+    w.block = w.elem = UINT32_MAX;
+    if (root && root->type == XML_ELEMENT_NODE)
+        walk(&w, root);
     close_run(&w);
 }
 

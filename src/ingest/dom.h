@@ -76,6 +76,7 @@ typedef struct px_elem {
     const xmlNode *node;
     uint32_t first, last, end;
     uint32_t parent;         /* index of the parent element; UINT32_MAX for the root */
+    uint32_t outer;          /* the innermost block around it */
     uint32_t tag;            /* T_* bits */
     uint8_t hints;           /* H_* bits */
     uint16_t depth;

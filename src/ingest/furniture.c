@@ -237,11 +237,12 @@ static bool outlet_line(const char *s, size_t n, const char *outlet)
     return b[0] && strstr(a, b) != NULL;
 }
 
-char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, size_t len,
-                       const char *outlet, size_t *out_len, const char ***removed,
-                       size_t *nremoved)
+typedef PX_VEC(struct line) lines_vec;
+
+/* The non-blank lines of text, trimmed, each knowing whether a blank line
+ * (a paragraph break) came before it. */
+static void split_lines(const char *text, size_t len, lines_vec *lines)
 {
-    PX_VEC(struct line) lines = {0};
     bool blank = true;
     for (size_t i = 0; i < len;) {
         size_t j = i;
@@ -256,15 +257,21 @@ char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, siz
             blank = true;
         } else {
             struct line l = {text + s, e - s, blank, false};
-            px_vec_push(lines, l);
+            px_vec_push(*lines, l);
             blank = false;
         }
         i = j + 1;
     }
-    PX_VEC(const char *) gone = {0};
+}
+
+/* Mark the furniture lines: the rules, then what one line cannot show —
+ * the headlines after a "Related" heading or a mark line, and the outlet's
+ * name alone. */
+static void mark_lines(const px_furniture *f, lines_vec *lines, const char *outlet)
+{
     bool in_related = false;
-    for (size_t i = 0; i < lines.n; i++) {
-        struct line *l = &lines.v[i];
+    for (size_t i = 0; i < lines->n; i++) {
+        struct line *l = &lines->v[i];
         char *z = px_xstrndup(l->s, l->len);
         int k = f ? match_kind(f, z) : -1;
         free(z);
@@ -273,7 +280,8 @@ char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, siz
             in_related = true;
         } else if (only_marks(l->s, l->len)) {
             l->drop = true;
-            in_related = i + 1 < lines.n && headline_like(lines.v[i + 1].s, lines.v[i + 1].len);
+            in_related = i + 1 < lines->n &&
+                         headline_like(lines->v[i + 1].s, lines->v[i + 1].len);
         } else if (k >= 0) {
             l->drop = true;
             in_related = false;
@@ -284,16 +292,26 @@ char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, siz
         } else {
             in_related = false;
         }
-        if (l->drop)
-            px_vec_push(gone, px_arena_strndup(a, l->s, l->len));
     }
+}
+
+char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, size_t len,
+                       const char *outlet, size_t *out_len, const char ***removed,
+                       size_t *nremoved)
+{
+    lines_vec lines = {0};
+    split_lines(text, len, &lines);
+    mark_lines(f, &lines, outlet);
+    PX_VEC(const char *) gone = {0};
     px_buf b;
     px_buf_init(&b, 0);
     bool first = true;
     for (size_t i = 0; i < lines.n; i++) {
         struct line *l = &lines.v[i];
-        if (l->drop)
+        if (l->drop) {
+            px_vec_push(gone, px_arena_strndup(a, l->s, l->len));
             continue;
+        }
         if (!first)
             px_buf_puts(&b, l->blank_before ? "\n\n" : "\n");
         px_buf_add(&b, l->s, l->len);

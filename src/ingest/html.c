@@ -200,13 +200,16 @@ static void fill(px_arena *a, px_article *art, const px_html_meta *m, const char
     art->lang = m->lang;
 }
 
+/* Parse the page as UTF-8. XML_PARSE_HUGE lifts libxml2's depth limit of
+ * 256: broken pages (unclosed <font> or <b>) nest deeper, and the text
+ * below that depth would be lost. The input size is capped by the caller. */
 static htmlDocPtr parse(const char *html, size_t len, const char *charset)
 {
     size_t ulen = len;
     const char *used;
     char *utf8 = px_html_decode(html, len, charset, &ulen, &used);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
     const char *src = utf8 ? utf8 : html;
     htmlDocPtr doc = ulen <= INT32_MAX ? htmlReadMemory(src, (int)ulen, NULL, "UTF-8", opts)
                                        : NULL;

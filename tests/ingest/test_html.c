@@ -347,6 +347,22 @@ static void page_of_short_lines_kept(void **state)
     px_arena_free(a);
 }
 
+static void deeply_nested_page(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    /* unclosed formatting tags nest thousands deep in broken pages */
+    px_buf b;
+    px_buf_init(&b, 0);
+    px_buf_puts(&b, "<html><body>");
+    for (int i = 0; i < 3000; i++)
+        px_buf_puts(&b, "<div><font>");
+    px_buf_puts(&b, BODY "</body></html>");
+    has_story(extract(a, b.data, NULL));
+    px_buf_free(&b);
+    px_arena_free(a);
+}
+
 /* A page around one paragraph of bytes in some charset. */
 static px_article *page_in(px_arena *a, const char *head, const char *para, const char *declared)
 {
@@ -437,6 +453,7 @@ int main(void)
         cmocka_unit_test(repeated_summary_and_removed_lines),
         cmocka_unit_test(chinese_prose_found),
         cmocka_unit_test(page_of_short_lines_kept),
+        cmocka_unit_test(deeply_nested_page),
         cmocka_unit_test(windows_1252_page_decoded),
         cmocka_unit_test(declared_charset_and_bom),
         cmocka_unit_test(utf16_page_decoded),
