@@ -123,52 +123,53 @@ static bool suffixed(const px_token *t, double *v)
     return false;
 }
 
+/* How a number opens at token j: a figure, "a"/"an" before a scale, a
+ * dozen or a unit ("a million", "an hour"), or "half a(n)". Sets *cur and
+ * returns the next token, or j when no number opens here. */
+static size_t number_start(const px_token *tk, size_t j, size_t e, double *cur)
+{
+    bool found;
+    if (tk[j].flags & PX_TOK_NUMBER) {
+        *cur = figure(tk[j].fold);
+        return j + 1;
+    }
+    if ((eq(&tk[j], "a") || eq(&tk[j], "an")) && j + 1 < e) {
+        double s = lookup(scales, &tk[j + 1], &found);
+        if (found || eq(&tk[j + 1], "dozen")) {
+            *cur = found ? s : 12;
+            return j + 2;
+        }
+        lookup(durations, &tk[j + 1], &found);
+        if (found) {
+            *cur = 1;
+            return j + 1;
+        }
+        return j;
+    }
+    if (eq(&tk[j], "half") && j + 2 < e && (eq(&tk[j + 1], "an") || eq(&tk[j + 1], "a"))) {
+        *cur = 0.5;
+        return j + 2;
+    }
+    return j;
+}
+
 /* A number starting at token i (within [i, e)): its value and the token
  * after it. Handles figures, number words, scales and "and a half". */
 static bool number_at(const px_token *tk, size_t i, size_t e, double *value, size_t *next)
 {
     bool found;
     double total = 0, cur = 0;
-    size_t j = i;
-    bool any = false;
-    if (tk[j].flags & PX_TOK_NUMBER) {
-        cur = figure(tk[j].fold);
-        j++;
-        any = true;
-    } else if (suffixed(&tk[j], &cur)) {
+    if (suffixed(&tk[i], &cur)) {
         *value = cur;
-        *next = j + 1;
+        *next = i + 1;
         return true;
-    } else if ((eq(&tk[j], "a") || eq(&tk[j], "an")) && j + 1 < e) {
-        double s = lookup(scales, &tk[j + 1], &found);
-        if (found) {
-            cur = s;
-            j += 2;
-            any = true;
-        } else if (eq(&tk[j + 1], "dozen")) {
-            cur = 12;
-            j += 2;
-            any = true;
-        } else {
-            lookup(durations, &tk[j + 1], &found);
-            if (found) {
-                cur = 1;
-                j++;
-                any = true;
-            }
-        }
-    } else if (eq(&tk[j], "half") && j + 2 < e && (eq(&tk[j + 1], "an") || eq(&tk[j + 1], "a"))) {
-        cur = 0.5;
-        j += 2;
-        any = true;
     }
+    size_t j = number_start(tk, i, e, &cur);
+    bool any = j > i;
     for (; j < e; j++) {
         double v = lookup(small, &tk[j], &found);
         if (found) {
-            if (eq(&tk[j], "dozen") && any)
-                cur *= 12;
-            else
-                cur += v;
+            cur = eq(&tk[j], "dozen") && any ? cur * 12 : cur + v;
             any = true;
             continue;
         }
@@ -179,25 +180,23 @@ static bool number_at(const px_token *tk, size_t i, size_t e, double *value, siz
             break;
         }
         double s = lookup(scales, &tk[j], &found);
-        if (found && any) {
-            if (s == 100) {
-                cur *= s;
-            } else {
-                total += cur * s;
-                cur = 0;
-            }
-            continue;
+        if (!found || !any)
+            break;
+        if (s == 100) {
+            cur *= s;
+        } else {
+            total += cur * s;
+            cur = 0;
         }
-        break;
     }
     if (!any)
         return false;
     total += cur;
     /* "two and a half" */
-    if (j + 2 < e && eq(&tk[j], "and") && (eq(&tk[j + 1], "a") || eq(&tk[j + 1], "one")) &&
+    if (j + 3 < e && eq(&tk[j], "and") && (eq(&tk[j + 1], "a") || eq(&tk[j + 1], "one")) &&
         eq(&tk[j + 2], "half")) {
-        lookup(durations, j + 3 < e ? &tk[j + 3] : &tk[j], &found);
-        if (found && j + 3 < e) {
+        lookup(durations, &tk[j + 3], &found);
+        if (found) {
             total += 0.5;
             j += 3;
         }
@@ -333,117 +332,153 @@ static size_t more_duration(const px_token *tk, size_t j, size_t e, double *minu
     return j;
 }
 
+/* One sentence being scanned. */
+typedef struct {
+    px_arena *a;
+    const px_doc *d;
+    const px_token *tk;
+    size_t b, e; /* its tokens */
+    uint32_t si;
+    qvec *out;
+} scan;
+
+/* "December 7", "Dec. 7, 2021" at token i: the token after it, or 0. */
+static size_t month_date(const scan *c, size_t i)
+{
+    const px_token *tk = c->tk;
+    int m = month_of(&tk[i]);
+    if (!m || (tk[i].flags & PX_TOK_SENTSTART && eq(&tk[i], "may")))
+        return 0;
+    size_t j = i + 1;
+    if (j < c->e && eq(&tk[j], "."))
+        j++;
+    if (j >= c->e || !(tk[j].flags & PX_TOK_NUMBER))
+        return 0;
+    double day = figure(tk[j].fold);
+    if (day < 1 || day > 31 || day != floor(day))
+        return 0;
+    double v = m * 100 + day;
+    size_t end = j + 1;
+    if (end + 1 < c->e && eq(&tk[end], ",") && (tk[end + 1].flags & PX_TOK_NUMBER)) {
+        double y = figure(tk[end + 1].fold);
+        if (y >= 1800 && y <= 2200) {
+            v += y * 10000;
+            end += 2;
+        }
+    }
+    add(c->out, c->d, i, end, c->si, PX_QTY_DATE, v, NULL, false);
+    return end;
+}
+
+/* A plain count of value v at tokens [i, j): the noun it counts, within
+ * three words ("175,000 troops", "all 40,000 of its residents"). */
+static void count_at(const scan *c, size_t i, size_t j, double v, bool approx, size_t from)
+{
+    const px_token *tk = c->tk;
+    const char *noun = NULL;
+    for (size_t k = j; k < c->e && k < j + 3 && !noun; k++) {
+        if (tk[k].flags & PX_TOK_PUNCT && !eq(&tk[k], "-"))
+            break;
+        if ((tk[k].flags & PX_TOK_WORD) && !(tk[k].flags & (PX_TOK_STOP | PX_TOK_CAPITAL)))
+            noun = tk[k].stem;
+    }
+    bool figure_tok = (tk[i].flags & PX_TOK_NUMBER) != 0;
+    bool lone_one = !figure_tok && v == 1 && j == i + 1;
+    bool of_phrase = j < c->e && eq(&tk[j], "of");
+    if (of_phrase && figure_tok && j + 2 < c->e && possessive(&tk[j + 1]) &&
+        (tk[j + 2].flags & PX_TOK_WORD) && !(tk[j + 2].flags & PX_TOK_STOP)) {
+        noun = tk[j + 2].stem;
+        of_phrase = false;
+    }
+    if (!lone_one && !of_phrase)
+        add(c->out, c->d, approx ? from : i, j, c->si, PX_QTY_COUNT, v,
+            noun ? px_arena_strdup(c->a, noun) : NULL, approx);
+}
+
+static bool percent_word(const px_token *tk, size_t u, size_t e)
+{
+    return u < e && (eq(&tk[u], "percent") || eq(&tk[u], "%") ||
+                     (eq(&tk[u], "per") && u + 1 < e && eq(&tk[u + 1], "cent")));
+}
+
+static bool clock_word(const px_token *t)
+{
+    return eq(t, "a.m.") || eq(t, "p.m.") || eq(t, "am") || eq(t, "pm");
+}
+
+/* The number v at tokens [i, j) as what the words around it make it:
+ * money, a duration, a percentage, a year, a time of day or a count.
+ * Returns the token after it. */
+static size_t classify(const scan *c, size_t i, size_t j, double v)
+{
+    const px_token *tk = c->tk;
+    size_t e = c->e, from, u = j;
+    bool approx = is_approx_before(tk, c->b, i, &from), found = false;
+    if (u < e && eq(&tk[u], "-"))
+        u++; /* two-hour, 90-minute */
+    double unit = u < e ? lookup(durations, &tk[u], &found) : 0;
+    size_t at = approx ? from : i;
+    if (i > c->b && (eq(&tk[i - 1], "$") || eq(&tk[i - 1], "\xE2\x82\xAC") ||
+                     eq(&tk[i - 1], "\xC2\xA3"))) {
+        const char *cur = eq(&tk[i - 1], "$") ? "usd" : eq(&tk[i - 1], "\xC2\xA3") ? "gbp" : "eur";
+        add(c->out, c->d, approx ? from : i - 1, j, c->si, PX_QTY_MONEY, v, cur, approx);
+        return j;
+    }
+    if (j < e && currency_word(&tk[j])) {
+        add(c->out, c->d, at, j + 1, c->si, PX_QTY_MONEY, v, currency_word(&tk[j]), approx);
+        return j + 1;
+    }
+    if (found) {
+        double minutes = v * unit;
+        size_t end = more_duration(tk, u + 1, e, &minutes);
+        if (end + 2 < e && eq(&tk[end], "and") && eq(&tk[end + 1], "a") &&
+            eq(&tk[end + 2], "half")) { /* "an hour and a half" */
+            minutes += unit / 2;
+            end += 3;
+        }
+        add(c->out, c->d, at, end, c->si, PX_QTY_DURATION, minutes, NULL, approx);
+        return end;
+    }
+    if (percent_word(tk, u, e)) {
+        size_t end = eq(&tk[u], "per") ? u + 2 : u + 1;
+        add(c->out, c->d, at, end, c->si, PX_QTY_PERCENT, v, NULL, approx);
+        return end;
+    }
+    if ((tk[i].flags & PX_TOK_NUMBER) && j == i + 1 && v >= 1800 && v <= 2200 &&
+        v == floor(v) && !strchr(tk[i].fold, ',')) {
+        add(c->out, c->d, i, j, c->si, PX_QTY_YEAR, v, NULL, false);
+        return j;
+    }
+    if (u < e && clock_word(&tk[u])) {
+        double minutes = fmod(v, 12) * 60 + (tk[u].fold[0] == 'p' ? 720 : 0);
+        add(c->out, c->d, i, u + 1, c->si, PX_QTY_TIME, minutes, NULL, approx);
+        return u + 1;
+    }
+    count_at(c, i, j, v, approx, from);
+    return j;
+}
+
 static void sentence_quantities(px_arena *a, const px_doc *d, uint32_t si, qvec *out)
 {
     const px_sentence *s = &d->sents[si];
+    scan c = {a, d, d->toks, s->tok, s->tok + s->ntok, si, out};
     const px_token *tk = d->toks;
-    size_t e = s->tok + s->ntok;
-    for (size_t i = s->tok; i < e;) {
-        /* dates: "December 7", "Dec. 7, 2021" */
-        int m = month_of(&tk[i]);
-        if (m && !(tk[i].flags & PX_TOK_SENTSTART && eq(&tk[i], "may"))) {
-            size_t j = i + 1;
-            if (j < e && eq(&tk[j], "."))
-                j++;
-            if (j < e && (tk[j].flags & PX_TOK_NUMBER)) {
-                double day = figure(tk[j].fold);
-                if (day >= 1 && day <= 31 && day == floor(day)) {
-                    double v = m * 100 + day;
-                    size_t end = j + 1;
-                    if (end + 1 < e && eq(&tk[end], ",") && (tk[end + 1].flags & PX_TOK_NUMBER)) {
-                        double y = figure(tk[end + 1].fold);
-                        if (y >= 1800 && y <= 2200) {
-                            v += y * 10000;
-                            end += 2;
-                        }
-                    }
-                    add(out, d, i, end, si, PX_QTY_DATE, v, NULL, false);
-                    i = end;
-                    continue;
-                }
-            }
-        }
+    for (size_t i = c.b; i < c.e;) {
         double v;
-        size_t j;
-        if (tally_at(tk, i, e, &v, &j)) {
+        size_t j = month_date(&c, i);
+        if (j) {
+            i = j;
+        } else if (tally_at(tk, i, c.e, &v, &j)) {
             add(out, d, i, j, si, PX_QTY_TALLY, v, NULL, false);
             i = j;
-            continue;
-        }
-        if (!number_at(tk, i, e, &v, &j)) {
+        } else if (!number_at(tk, i, c.e, &v, &j)) {
             i++;
-            continue;
-        }
-        bool figure_tok = (tk[i].flags & PX_TOK_NUMBER) != 0;
-        /* "7 December" */
-        if (figure_tok && j < e && month_of(&tk[j]) && v >= 1 && v <= 31) {
+        } else if ((tk[i].flags & PX_TOK_NUMBER) && j < c.e && month_of(&tk[j]) && v >= 1 &&
+                   v <= 31) { /* "7 December" */
             add(out, d, i, j + 1, si, PX_QTY_DATE, month_of(&tk[j]) * 100 + v, NULL, false);
             i = j + 1;
-            continue;
-        }
-        size_t from;
-        bool approx = is_approx_before(tk, s->tok, i, &from);
-        bool money = i > s->tok && (eq(&tk[i - 1], "$") || eq(&tk[i - 1], "\xE2\x82\xAC") ||
-                                    eq(&tk[i - 1], "\xC2\xA3"));
-        size_t u = j;
-        if (u < e && eq(&tk[u], "-"))
-            u++; /* two-hour, 90-minute */
-        bool found = false;
-        double unit = u < e ? lookup(durations, &tk[u], &found) : 0;
-        if (money) {
-            const char *cur = eq(&tk[i - 1], "$") ? "usd" : eq(&tk[i - 1], "\xC2\xA3") ? "gbp" : "eur";
-            add(out, d, approx ? from : i - 1, j, si, PX_QTY_MONEY, v, cur, approx);
-            i = j;
-        } else if (j < e && currency_word(&tk[j])) {
-            add(out, d, approx ? from : i, j + 1, si, PX_QTY_MONEY, v, currency_word(&tk[j]),
-                approx);
-            i = j + 1;
-        } else if (found) {
-            double minutes = v * unit;
-            size_t end = more_duration(tk, u + 1, e, &minutes);
-            /* "an hour and a half" */
-            if (end + 2 < e && eq(&tk[end], "and") && eq(&tk[end + 1], "a") &&
-                eq(&tk[end + 2], "half")) {
-                minutes += unit / 2;
-                end += 3;
-            }
-            add(out, d, approx ? from : i, end, si, PX_QTY_DURATION, minutes, NULL, approx);
-            i = end;
-        } else if (u < e && (eq(&tk[u], "percent") || eq(&tk[u], "%") ||
-                             (eq(&tk[u], "per") && u + 1 < e && eq(&tk[u + 1], "cent")))) {
-            size_t end = eq(&tk[u], "per") ? u + 2 : u + 1;
-            add(out, d, approx ? from : i, end, si, PX_QTY_PERCENT, v, NULL, approx);
-            i = end;
-        } else if (figure_tok && j == i + 1 && v >= 1800 && v <= 2200 && v == floor(v) &&
-                   !strchr(tk[i].fold, ',')) {
-            add(out, d, i, j, si, PX_QTY_YEAR, v, NULL, false);
-            i = j;
-        } else if (u < e && (eq(&tk[u], "a.m.") || eq(&tk[u], "p.m.") || eq(&tk[u], "am") ||
-                             eq(&tk[u], "pm"))) {
-            double minutes = fmod(v, 12) * 60 + (tk[u].fold[0] == 'p' ? 720 : 0);
-            add(out, d, i, u + 1, si, PX_QTY_TIME, minutes, NULL, approx);
-            i = u + 1;
         } else {
-            /* a count: the noun it counts, within three words */
-            const char *noun = NULL;
-            for (size_t k = j; k < e && k < j + 3 && !noun; k++) {
-                if (tk[k].flags & PX_TOK_PUNCT && !eq(&tk[k], "-"))
-                    break;
-                if ((tk[k].flags & PX_TOK_WORD) && !(tk[k].flags & (PX_TOK_STOP | PX_TOK_CAPITAL)))
-                    noun = tk[k].stem;
-            }
-            bool lone_one = !figure_tok && v == 1 && j == i + 1;
-            bool of_phrase = j < e && eq(&tk[j], "of");
-            /* "all 40,000 of its residents" counts the residents */
-            if (of_phrase && figure_tok && j + 2 < e && possessive(&tk[j + 1]) &&
-                (tk[j + 2].flags & PX_TOK_WORD) && !(tk[j + 2].flags & PX_TOK_STOP)) {
-                noun = tk[j + 2].stem;
-                of_phrase = false;
-            }
-            if (!lone_one && !of_phrase)
-                add(out, d, approx ? from : i, j, si, PX_QTY_COUNT, v,
-                    noun ? px_arena_strdup(a, noun) : NULL, approx);
-            i = j;
+            i = classify(&c, i, j, v);
         }
     }
 }
