@@ -188,7 +188,8 @@ static const struct hint {
     {"print", H_BAD}, {"follow", H_BAD}, {"widget", H_BAD},
     {"headline*", H_BAD}, {"subhead*", H_BAD}, {"subtitle", H_BAD}, {"dek", H_BAD},
     {"deck", H_BAD}, {"standfirst", H_BAD}, {"strapline", H_BAD}, {"kicker", H_BAD},
-    {"eyebrow", H_BAD},
+    {"eyebrow", H_BAD}, {"discuss*", H_BAD}, {"reply", H_BAD}, {"replies", H_BAD},
+    {"respond", H_BAD}, {"popular", H_BAD}, {"revcontent", H_BAD}, {"mgid", H_BAD},
     /* chrome unless the value also names content */
     {"footer", H_BAD}, {"header", H_BAD}, {"meta", H_BAD}, {"bio", H_WEAK},
     {"more", H_WEAK}, {"extra", H_WEAK}, {"topics", H_WEAK}, {"teaser", H_WEAK},

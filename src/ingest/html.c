@@ -8,10 +8,9 @@
  * then emit them here, one paragraph per block, separated by a blank line.
  * Emitting drops what only a reader of the words can tell apart: the
  * headline repeated in the body, lines the furniture rules name (bylines,
- * "Read more", "Sign up for…", credits) and a summary shown twice; the
- * furniture lines are listed in
- * px_article.removed. When the page holds (almost) no text but its JSON-LD
- * carries an articleBody, that is the body.
+ * "Read more", "Sign up for…", credits; listed in px_article.removed) and
+ * a summary shown twice. When the page yields (almost) no text but its
+ * JSON-LD carries an articleBody, that is the body.
  *
  * Hands on: a px_article in the caller's arena; the parsed page is freed.
  */

@@ -81,6 +81,12 @@ const char *px_ingest_iso_date(px_arena *a, const char *s)
             r[10] = 'T';
         return r;
     }
+    /* "2021/12/07", "20211207", "07.12.2021" */
+    if ((sscanf(s, "%4d/%2d/%2d", &y, &m, &d) == 3 ||
+         (strspn(s, "0123456789") == 8 && sscanf(s, "%4d%2d%2d", &y, &m, &d) == 3) ||
+         sscanf(s, "%2d.%2d.%4d", &d, &m, &y) == 3) &&
+        m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1000)
+        return px_arena_printf(a, "%04d-%02d-%02d", y, m, d);
     /* "December 7, 2021", "Dec. 7, 2021", "7 December 2021", "Tue, 07 Dec 2021" */
     char w1[16] = "", w2[16] = "";
     if (sscanf(s, "%15[A-Za-z]%*[. ]%d, %d", w1, &d, &y) == 3 && (m = month_of(w1)) &&

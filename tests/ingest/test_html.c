@@ -277,6 +277,14 @@ static void meta_tag_metadata(void **state)
         NULL);
     assert_string_equal(t->date, "2024-02-01T08:00:00Z");
     assert_string_equal(t->name, "ledger.example");
+    /* other date spellings become ISO 8601; a placeholder year is no date */
+    px_article *d = extract(a,
+        "<html><head><meta name='dcterms.date' content='2024/03/05'>"
+        "<meta property='article:modified_time' content='0001-01-01T00:00:00Z'></head>"
+        "<body><article>" BODY "</article></body></html>",
+        NULL);
+    assert_string_equal(d->date, "2024-03-05");
+    assert_null(d->modified);
     px_arena_free(a);
 }
 
