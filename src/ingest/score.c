@@ -6,8 +6,9 @@
  * links) counts its unlinked characters, short text counts a little, link
  * lists and text inside chrome (blocks named related, share, newsletter,
  * comments, ads; nav, aside, header, footer; hidden blocks) count against.
- * The article is the element whose paragraphs sum highest — the best
- * subtree — with a bonus for elements named as the body (article-body,
+ * Small blocks that open with a linked headline (cards for other stories)
+ * count as chrome too. The article is the element whose paragraphs sum
+ * highest — the best subtree — with a bonus for elements named as the body (article-body,
  * itemprop=articleBody, <article>). This keeps a body split into several
  * blocks together (their common parent sums higher) while a comments
  * section or a related-stories rail beside it pulls the sum down.
@@ -49,6 +50,20 @@ static double para_value(const px_para *p, double short_value)
     return short_value * text - p->links;
 }
 
+/* A card: a small block that opens with a linked line (a headline) and
+ * adds at most a short summary: a link to another story. */
+static bool card(const px_flat *pg, const px_elem *e)
+{
+    size_t n = e->last - e->first;
+    if (n < 2 || n > 3 || (e->tag & (T_PARA | T_HEADING | T_LIST)) || !(e->tag & T_BLOCK))
+        return false;
+    const px_para *head = &pg->paras.v[e->first];
+    size_t chars = 0;
+    for (size_t i = e->first; i < e->last; i++)
+        chars += pg->paras.v[i].chars;
+    return chars <= 400 && head->links * 2 > head->chars && head->chars <= 160;
+}
+
 static bool chrome_elem(const px_elem *e)
 {
     if (e->tag & T_NAV)
@@ -78,7 +93,7 @@ static void mark_chrome(const px_flat *pg, size_t lo, size_t hi, const double *m
     int *diff = px_xcalloc(pg->paras.n + 1, sizeof *diff);
     for (size_t i = lo; i < hi; i++) {
         const px_elem *e = &pg->elems.v[i];
-        if (!chrome_elem(e) || e->first >= e->last)
+        if ((!chrome_elem(e) && !card(pg, e)) || e->first >= e->last)
             continue;
         double m = mass[e->last] - mass[e->first];
         if (!(e->tag & T_NAV) && m > share)
