@@ -3,15 +3,16 @@
  * of its paragraphs are article text.
  *
  * Every paragraph gets a value: prose (enough words, punctuation, few
- * links) counts its unlinked characters, short text counts a little, link
- * lists and text inside chrome (blocks named related, share, newsletter,
- * comments, ads; nav, aside, header, footer; hidden blocks) count against.
- * Small blocks that open with a linked headline (cards for other stories)
- * count as chrome too. The article is the element whose paragraphs sum
- * highest — the best subtree — with a bonus for elements named as the body (article-body,
- * itemprop=articleBody, <article>). This keeps a body split into several
- * blocks together (their common parent sums higher) while a comments
- * section or a related-stories rail beside it pulls the sum down.
+ * links) counts its unlinked characters, link lists and text inside chrome
+ * (blocks named related, share, newsletter, comments, ads; nav, aside,
+ * header, footer; hidden blocks; small cards that open with a linked
+ * headline) count against, short text counts nothing (unless the page has
+ * no prose at all). The article is the element whose paragraphs sum
+ * highest — the best subtree — with a bonus for elements named as the
+ * body (article-body, itemprop=articleBody, <article>). This keeps a body
+ * split into several blocks together (their common parent sums higher)
+ * while a comments section or a related-stories rail beside it pulls the
+ * sum down.
  *
  * Chrome names are overruled when the block holds most of the page's prose:
  * a wrapper called "content-with-sidebar" is still the article.
