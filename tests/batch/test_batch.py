@@ -96,6 +96,10 @@ def test_jobs_and_shards(c50):
     code, err = run("batch", c50, "-o", path("j4"), "--jobs", "4", "--quiet")
     check(code == 1 and err == "", "--quiet prints nothing")
     check(same_tree(path("j1"), path("j4")), "--jobs 1 and --jobs 4 give identical files")
+    run("batch", c50, "-o", path("all1"), "--jobs", "1", "--formats", "json,html,csv", "-q")
+    run("batch", c50, "-o", path("all3"), "--jobs", "3", "--formats", "html,csv,json", "-q")
+    check(len(os.listdir(path("all1", "stories"))) == 46 * 4 and same_tree(path("all1"), path("all3")),
+          "HTML and CSV outputs are identical across --jobs too")
     for k in (1, 2, 3):
         run("batch", c50, "-o", path(f"shard{k}"), "--shard", f"{k}/3", "--jobs", "2")
     shard_stories = sum(len(os.listdir(path(f"shard{k}", "stories"))) for k in (1, 2, 3))
@@ -137,6 +141,69 @@ def test_aggregate_figures():
               for f in SUMMARY), "aggregate is deterministic (fixed seed)")
     code, err = run("aggregate", path("nothing"), "-o", path("sum-bad"))
     check(code == 3 and "nothing" in err, "aggregate of a non-batch folder fails clearly")
+
+
+def fake_batch(d, config, stories):
+    """A finished batch folder written by hand: the aggregate's input format."""
+    os.makedirs(d)
+    with open(os.path.join(d, "batch.json"), "w") as f:
+        json.dump({"layout": 1, "config": config}, f)
+    with open(os.path.join(d, "index.jsonl"), "w") as f:
+        for s in stories:
+            f.write(json.dumps(s) + "\n")
+
+
+def src(oid, **kw):
+    rec = {"id": oid, "name": oid.title(), "words": 1000, "quoted_words": 200, "carried": 10,
+           "unique": 2, "shared": 8, "omitted": 1, "eligible": 4, "conflicts": 1,
+           "frame": {"hedges": [6, 5, 1]}}
+    rec.update(kw)
+    return rec
+
+
+def test_aggregate_exact():
+    """Figures are ratios of sums over stories, named in the CSV headers."""
+    s1 = {"story": "s1", "input": "1", "title": "One", "outlets": 2, "facts": 12, "shared": 8,
+          "all": 8, "conflicts": 1, "words": 2000,
+          "sources": [src("alpha"), src("beta", omitted=0)],
+          "pairs": [{"a": "alpha", "b": "beta", "both": 8, "either": 12, "details": 2,
+                     "agree": 1}]}
+    s2 = {"story": "s2", "input": "2", "title": "Two, with a comma", "outlets": 2, "facts": 10,
+          "shared": 6, "all": 6, "conflicts": 0, "words": 2000,
+          "sources": [src("alpha", omitted=3, carried=6, unique=0, shared=6, conflicts=0,
+                          frame={"hedges": [2, 2, 0]}),
+                      src("gamma")],
+          "pairs": [{"a": "alpha", "b": "gamma", "both": 6, "either": 10, "details": 0,
+                     "agree": 0}]}
+    fake_batch(path("fake1"), "c0ffee", [s1])
+    fake_batch(path("fake2"), "c0ffee", [s2, s1])  # s1 twice: counted once
+    code, err = run("aggregate", path("fake1"), path("fake2"), "-o", path("sum-fake"))
+    check(code == 0 and "1 duplicates" in err, "a story in two folders is counted once")
+    rows = open(path("sum-fake", "outlets.csv")).read().splitlines()
+    head = rows[0].split(",")
+    alpha = dict(zip(head, rows[1].split(",")))
+    check(alpha["outlet"] == "alpha" and alpha["name"] == "Alpha" and alpha["stories"] == "2",
+          "outlets.csv: alpha covers two stories")
+    check(alpha["omission_rate"] == "0.5000", "omission rate = (1 + 3) / (4 + 4)")
+    check(alpha["unique_rate"] == "0.1250", "unique-fact rate = 2 / (10 + 6)")
+    check(alpha["conflict_rate"] == "0.0714", "conflict rate = 1 / (8 + 6)")
+    check(alpha["facts_per_story"] == "8.00", "facts per story = (10 + 6) / 2")
+    check(alpha["hedges_narration_per_1k"] == "4.375", "narration hits per 1,000 = 7 / 1600")
+    check(alpha["hedges_quotes_per_1k"] == "2.500", "quotation hits per 1,000 = 1 / 400")
+    pairs = open(path("sum-fake", "pairs.csv")).read().splitlines()
+    check(pairs[1].startswith("alpha,beta,1,0.6667,") and ",2,0.5000," in pairs[1],
+          "pairs.csv: overlap 8/12, agreement 1 of 2 details")
+    check(pairs[2].startswith("alpha,gamma,1,0.6000,") and pairs[2].endswith(",0,,,"),
+          "a pair without disputed details has no agreement figure")
+    check('"Two, with a comma"' in open(path("sum-fake", "stories.csv")).read(),
+          "stories.csv quotes a title with a comma")
+    fake_batch(path("fake3"), "other", [s2])
+    code, err = run("aggregate", path("fake1"), path("fake3"), "-o", path("sum-mixed"))
+    check(code == 3 and "other settings" in err, "batches made with other settings are refused")
+    s2b = dict(s2, input="changed")
+    fake_batch(path("fake4"), "c0ffee", [s2b])
+    code, err = run("aggregate", path("fake2"), path("fake4"), "-o", path("sum-clash"))
+    check(code == 3 and "different inputs" in err, "one story with two different inputs is refused")
 
 
 def wait_for(cond, timeout):
@@ -263,6 +330,7 @@ def main():
     test_failures_isolated(c50, info)
     test_jobs_and_shards(c50)
     test_aggregate_figures()
+    test_aggregate_exact()
     test_resume_after_kill()
     test_gnu_parallel(c50)
     test_names_and_folders()
