@@ -13,5 +13,6 @@
 #include "parallax/compare.h"
 #include "parallax/story.h"
 #include "parallax/report.h"
+#include "parallax/batch.h"
 
 #endif
