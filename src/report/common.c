@@ -322,7 +322,7 @@ static const struct {
     {"hedges", "Hedging", "most hedging", 1, true},
     {"attribution", "Attribution verbs", NULL, 2, true},
     {"sourcing", "Vague sourcing", "most vague sourcing", 3, true},
-    {"subjectivity", "Subjectivity", "most subjective wording", 0, true},
+    {"subjectivity", "Subjectivity", "most subjective wording", 4, true},
     {"tone", "Tone", NULL, 3, false},
     {"frames", "Policy frames (experimental)", NULL, 1, false},
 };
@@ -375,7 +375,7 @@ bool px_report_lexicon_inline(const px_story *s, uint32_t lexicon)
 unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon)
 {
     int r = lexicon_row(px_lexset_get(s->lexicons, lexicon));
-    return r >= 0 ? lexicon_labels[r].style : lexicon % 4;
+    return r >= 0 ? lexicon_labels[r].style : lexicon % 5;
 }
 
 px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon, int32_t category)

@@ -222,9 +222,10 @@ static void method(const px_story *s, const px_report_opts *o, px_buf *b)
                      "to a fact.</li>"
                      "<li>A fact counts as <em>omitted</em> by an outlet when at least half of "
                      "the other outlets carry it (and at least two, with three or more outlets)."
-                     "</li><li>Positions: <em>headline</em> when the headline shares most of the "
-                     "fact's content words; <em>lead</em> the first two sentences of the body; "
-                     "<em>end</em> the last two of a body longer than five.</li>"
+                     "</li><li>Positions: <em>headline</em> when the outlet's headline shares with "
+                     "its sentence a figure or several words that are rare in the story; "
+                     "<em>lead</em> the first two sentences of the body; <em>end</em> the last "
+                     "two of a body longer than five.</li>"
                      "<li>Framing scores are lexicon hits per 1,000 words of the article; "
                      "hits inside direct quotations are the speaker's voice and are shown "
                      "apart from the outlet's own narration.</li></ul>",

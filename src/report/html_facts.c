@@ -102,7 +102,8 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
     px_buf_printf(b, "%s<table class=\"matrix\"><caption class=\"vh\">Which outlet carries "
                      "which fact (%zu facts, %zu outlets)</caption><thead><tr>"
                      "<th scope=\"col\">Fact</th>",
-                  wide ? "<div class=\"wide\">" : "", s->alignment.nfacts, s->nsources);
+                  wide ? "<div class=\"mx wide\">" : "<div class=\"mx\">", s->alignment.nfacts,
+                  s->nsources);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_printf(b, "<th scope=\"col\"><a href=\"#o%u\">", i + 1);
         ESC(b, px_report_outlet(s, i));
@@ -123,7 +124,7 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
         px_buf_puts(b, "</tr>");
         sentences_row(s, b, f);
     }
-    px_buf_printf(b, "</tbody></table>%s</section>", wide ? "</div>" : "");
+    px_buf_puts(b, "</tbody></table></div></section>");
 }
 
 /* The values of fact f's conflicts stated by source src. */

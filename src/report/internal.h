@@ -73,7 +73,7 @@ size_t *px_report_lexicon_order(const px_story *s, size_t *n);
 /* Are the lexicon's hits marked in the running text (word choice), or only
  * charted (topic and valence lists)? */
 bool px_report_lexicon_inline(const px_story *s, uint32_t lexicon);
-/* Which of the four highlight styles (0-3) the lexicon's hits get. */
+/* Which of the five highlight styles (0-4) the lexicon's hits get. */
 unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon);
 /* A score, or a zero score when the frame has none. */
 px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon,
