@@ -249,6 +249,8 @@ def test_resume_after_kill():
     check(ok, "no truncated report after kill -9")
     code, err = run("aggregate", out, "-o", path("sum-killed"))
     check(code == 3, "aggregate refuses an unfinished batch")
+    with open(journal, "ab") as f:  # as if killed in the middle of an append
+        f.write(b'{"story":"bridge-closure-299","input":"00')
     code, err = run("batch", big, "-o", out, "--jobs", "2", "--resume")
     check(code == 0 and f"{n_done} resumed" in err.replace(", ", " "),
           f"--resume keeps the finished stories ({err.strip()})")
