@@ -101,33 +101,54 @@ static void before_char(struct walker *w)
     w->space = false;
 }
 
-static void add_text(struct walker *w, const unsigned char *s)
+static bool blank(const unsigned char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char c = *s;
-        bool nbsp = c == 0xC2 && s[1] == 0xA0;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
-            s += nbsp;
-            if (w->pres && c == '\n' && w->open)
-                w->brs++;
-            else
-                w->space = true;
-            continue;
-        }
-        before_char(w);
-        px_buf_putc(&w->pg->text, (char)c);
-        w->cur.len = 1;
+    return *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
+           (s[0] == 0xC2 && s[1] == 0xA0); /* no-break space */
+}
+
+/* Count the characters, words and stops of a run of visible bytes. */
+static void count_run(struct walker *w, const unsigned char *s, size_t n)
+{
+    uint32_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
         if ((c & 0xC0) == 0x80)
             continue; /* a continuation byte: counted with its lead byte */
-        w->cur.chars++;
-        w->cur.links += w->links > 0;
-        w->cur.dates += w->times > 0;
+        chars++;
         bool wordch = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
         bool ideograph = c >= 0xE3 && c <= 0xE9; /* U+3000–U+9FFF: kana, CJK, one word each */
         if (wordch && (!w->word || ideograph))
             w->cur.words++;
         w->word = wordch;
-        w->cur.stops += is_stop(s);
+        w->cur.stops += is_stop(s + i);
+    }
+    w->cur.chars += chars;
+    w->cur.links += w->links > 0 ? chars : 0;
+    w->cur.dates += w->times > 0 ? chars : 0;
+}
+
+/* Text: whitespace collapsed (kept as line breaks in <pre>), each run of
+ * visible bytes appended whole. */
+static void add_text(struct walker *w, const unsigned char *s)
+{
+    while (s && *s) {
+        if (blank(s)) {
+            if (w->pres && *s == '\n' && w->open)
+                w->brs++;
+            else
+                w->space = true;
+            s += *s == 0xC2 ? 2 : 1;
+            continue;
+        }
+        size_t n = 0;
+        while (s[n] && !blank(s + n))
+            n++;
+        before_char(w);
+        px_buf_add(&w->pg->text, s, n);
+        w->cur.len = 1;
+        count_run(w, s, n);
+        s += n;
     }
 }
 
