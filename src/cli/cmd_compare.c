@@ -62,6 +62,9 @@ static const char *format_from_path(const char *path)
     return NULL;
 }
 
+/* A report larger than this is refused (a documented limit, not a crash). */
+#define REPORT_MAX ((size_t)256 << 20)
+
 /* Where the two CSV files go: -o DIR → DIR/facts.csv and DIR/scores.csv;
  * -o NAME.csv → NAME.csv and NAME-scores.csv. Caller frees both. */
 static px_status csv_paths(const char *out, char **facts, char **scores, px_error *err)
@@ -91,8 +94,8 @@ static px_status write_csv(const px_story *s, const px_report_opts *ro, const ch
                            px_error *err)
 {
     px_buf facts, scores;
-    px_buf_init(&facts, 0);
-    px_buf_init(&scores, 0);
+    px_buf_init(&facts, REPORT_MAX);
+    px_buf_init(&scores, REPORT_MAX);
     px_status st = px_report_csv_facts(s, ro, &facts);
     if (st == PX_OK)
         st = px_report_csv_scores(s, ro, &scores);
@@ -145,7 +148,7 @@ static px_status write_report(const px_story *s, const char *format, const px_re
     if (!strcmp(format, "csv"))
         return write_csv(s, ro, out, err);
     px_buf b;
-    px_buf_init(&b, 0);
+    px_buf_init(&b, REPORT_MAX);
     px_status st;
     if (!strcmp(format, "json"))
         st = px_report_json(s, ro, &b);
@@ -153,7 +156,10 @@ static px_status write_report(const px_story *s, const char *format, const px_re
         st = px_report_html(s, ro, &b);
     else
         st = px_report_text(s, ro, &b);
-    if (st != PX_OK)
+    if (st == PX_ELIMIT)
+        px_error_set(err, st, out, 0, "the report would be larger than %zu MiB",
+                     REPORT_MAX >> 20);
+    else if (st != PX_OK)
         px_error_set(err, st, out, 0, "the report could not be rendered");
     else
         st = cli_write(out ? out : "-", &b, err);

@@ -120,7 +120,7 @@ static void overview(const px_story *s, px_buf *b)
             ESC(b, a->date);
             px_buf_puts(b, " · ");
         }
-        px_buf_printf(b, "%zu words", s->docs[i]->words);
+        px_buf_printf(b, "%zu word%s", s->docs[i]->words, s->docs[i]->words == 1 ? "" : "s");
         if (a->url) {
             px_buf_puts(b, "<br>");
             html_url(b, a->url);

@@ -48,7 +48,8 @@ static void meta(const px_story *s, px_buf *b, uint32_t i)
         ESC(b, a->date);
         px_buf_puts(b, " · ");
     }
-    px_buf_printf(b, "%zu words · %zu sentences", s->docs[i]->words, s->docs[i]->nsents);
+    size_t w = s->docs[i]->words, n = s->docs[i]->nsents;
+    px_buf_printf(b, "%zu word%s · %zu sentence%s", w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
     if (a->url) {
         px_buf_puts(b, "<br>");
         html_url(b, a->url);

@@ -168,7 +168,8 @@ static void outlets(const px_story *s, out *o)
         px_buf_printf(o->b, "  %c  ", letter(i));
         px_buf name;
         px_buf_init(&name, 0);
-        px_buf_printf(&name, "%s, %zu words", px_report_outlet(s, i), s->docs[i]->words);
+        px_buf_printf(&name, "%s, %zu word%s", px_report_outlet(s, i), s->docs[i]->words,
+                      s->docs[i]->words == 1 ? "" : "s");
         wrap_in(o, o->c.bold, name.data, name.len, 5, 5);
         px_buf_free(&name);
         spaces(o->b, 5);
@@ -336,9 +337,13 @@ static void framing(const px_story *s, out *o)
         heading(o, "Framing", "hits per 1,000 words; ± difference from the story mean");
     for (size_t k = 0; k < nl; k++) {
         uint32_t l = (uint32_t)order[k];
-        px_buf_printf(o->b, "  %s%s%s\n", o->c.bold,
-                      px_report_lexicon_label(px_lexset_get(s->lexicons, l)), o->c.off);
+        size_t hits = 0;
         for (uint32_t i = 0; i < s->nsources; i++)
+            hits += px_report_score(s, i, l, -1).hits;
+        px_buf_printf(o->b, "  %s%s%s%s\n", o->c.bold,
+                      px_report_lexicon_label(px_lexset_get(s->lexicons, l)), o->c.off,
+                      hits ? "" : ": no hits in any outlet");
+        for (uint32_t i = 0; i < s->nsources && hits; i++)
             score_line(s, o, i, l);
     }
     free(order);
