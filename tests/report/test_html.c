@@ -218,10 +218,10 @@ static void every_input_byte_is_escaped(void **state)
 {
     (void)state;
     static const char *const texts[] = {
-        "a", "Headline " EVIL "\n\nThe council voted " EVIL " to close the old bridge on "
-             "Monday. Repairs will take two weeks.",
-        "b", "Bridge vote\n\nThe council voted to close the old bridge on Monday. Repairs "
-             "will take two weeks, officials said.",
+        "a", ("Headline " EVIL "\n\nThe council voted " EVIL " to close the old bridge on "
+              "Monday. Repairs will take two weeks."),
+        "b", ("Bridge vote\n\nThe council voted to close the old bridge on Monday. Repairs "
+              "will take two weeks, officials said."),
     };
     px_story *s = test_story(texts, 2);
     px_arena *a = px_story_arena(s);
