@@ -20,12 +20,21 @@ typedef struct px_claim {
     uint32_t parent;       /* the whole-sentence claim (itself when !part) */
 } px_claim;
 
+/* Where a claim sits in its article (prominence). */
+typedef enum {
+    PX_WHERE_LEAD = 0, /* the first two body sentences */
+    PX_WHERE_BODY,
+    PX_WHERE_END,      /* the last two of an article of more than five */
+} px_where;
+
 typedef struct px_mention {
     uint32_t source;
     uint32_t sent;
     uint32_t claim;    /* index into px_alignment.claims */
     double score;      /* similarity to the fact's representative claim (1 for itself) */
     bool quoted;       /* the claim sits inside a direct quotation */
+    px_where where;    /* lead, body or end */
+    double share;      /* position among the body sentences, 0 (first) to <1 */
 } px_mention;
 
 typedef enum {
@@ -47,6 +56,9 @@ typedef struct px_fact {
     size_t rep;           /* index of the representative mention */
     px_conflict *conflicts;
     size_t nconflicts;
+    uint64_t in_headline; /* bit s: outlet s's headline states this fact (its own
+                           * claim of it, or the representative's, aligns with
+                           * the headline) */
 } px_fact;
 
 typedef struct px_align_opts {

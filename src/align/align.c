@@ -145,6 +145,19 @@ static void attach_parts(state *st, double threshold)
     free(term_claims);
 }
 
+/* Each outlet's headline as a bag (empty when it has none); headlines
+ * are not claims and add nothing to the word statistics. */
+static px_bag *headline_bags(px_arena *a, px_vocab *v, const px_doc *const *docs, size_t n)
+{
+    px_bag *h = px_xcalloc(n + 1, sizeof *h);
+    for (size_t s = 0; s < n; s++) {
+        const px_doc *d = docs[s];
+        if (d->nsents && d->sents[0].headline)
+            h[s] = px_claim_bag(a, v, d, d->sents[0].tok, d->sents[0].ntok, 0, 0, false);
+    }
+    return h;
+}
+
 typedef struct {
     uint32_t root;
     size_t carriers;
@@ -261,6 +274,7 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
         st.source[i] = c->source;
         st.parent[i] = c->parent;
     }
+    px_bag *heads = headline_bags(a, &st.voc, docs, ndocs);
     px_vocab_finish(&st.voc);
     for (size_t i = 0; i < nc; i++)
         px_bag_prepare(a, &st.voc, &st.bags[i]);
@@ -273,6 +287,9 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
     out->claims = px_arena_memdup(a, claims.v, nc * sizeof *claims.v);
     out->nclaims = nc;
     build_facts(&st, out);
+    px_prominence_in pi = {docs, &st.voc, st.bags, heads, o->threshold};
+    px_align_prominence(&pi, out);
+    free(heads);
     free(st.extra_part);
     free(st.extra_group);
     free(st.group);

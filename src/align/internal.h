@@ -131,6 +131,16 @@ typedef struct {
  * both arrays); returns how many. */
 size_t px_match_parts(const px_parts_in *in, uint32_t **part_out, uint32_t **group_out);
 
+/* Prominence (prominence.c): each mention's place, each fact's headlines. */
+typedef struct {
+    const px_doc *const *docs;
+    const px_vocab *vocab;
+    const px_bag *bags;      /* per claim */
+    const px_bag *headlines; /* per outlet (n = 0: no headline) */
+    double threshold;
+} px_prominence_in;
+void px_align_prominence(const px_prominence_in *in, px_alignment *al);
+
 /* Conflicting details within fact f (conflicts.c). */
 void px_align_conflicts(px_arena *a, const px_doc *const *docs, const px_alignment *al,
                         px_fact *f);
