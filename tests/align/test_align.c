@@ -224,24 +224,41 @@ static int cmp_str(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* All facts as sorted "source|sentence" lists, sorted: a canonical form
- * that ignores offsets and the order of facts (caller frees). */
+/* One fact as its sorted "outlet|sentence" lines (caller frees). */
+static char *fact_lines(const px_story *s, const px_fact *f)
+{
+    char **lines = calloc(f->nmentions + 1, sizeof *lines);
+    for (size_t k = 0; k < f->nmentions; k++) {
+        const px_mention *m = &f->mentions[k];
+        const px_sentence *se = &s->docs[m->source]->sents[m->sent];
+        px_buf b;
+        px_buf_init(&b, 0);
+        px_buf_printf(&b, "%s|%.*s\n", s->articles[m->source]->id, (int)(se->end - se->start),
+                      s->docs[m->source]->text + se->start);
+        px_buf_putc(&b, '\0');
+        lines[k] = px_buf_detach(&b, NULL);
+    }
+    qsort(lines, f->nmentions, sizeof *lines, cmp_str);
+    px_buf out;
+    px_buf_init(&out, 0);
+    for (size_t k = 0; k < f->nmentions; k++) {
+        px_buf_puts(&out, lines[k]);
+        free(lines[k]);
+    }
+    px_buf_putc(&out, '\0');
+    free(lines);
+    return px_buf_detach(&out, NULL);
+}
+
+/* All facts, each as its sorted lines, sorted: a canonical form that
+ * ignores offsets, the order of facts and the order of outlets (caller
+ * frees). */
 static char *partition(const px_story *s)
 {
     const px_alignment *al = &s->alignment;
     char **facts = calloc(al->nfacts + 1, sizeof *facts);
-    for (size_t f = 0; f < al->nfacts; f++) {
-        px_buf b;
-        px_buf_init(&b, 0);
-        for (size_t k = 0; k < al->facts[f].nmentions; k++) {
-            const px_mention *m = &al->facts[f].mentions[k];
-            const px_sentence *se = &s->docs[m->source]->sents[m->sent];
-            px_buf_printf(&b, "%u|%.*s\n", m->source, (int)(se->end - se->start),
-                          s->docs[m->source]->text + se->start);
-        }
-        px_buf_putc(&b, '\0');
-        facts[f] = px_buf_detach(&b, NULL);
-    }
+    for (size_t f = 0; f < al->nfacts; f++)
+        facts[f] = fact_lines(s, &al->facts[f]);
     qsort(facts, al->nfacts, sizeof *facts, cmp_str);
     px_buf out;
     px_buf_init(&out, 0);
@@ -338,6 +355,25 @@ static void paragraph_order_changes_nothing(void **state)
     demo_free(shuffled);
 }
 
+static void outlet_order_changes_nothing(void **state)
+{
+    (void)state;
+    const char *texts[8], *reversed[8];
+    demo(texts, false);
+    for (size_t i = 0; i < 4; i++) {
+        reversed[2 * i] = texts[2 * (3 - i)];
+        reversed[2 * i + 1] = texts[2 * (3 - i) + 1];
+    }
+    px_story *x = analysed(texts, 4), *y = analysed(reversed, 4);
+    char *p = partition(x), *q = partition(y);
+    assert_string_equal(p, q);
+    free(p);
+    free(q);
+    px_story_free(x);
+    px_story_free(y);
+    demo_free(texts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +387,7 @@ int main(void)
         cmocka_unit_test(prominence_of_each_mention),
         cmocka_unit_test(same_input_same_facts),
         cmocka_unit_test(paragraph_order_changes_nothing),
+        cmocka_unit_test(outlet_order_changes_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
