@@ -15,7 +15,9 @@
 #include "parallax/ingest.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <regex.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,18 +45,69 @@ static const struct {
     {"related", K_RELATED}, {"credit", K_CREDIT}, {"bio", K_BIO},
 };
 
+/* A rule is compiled the first time a line could match it: most rules are
+ * anchored ("^(share|print)…"), and a line whose first byte cannot open a
+ * match is never tried against them (see first.c). Compiling every rule of
+ * the file would cost a one-page run more than the page itself. */
 struct rule {
     kind k;
+    int flags;
+    char *pattern;
+    bool anchored;     /* first[] says which bytes can open a match */
+    bool first[256];
+    atomic_int state;  /* 0: not compiled yet, 1: compiled, -1: does not compile */
     regex_t re;
 };
 
 struct px_furniture {
     struct rule *rules;
     size_t n, cap;
+    pthread_mutex_t lock; /* compiling a rule (stories run on several threads) */
 };
 
+/* Compile r now; false if its pattern is bad. */
+static bool compile(struct rule *r)
+{
+    int s = regcomp(&r->re, r->pattern, r->flags) == 0 ? 1 : -1;
+    atomic_store_explicit(&r->state, s, memory_order_release);
+    return s > 0;
+}
+
+static bool ready(const px_furniture *f, struct rule *r)
+{
+    int s = atomic_load_explicit(&r->state, memory_order_acquire);
+    if (s != 0)
+        return s > 0;
+    pthread_mutex_t *lock = (pthread_mutex_t *)&f->lock; /* logically const */
+    pthread_mutex_lock(lock);
+    bool ok = atomic_load_explicit(&r->state, memory_order_relaxed) == 0
+                  ? compile(r)
+                  : atomic_load_explicit(&r->state, memory_order_relaxed) > 0;
+    pthread_mutex_unlock(lock);
+    return ok;
+}
+
+/* Append a rule (not compiled). */
+static struct rule *add_rule(px_furniture *f, kind k, const char *pattern, int flags)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 32;
+        f->rules = px_xreallocarray(f->rules, f->cap, sizeof *f->rules);
+    }
+    struct rule *r = &f->rules[f->n++];
+    memset(r, 0, sizeof *r);
+    r->k = k;
+    r->flags = flags;
+    r->pattern = px_xstrdup(pattern);
+    r->anchored = px_regex_first_bytes(pattern, flags & REG_ICASE, r->first);
+    atomic_init(&r->state, 0);
+    return r;
+}
+
+/* Read rules from text; eager: compile them now, to report bad patterns
+ * with their line (a user's file). */
 static px_status parse_rules(px_furniture *f, const char *text, size_t len, const char *file,
-                             px_error *err)
+                             bool eager, px_error *err)
 {
     size_t line = 0, i = 0;
     while (i < len) {
@@ -94,19 +147,15 @@ static px_status parse_rules(px_furniture *f, const char *text, size_t len, cons
             free(l);
             return st;
         }
-        if (f->n == f->cap) {
-            f->cap = f->cap ? f->cap * 2 : 32;
-            f->rules = px_xreallocarray(f->rules, f->cap, sizeof *f->rules);
-        }
-        int rc = regcomp(&f->rules[f->n].re, tab + 1, flags);
-        if (rc != 0) {
+        struct rule *r = add_rule(f, kinds[k].k, tab + 1, flags);
+        free(l);
+        if (eager && !compile(r)) {
             char msg[200];
-            regerror(rc, &f->rules[f->n].re, msg, sizeof msg);
-            free(l);
+            regex_t re;
+            regerror(regcomp(&re, r->pattern, r->flags), &re, msg, sizeof msg);
+            regfree(&re);
             return px_error_set(err, PX_EINPUT, file, line, "bad pattern: %s", msg);
         }
-        f->rules[f->n++].k = kinds[k].k;
-        free(l);
     }
     return PX_OK;
 }
@@ -114,9 +163,10 @@ static px_status parse_rules(px_furniture *f, const char *text, size_t len, cons
 px_furniture *px_furniture_default(void)
 {
     px_furniture *f = px_xcalloc(1, sizeof *f);
+    pthread_mutex_init(&f->lock, NULL);
     px_error err;
     if (parse_rules(f, px_embed_furniture, px_embed_furniture_len, "data/furniture.txt",
-                    &err) != PX_OK) {
+                    false, &err) != PX_OK) {
         /* the built-in file is checked by the tests; this cannot happen */
         px_furniture_free(f);
         return NULL;
@@ -131,7 +181,7 @@ px_status px_furniture_load(px_furniture *f, const char *path, px_error *err)
     px_status st = px_file_read(path, 1 << 20, &data, &len, err);
     if (st != PX_OK)
         return st;
-    st = parse_rules(f, data, len, path, err);
+    st = parse_rules(f, data, len, path, true, err);
     free(data);
     return st;
 }
@@ -140,9 +190,13 @@ void px_furniture_free(px_furniture *f)
 {
     if (!f)
         return;
-    for (size_t i = 0; i < f->n; i++)
-        regfree(&f->rules[i].re);
+    for (size_t i = 0; i < f->n; i++) {
+        if (atomic_load(&f->rules[i].state) > 0)
+            regfree(&f->rules[i].re);
+        free(f->rules[i].pattern);
+    }
     free(f->rules);
+    pthread_mutex_destroy(&f->lock);
     free(f);
 }
 
@@ -159,9 +213,14 @@ static int match_kind(const px_furniture *f, const char *line)
 {
     if (strlen(line) > LINE_MAX_BYTES)
         return -1;
-    for (size_t i = 0; i < f->n; i++)
-        if (regexec(&f->rules[i].re, line, 0, NULL, 0) == 0)
-            return (int)f->rules[i].k;
+    unsigned char c0 = (unsigned char)line[0];
+    for (size_t i = 0; i < f->n; i++) {
+        struct rule *r = &f->rules[i];
+        if (r->anchored && !r->first[c0])
+            continue;
+        if (ready(f, r) && regexec(&r->re, line, 0, NULL, 0) == 0)
+            return (int)r->k;
+    }
     return -1;
 }
 

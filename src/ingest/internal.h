@@ -25,4 +25,9 @@ typedef enum {
 /* The kind of the first rule of f that matches line (NUL-terminated). */
 px_furn_kind px_furniture_match(const px_furniture *f, const char *line);
 
+/* For an anchored POSIX extended expression ("^…"): set[b] for every byte
+ * b that can open a match (icase: both cases of letters). False when that
+ * cannot be told; set is then untouched. */
+bool px_regex_first_bytes(const char *re, bool icase, bool set[256]);
+
 #endif

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "support.h"
+#include "ingest/internal.h"
 
 /* The article lines every case surrounds with furniture. */
 #define LEAD "The county opened its new flood barrier on Monday, two years late.\n\n"
@@ -165,6 +166,45 @@ static void user_rules_load_and_report_lines(void **state)
     unlink(path);
 }
 
+/* Which bytes can open a match decides which rules a line is tried
+ * against: a wrong answer would silently switch a rule off. */
+static void first_bytes_of_anchored_rules(void **state)
+{
+    (void)state;
+    bool set[256];
+    assert_true(px_regex_first_bytes("^(share|print)( this)?$", true, set));
+    for (int c = 0; c < 256; c++)
+        if (set[c] != (c == 's' || c == 'S' || c == 'p' || c == 'P'))
+            fail_msg("byte 0x%02X wrong for ^(share|print)", c);
+    assert_true(px_regex_first_bytes("^(- *)?(next|prev)", true, set));
+    assert_true(set['-'] && set['n'] && set['N'] && set['p'] && !set['x'] && !set[' ']);
+    assert_true(px_regex_first_bytes("^[A-Z][a-z]+ (is|was)", false, set));
+    assert_true(set['A'] && set['Z'] && !set['a']);
+    assert_true(px_regex_first_bytes("^\\b(the|a)\\b", true, set));
+    assert_true(set['t'] && set['A'] && !set['b']);
+    assert_true(px_regex_first_bytes("^x{0,2}y", true, set));
+    assert_true(set['x'] && set['y'] && !set['z']);
+    /* cannot tell: unanchored, any byte, negated lists, top-level alternatives */
+    assert_false(px_regex_first_bytes("newsletter", true, set));
+    assert_false(px_regex_first_bytes("^.*inbox", true, set));
+    assert_false(px_regex_first_bytes("^[^.]+$", true, set));
+    assert_false(px_regex_first_bytes("^a|b", true, set));
+    assert_false(px_regex_first_bytes("^(a)?$", true, set));
+}
+
+static void built_in_rules_compile(void **state)
+{
+    (void)state;
+    /* loading a file compiles every rule at once and names a bad one */
+    px_furniture *f = px_furniture_default();
+    px_error err;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/data/furniture.txt", PX_SOURCE_ROOT);
+    if (px_furniture_load(f, path, &err) != PX_OK)
+        fail_msg("%s:%zu: %s", err.file, err.line, err.message);
+    px_furniture_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +215,8 @@ int main(void)
         cmocka_unit_test(related_lists_and_mark_lines),
         cmocka_unit_test(short_lines_and_quotes_kept),
         cmocka_unit_test(user_rules_load_and_report_lines),
+        cmocka_unit_test(first_bytes_of_anchored_rules),
+        cmocka_unit_test(built_in_rules_compile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
