@@ -248,9 +248,24 @@ static void walk(struct walker *w, const xmlNode *root)
     }
 }
 
-void px_flat_build(px_flat *pg, const xmlNode *root)
+/* Room for a page of page_bytes at once: growing by doubling copies and
+ * churns the allocator; untouched pages of a large block cost nothing. */
+static void reserve(px_flat *pg, size_t page_bytes)
+{
+    size_t text = page_bytes / 2 + 256, elems = page_bytes / 24 + 64, paras = page_bytes / 96 + 64;
+    pg->text.data = px_xmalloc(text);
+    pg->text.data[0] = '\0';
+    pg->text.cap = text;
+    pg->elems.v = px_xreallocarray(NULL, elems, sizeof *pg->elems.v);
+    pg->elems.cap = elems;
+    pg->paras.v = px_xreallocarray(NULL, paras, sizeof *pg->paras.v);
+    pg->paras.cap = paras;
+}
+
+void px_flat_build(px_flat *pg, const xmlNode *root, size_t page_bytes)
 {
     px_buf_init(&pg->text, 0);
+    reserve(pg, page_bytes);
     struct walker w = {0};
     w.pg = pg;
     w.block = w.elem = UINT32_MAX;

@@ -88,9 +88,10 @@ typedef struct px_flat {
     PX_VEC(px_elem) elems;
 } px_flat;
 
-/* Flatten the tree under root into pg (zero it first). Junk elements and
- * hidden inline elements contribute no text. */
-void px_flat_build(px_flat *pg, const xmlNode *root);
+/* Flatten the tree under root into pg (zero it first); page_bytes, the
+ * size of the page, sizes the buffers. Junk elements and hidden or chrome
+ * inline elements contribute no text. */
+void px_flat_build(px_flat *pg, const xmlNode *root, size_t page_bytes);
 void px_flat_free(px_flat *pg);
 
 /* The element that holds the article (index into pg->elems), or UINT32_MAX

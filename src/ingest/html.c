@@ -233,7 +233,7 @@ px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *
     px_html_meta m;
     px_html_meta_read(a, root, &m);
     px_flat pg = {0};
-    px_flat_build(&pg, root);
+    px_flat_build(&pg, root, len);
     struct emit e = {a, &pg, &m, o ? o->furniture : NULL, {0}, NULL, {0}};
     px_buf_init(&e.out, 0);
     uint32_t main = px_flat_main(&pg);
