@@ -267,7 +267,8 @@ int cmd_compare(int argc, char **argv)
         st = px_story_analyze(story, &cfg, NULL, &err);
     if (st == PX_OK) {
         char *cmdline = cli_command_line(argc, argv);
-        px_report_opts ro = {cmdline, want_colour(color, out), text_width(out)};
+        px_report_opts ro = {.command_line = cmdline, .color = want_colour(color, out),
+                             .width = text_width(out)};
         st = write_report(story, format, &ro, out, &err);
         free(cmdline);
     }

@@ -67,75 +67,15 @@ const char *px_report_where(const px_story *s, uint32_t source, uint32_t sent, d
     return "body";
 }
 
-/* In how many body sentences of the story a stem occurs. */
-static size_t stem_sentences(const px_story *s, const char *stem)
-{
-    size_t n = 0;
-    for (uint32_t src = 0; src < s->nsources; src++) {
-        const px_doc *d = s->docs[src];
-        uint32_t last = UINT32_MAX;
-        for (size_t i = 0; i < d->ntoks; i++)
-            if (d->toks[i].sent != last && !d->sents[d->toks[i].sent].headline &&
-                strcmp(d->toks[i].stem, stem) == 0) {
-                last = d->toks[i].sent;
-                n++;
-            }
-    }
-    return n;
-}
-
-static bool sentence_has_stem(const px_doc *d, const px_sentence *st, const char *stem)
-{
-    for (size_t j = st->tok; j < st->tok + st->ntok; j++)
-        if (strcmp(d->toks[j].stem, stem) == 0)
-            return true;
-    return false;
-}
-
-/* Does the headline of src state what sentence ms of md says? It must share
- * with it a figure, or content words that are rare in the story (in at most
- * a fifth of its sentences): three of them, or two that make a third of the
- * headline's content words. The names every sentence repeats (the story's
- * protagonists) say nothing about which fact a headline carries, and two
- * rare words in a long headline are as often a coincidence as a match. */
-static bool headline_states(const px_story *s, uint32_t src, const px_doc *md,
-                            const px_sentence *ms, size_t nsents)
-{
-    const px_doc *d = s->docs[src];
-    const px_sentence *h = &d->sents[0];
-    size_t rare = 0, figures = 0, content = 0;
-    for (size_t i = h->tok; i < h->tok + h->ntok; i++) {
-        const px_token *t = &d->toks[i];
-        if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || (t->flags & PX_TOK_STOP))
-            continue;
-        content++;
-        bool repeat = false;
-        for (size_t j = h->tok; j < i && !repeat; j++)
-            repeat = strcmp(d->toks[j].stem, t->stem) == 0;
-        if (repeat || !sentence_has_stem(md, ms, t->stem))
-            continue;
-        if (t->flags & PX_TOK_NUMBER)
-            figures++;
-        else if (stem_sentences(s, t->stem) * 5 <= nsents)
-            rare++;
-    }
-    return figures >= 1 || rare >= 3 || (rare == 2 && rare * 3 >= content);
-}
-
+/* The outlets whose headline states fact f: the align stage decides (the
+ * headline aligns with the outlet's claim of the fact, by the similarity
+ * and threshold that align claims); the report lists those that carry it. */
 uint64_t px_report_headlines(const px_story *s, const px_fact *f)
 {
-    size_t nsents = 0;
-    for (uint32_t src = 0; src < s->nsources; src++)
-        nsents += s->docs[src]->nsents;
     uint64_t set = 0;
-    for (uint32_t src = 0; src < s->nsources; src++) {
-        const px_doc *d = s->docs[src];
-        const px_mention *m = px_fact_mention(f, src);
-        if (!m || !d->nsents || !d->sents[0].headline)
-            continue;
-        if (headline_states(s, src, d, &d->sents[m->sent], nsents))
+    for (uint32_t src = 0; src < s->nsources; src++)
+        if ((f->in_headline & (1ULL << src)) && px_fact_mention(f, src))
             set |= 1ULL << src;
-    }
     return set;
 }
 

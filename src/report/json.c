@@ -136,7 +136,9 @@ static json_t *facts_json(const px_story *s)
 
 /* ---- framing (frame stage): per source, per fact, with evidence ---- */
 
-static json_t *score_json(const px_score *sc)
+/* A score: the full set for a lexicon (narration and quotation apart);
+ * categories carry the counts and rates that compare outlets, no more. */
+static json_t *score_json(const px_score *sc, bool full)
 {
     json_t *o = json_object();
     json_object_set_new(o, "hits", json_integer((json_int_t)sc->hits));
@@ -144,6 +146,8 @@ static json_t *score_json(const px_score *sc)
     json_object_set_new(o, "delta", json_real(px_round3(sc->delta)));
     json_object_set_new(o, "narration", json_integer((json_int_t)sc->narration));
     json_object_set_new(o, "quoted", json_integer((json_int_t)sc->quoted));
+    if (!full)
+        return o;
     json_object_set_new(o, "narration_per_1k", json_real(px_round3(sc->narration_per_1k)));
     json_object_set_new(o, "narration_delta", json_real(px_round3(sc->narration_delta)));
     json_object_set_new(o, "quoted_per_1k", json_real(px_round3(sc->quoted_per_1k)));
@@ -175,7 +179,8 @@ static json_t *hit_json(const px_story *s, uint32_t i, const px_hit *hit)
 }
 
 /* One lexicon's score in a source (fact < 0) or in one fact, with its
- * evidence and categories (all of them for a source, those hit for a fact). */
+ * evidence and categories (all of them for a source, those hit for a fact).
+ * A fact's evidence lists positions in the source's evidence list. */
 static json_t *lexicon_score_json(const px_story *s, uint32_t i, uint32_t l, long fact)
 {
     const px_source_frame *fr = &s->frames[i];
@@ -187,16 +192,25 @@ static json_t *lexicon_score_json(const px_story *s, uint32_t i, uint32_t l, lon
     }
     const px_score *sc = fact < 0 ? px_frame_score(fr, l, -1)
                                    : px_frame_fact_score(fr, (size_t)fact, l, -1);
-    json_t *lo = score_json(sc), *ev = json_array(), *cats = json_object();
-    for (size_t h = h0; h < h1; h++)
-        if (fr->hits[h].lexicon == l)
-            json_array_append_new(ev, hit_json(s, i, &fr->hits[h]));
+    json_t *lo = score_json(sc, true), *ev = json_array(), *cats = json_object();
+    /* a fact's evidence: positions in the source's evidence list of the
+     * lexicon, which holds every hit once with its sentence and words */
+    size_t pos = 0;
+    for (size_t h = 0; h < h0 && fact >= 0; h++)
+        pos += fr->hits[h].lexicon == l;
+    for (size_t h = h0; h < h1; h++) {
+        if (fr->hits[h].lexicon != l)
+            continue;
+        json_array_append_new(ev, fact < 0 ? hit_json(s, i, &fr->hits[h])
+                                           : json_integer((json_int_t)pos));
+        pos++;
+    }
     json_object_set_new(lo, "evidence", ev);
     for (size_t c = 0; c < L->ncategories; c++) {
         const px_score *cs = fact < 0 ? px_frame_score(fr, l, (int32_t)c)
                                       : px_frame_fact_score(fr, (size_t)fact, l, (int32_t)c);
         if (fact < 0 || cs->hits)
-            json_object_set_new(cats, L->categories[c], score_json(cs));
+            json_object_set_new(cats, L->categories[c], score_json(cs, false));
     }
     json_object_set_new(lo, "categories", cats);
     return lo;
@@ -433,8 +447,9 @@ px_status px_report_json(const px_story *s, const px_report_opts *opts, px_buf *
     json_object_set_new(method, "threshold", json_real(px_round3(s->alignment.threshold)));
     (void)opts; /* the command line stays out: reports from the same input are identical */
     json_object_set_new(root, "method", method);
-    char *text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-                                      JSON_REAL_PRECISION(10));
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) |
+                   (opts && opts->compact ? JSON_COMPACT : JSON_INDENT(1));
+    char *text = json_dumps(root, flags);
     json_decref(root);
     if (!text)
         return PX_EIO;

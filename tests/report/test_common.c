@@ -30,12 +30,11 @@ static void headlines_state_facts(void **state)
     (void)state;
     px_lexset *lex;
     px_story *s = fixture_story(&lex);
-    /* "Storm closes Harlow Bridge…" and "Bridge closed after storm" state the
-     * closure; "Harlow Bridge shut as storm chaos grips city" shares one rare
-     * word with it, which is not enough */
+    /* all three headlines state the closure: "closes", "closed", and "shut"
+     * (a synonym the aligner knows) */
     int closed = fixture_fact(s, "was closed on Monday");
     uint64_t h = px_report_headlines(s, &s->alignment.facts[closed]);
-    assert_int_equal(h, (1u << 0) | (1u << 2));
+    assert_int_equal(h, (1u << 0) | (1u << 1) | (1u << 2));
     assert_string_equal(px_report_fact_where(s, (size_t)closed, 0), "headline");
     int beams = fixture_fact(s, "cracked beams");
     assert_int_equal(px_report_headlines(s, &s->alignment.facts[beams]), 0);

@@ -11,7 +11,7 @@ static char *render(const px_story *s, const char *cmdline)
 {
     px_buf b;
     px_buf_init(&b, 0);
-    px_report_opts o = {cmdline, false, 80};
+    px_report_opts o = {.command_line = cmdline, .width = 80};
     assert_int_equal(px_report_html(s, &o, &b), PX_OK);
     return px_buf_detach(&b, NULL);
 }

@@ -10,7 +10,7 @@ static char *render(const px_story *s, bool colour, int width)
 {
     px_buf b;
     px_buf_init(&b, 0);
-    px_report_opts o = {NULL, colour, width};
+    px_report_opts o = {.color = colour, .width = width};
     assert_int_equal(px_report_text(s, &o, &b), PX_OK);
     return px_buf_detach(&b, NULL);
 }
