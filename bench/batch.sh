@@ -29,7 +29,7 @@ for n in 1000 "$stories"; do
     echo "corpus: $n stories, $lines articles, $mb MB"
 done
 
-declare -A rate
+declare -A rate cpu
 printf '%8s %5s %9s %10s %9s %9s\n' stories jobs seconds stories/s "peak MB" "CPU s"
 for n in 1000 "$stories"; do
     for jobs in 1 2; do
@@ -39,6 +39,7 @@ for n in 1000 "$stories"; do
         read -r secs kb usr sys < "$work/time"
         r=$(python3 -c "print(f'{$n / $secs:.1f}')")
         rate[$n-$jobs]=$r
+        cpu[$n-$jobs]=$(python3 -c "print($usr + $sys)")
         printf '%8d %5d %9.2f %10s %9.1f %9.2f\n' "$n" "$jobs" "$secs" "$r" \
             "$(python3 -c "print($kb / 1024)")" "$(python3 -c "print($usr + $sys)")"
         [ "$n" = "$stories" ] && [ "$jobs" = 2 ] && { big_secs=$secs; big_kb=$kb; }
@@ -52,14 +53,21 @@ read -r asecs akb < "$work/time"
 printf 'aggregate of %d stories: %.2f s, peak %.1f MB\n' "$stories" "$asecs" \
     "$(python3 -c "print($akb / 1024)")"
 
-python3 - "$stories" "$big_secs" "$big_kb" "${rate[1000-2]}" "${rate[$stories-2]}" <<'EOF'
+python3 - "$stories" "$big_secs" "$big_kb" "${rate[1000-2]}" "${rate[$stories-2]}" \
+    "${cpu[1000-1]}" "${cpu[$stories-1]}" "$(nproc)" <<'EOF'
 import sys
-n, secs, kb, r1k, rbig = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+n, secs, kb = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+r1k, rbig, c1k, cbig, cores = (float(x) for x in sys.argv[4:9])
 change = (rbig - r1k) / r1k * 100
+per1k, perbig = c1k, cbig / n * 1000
+cchange = (perbig - per1k) / per1k * 100
 print(f"target: {n} stories --jobs 2 in under 60 s: {secs:.1f} s "
       f"({'met' if secs < 60 else 'NOT met'})")
 print(f"target: peak memory under 300 MB: {kb / 1024:.1f} MB "
       f"({'met' if kb < 300 * 1024 else 'NOT met'})")
 print(f"target: throughput flat within 15% from 1000 to {n}: {r1k:.1f} -> {rbig:.1f} "
       f"stories/s ({change:+.1f}%, {'met' if abs(change) <= 15 else 'NOT met'})")
+print(f"CPU per story at --jobs 1: {per1k:.1f} ms (1000 stories), {perbig:.1f} ms ({n}), "
+      f"{cchange:+.1f}%; on idle cores {n} stories need at least "
+      f"{cbig / min(2, cores):.0f} s at --jobs 2")
 EOF

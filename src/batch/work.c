@@ -105,19 +105,26 @@ static px_status write_outputs(const px_batch_job *j, const px_story *s, const c
                                px_buf *buf, json_t *outs, px_error *err)
 {
     /* no command line in the reports: the same story gives the same bytes */
-    px_report_opts ro = {NULL, false, 80};
+    px_report_opts ro = {.command_line = NULL, .width = 80};
     px_status st = PX_OK;
     for (size_t k = 0; k < NOUTPUTS && st == PX_OK; k++) {
-        if (!(j->formats & outputs[k].format))
+        char *name = output_name(file, outputs[k].ext);
+        if (!(j->formats & outputs[k].format)) {
+            /* a format an earlier run wrote and this one does not */
+            char *path = px_batch_path(j->stories_dir, name);
+            unlink(path);
+            free(path);
+            free(name);
             continue;
+        }
         px_buf_reset(buf);
         st = outputs[k].render(s, &ro, buf);
         if (st != PX_OK) {
             px_error_set(err, st, NULL, 0, "the %s report could not be rendered%s",
                          outputs[k].ext, st == PX_ELIMIT ? " (too large)" : "");
+            free(name);
             break;
         }
-        char *name = output_name(file, outputs[k].ext);
         st = px_batch_write(j->stories_dir, name, buf->data ? buf->data : "", buf->len, err);
         free(name);
         json_object_set_new(outs, outputs[k].ext, json_integer((json_int_t)buf->len));

@@ -100,6 +100,9 @@ def test_jobs_and_shards(c50):
     run("batch", c50, "-o", path("all3"), "--jobs", "3", "--formats", "html,csv,json", "-q")
     check(len(os.listdir(path("all1", "stories"))) == 46 * 4 and same_tree(path("all1"), path("all3")),
           "HTML and CSV outputs are identical across --jobs too")
+    run("batch", c50, "-o", path("all1"), "--resume", "-q")
+    check(same_tree(path("all1"), path("j1")),
+          "rerun with fewer formats: the files of the dropped formats go")
     for k in (1, 2, 3):
         run("batch", c50, "-o", path(f"shard{k}"), "--shard", f"{k}/3", "--jobs", "2")
     shard_stories = sum(len(os.listdir(path(f"shard{k}", "stories"))) for k in (1, 2, 3))
