@@ -1,0 +1,175 @@
+/*
+ * jsonw.c — the streaming JSON writer (see jsonw.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/jsonw.h"
+
+void jw_init(jw *w, px_buf *b, bool pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->b = b;
+    w->pretty = pretty;
+    w->first[0] = true;
+}
+
+static void newline(jw *w)
+{
+    if (!w->pretty)
+        return;
+    px_buf_putc(w->b, '\n');
+    for (int i = 0; i < w->depth; i++)
+        px_buf_putc(w->b, ' ');
+}
+
+/* Before a value (or a key): the comma and line break it needs. */
+static void before(jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (!w->first[w->depth])
+            px_buf_putc(w->b, ',');
+        newline(w);
+    }
+    w->first[w->depth] = false;
+}
+
+static void begin(jw *w, char c)
+{
+    before(w);
+    px_buf_putc(w->b, c);
+    if (w->depth + 1 < JW_DEPTH)
+        w->depth++;
+    w->first[w->depth] = true;
+}
+
+static void finish(jw *w, char c)
+{
+    bool empty = w->first[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (!empty)
+        newline(w);
+    px_buf_putc(w->b, c);
+}
+
+void jw_obj(jw *w)
+{
+    begin(w, '{');
+}
+
+void jw_obj_end(jw *w)
+{
+    finish(w, '}');
+}
+
+void jw_arr(jw *w)
+{
+    begin(w, '[');
+}
+
+void jw_arr_end(jw *w)
+{
+    finish(w, ']');
+}
+
+static void string(px_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    px_buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = c >= 0x80 ? px_utf8_decode(s + i, n - i, &cp) : 1;
+        if (c >= 0x80 && k > 0 && cp != 0) {
+            i += k; /* valid UTF-8 passes through */
+            continue;
+        }
+        px_buf_add(b, s + run, i - run);
+        if (c >= 0x80) {
+            px_buf_puts(b, "\xEF\xBF\xBD");
+        } else if (c == '"' || c == '\\') {
+            char esc[2] = {'\\', (char)c};
+            px_buf_add(b, esc, 2);
+        } else if (c == '\n') {
+            px_buf_puts(b, "\\n");
+        } else if (c == '\t') {
+            px_buf_puts(b, "\\t");
+        } else if (c == '\r') {
+            px_buf_puts(b, "\\r");
+        } else {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            px_buf_add(b, u, 6);
+        }
+        i++;
+        run = i;
+    }
+    px_buf_add(b, s + run, n - run);
+    px_buf_putc(b, '"');
+}
+
+void jw_key(jw *w, const char *k)
+{
+    before(w);
+    string(w->b, k, strlen(k));
+    px_buf_puts(w->b, w->pretty ? ": " : ":");
+    w->after_key = true;
+}
+
+void jw_strn(jw *w, const char *s, size_t n)
+{
+    before(w);
+    string(w->b, s ? s : "", s ? n : 0);
+}
+
+void jw_str(jw *w, const char *s)
+{
+    if (!s) {
+        jw_null(w);
+        return;
+    }
+    before(w);
+    string(w->b, s, strlen(s));
+}
+
+void jw_int(jw *w, long long v)
+{
+    before(w);
+    px_buf_printf(w->b, "%lld", v);
+}
+
+void jw_real(jw *w, double v)
+{
+    before(w);
+    if (!isfinite(v)) {
+        px_buf_puts(w->b, "null");
+        return;
+    }
+    char num[40];
+    int n = snprintf(num, sizeof num, "%.10g", v == 0 ? 0.0 : v);
+    px_buf_add(w->b, num, (size_t)n);
+    if (!strpbrk(num, ".eE"))
+        px_buf_puts(w->b, ".0"); /* a real stays a real */
+}
+
+void jw_bool(jw *w, bool v)
+{
+    before(w);
+    px_buf_puts(w->b, v ? "true" : "false");
+}
+
+void jw_null(jw *w)
+{
+    before(w);
+    px_buf_puts(w->b, "null");
+}
