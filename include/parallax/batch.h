@@ -44,7 +44,9 @@ typedef struct px_batch_progress {
     uint64_t bytes_total; /* indexing: corpus size (0 when unknown) */
     size_t total;         /* stories in this shard */
     size_t done;          /* stories finished: analysed, resumed, failed or skipped */
-    size_t analysed, resumed, failed, skipped;
+    size_t analysed, resumed, skipped;
+    size_t failed;        /* stories that failed; at the end, plus corpus lines
+                           * that name no story */
     double elapsed;       /* seconds since px_batch_run started */
     bool finished;        /* the last call */
 } px_batch_progress;
@@ -93,6 +95,8 @@ typedef struct px_aggregate_result {
     size_t duplicates; /* stories found in more than one folder (same input) */
     size_t failed, skipped;
     size_t outlets, pairs;
+    unsigned shards;         /* N when every folder is a shard K of the same N, else 0 */
+    unsigned missing_shards; /* how many of those N were not given */
 } px_aggregate_result;
 
 /* Merge the batch folders dirs[0..n) into outdir (created if missing):

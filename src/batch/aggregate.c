@@ -171,6 +171,39 @@ static px_status add_skipped(agg *g, json_t *j, uint32_t d, const char *path)
     return add_key(g->skipped, j);
 }
 
+/* Remember which shard of how many a folder holds, to tell the user when
+ * a shard is missing from the merge. */
+static void note_shard(agg *g, json_t *m)
+{
+    json_int_t k = json_integer_value(json_object_get(m, "shard"));
+    json_int_t n = json_integer_value(json_object_get(m, "shards"));
+    if (n < 1 || k < 1 || k > n)
+        return;
+    if (g->shards_seen.n == 0)
+        g->shards = (unsigned)n;
+    else if (g->shards != (unsigned)n)
+        g->mixed_shards = true;
+    px_vec_push(g->shards_seen, (unsigned)k);
+}
+
+static int cmp_unsigned(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* How many of the N shards no folder holds (0 when not all shards of one N). */
+static unsigned missing_shards(agg *g)
+{
+    if (g->mixed_shards || g->shards <= 1 || g->shards_seen.n == 0)
+        return 0;
+    qsort(g->shards_seen.v, g->shards_seen.n, sizeof *g->shards_seen.v, cmp_unsigned);
+    unsigned distinct = 0;
+    for (size_t i = 0; i < g->shards_seen.n; i++)
+        distinct += i == 0 || g->shards_seen.v[i] != g->shards_seen.v[i - 1];
+    return g->shards - distinct;
+}
+
 static px_status read_manifest(agg *g, const char *dir, px_error *err)
 {
     char *path = px_batch_path(dir, "batch.json");
@@ -190,6 +223,8 @@ static px_status read_manifest(agg *g, const char *dir, px_error *err)
                           "the first folder; aggregate only batches made alike");
     else if (!g->config)
         g->config = px_arena_strdup(g->arena, config);
+    if (st == PX_OK)
+        note_shard(g, m);
     json_decref(m);
     free(path);
     return st;
@@ -263,6 +298,7 @@ static void agg_free(agg *g)
     px_vec_free(g->outlets);
     px_vec_free(g->outlet_names);
     px_vec_free(g->lexicons);
+    px_vec_free(g->shards_seen);
     px_map_free(g->outlet_ids);
     px_map_free(g->lex_ids);
     px_map_free(g->failed);
@@ -324,6 +360,8 @@ px_status px_aggregate_run(const char *const *dirs, size_t n, const char *outdir
         res->skipped = px_map_count(g.skipped);
         res->outlets = t.noutlets;
         res->pairs = t.npairs;
+        res->shards = g.mixed_shards ? 0 : g.shards;
+        res->missing_shards = missing_shards(&g);
     }
     px_agg_tables_free(&t);
     agg_free(&g);

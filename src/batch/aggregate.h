@@ -51,6 +51,9 @@ typedef struct agg {
     px_map *failed, *skipped;                  /* distinct keys */
     const char *config;
     size_t duplicates;
+    PX_VEC(unsigned) shards_seen; /* shard K of each folder */
+    unsigned shards;              /* their N, or 0 when they differ or N = 1 */
+    bool mixed_shards;
     unsigned replicates;
     uint64_t seed;
 } agg;

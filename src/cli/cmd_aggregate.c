@@ -80,6 +80,9 @@ int cmd_aggregate(int argc, char **argv)
                                     out, &ao, &res, &err);
     if (st != PX_OK)
         return cli_report(&err);
+    if (res.missing_shards)
+        cli_warn("warning: %u of the %u shards are missing from this merge", res.missing_shards,
+                 res.shards);
     if (!quiet)
         fprintf(stderr,
                 "parallax: aggregate: %zu stories from %zu folders (%zu duplicates dropped), "

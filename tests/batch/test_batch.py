@@ -116,7 +116,9 @@ def test_jobs_and_shards(c50):
     run("aggregate", path("j1"), "-o", path("sum-one"))
     code, err = run("aggregate", path("shard3"), path("shard1"), path("shard2"),
                     "-o", path("sum-shards"))
-    check(code == 0, "aggregate of three shards runs")
+    check(code == 0 and "missing" not in err, "aggregate of three shards runs")
+    code, err = run("aggregate", path("shard1"), path("shard3"), "-o", path("sum-two"))
+    check(code == 0 and "1 of the 3 shards are missing" in err, "a missing shard is named")
     for f in SUMMARY:
         a, b = open(path("sum-one", f), "rb").read(), open(path("sum-shards", f), "rb").read()
         check(a == b, f"{f}: shards 1/3+2/3+3/3 aggregated equal the unsharded run")
