@@ -17,11 +17,9 @@ void jw_init(jw *w, px_buf *b, bool pretty)
 
 static void newline(jw *w)
 {
-    if (!w->pretty)
-        return;
-    px_buf_putc(w->b, '\n');
-    for (int i = 0; i < w->depth; i++)
-        px_buf_putc(w->b, ' ');
+    static const char spaces[JW_DEPTH + 1] = "\n                                ";
+    if (w->pretty)
+        px_buf_add(w->b, spaces, (size_t)w->depth + 1);
 }
 
 /* Before a value (or a key): the comma and line break it needs. */
@@ -155,11 +153,26 @@ void jw_real(jw *w, double v)
         px_buf_puts(w->b, "null");
         return;
     }
+    if (fabs(v) >= 1e12) {
+        px_buf_printf(w->b, "%.10g", v);
+        return;
+    }
+    /* three decimals at most, trailing zeros dropped, always a point */
+    long long m = llround(fabs(v) * 1000.0);
     char num[40];
-    int n = snprintf(num, sizeof num, "%.10g", v == 0 ? 0.0 : v);
+    int n = snprintf(num, sizeof num, "%s%lld.", m && v < 0 ? "-" : "", m / 1000);
+    int frac = (int)(m % 1000);
+    if (frac == 0) {
+        num[n++] = '0';
+    } else {
+        num[n++] = (char)('0' + frac / 100);
+        if (frac % 100) {
+            num[n++] = (char)('0' + frac / 10 % 10);
+            if (frac % 10)
+                num[n++] = (char)('0' + frac % 10);
+        }
+    }
     px_buf_add(w->b, num, (size_t)n);
-    if (!strpbrk(num, ".eE"))
-        px_buf_puts(w->b, ".0"); /* a real stays a real */
 }
 
 void jw_bool(jw *w, bool v)

@@ -6,7 +6,7 @@
  * story has tens of thousands of values, and building then freeing them
  * was most of `compare`'s time. Strings are escaped and any invalid UTF-8
  * becomes U+FFFD, so the output is always valid JSON; numbers are rounded
- * by the caller and printed with up to 10 significant digits.
+ * to three decimals (the report's precision) and printed without exponent.
  */
 #ifndef PX_REPORT_JSONW_H
 #define PX_REPORT_JSONW_H

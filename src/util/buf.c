@@ -52,6 +52,11 @@ px_status px_buf_puts(px_buf *b, const char *s)
 
 px_status px_buf_putc(px_buf *b, char c)
 {
+    if (b->len + 2 <= b->cap) { /* the common case: room for c and the NUL */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return PX_OK;
+    }
     return px_buf_add(b, &c, 1);
 }
 
