@@ -66,10 +66,12 @@ static void index_line(px_corpus *c, index_state *x, const px_lines *r)
 {
     if (blank(r->buf, r->len) && r->full == r->len)
         return;
-    char *id = px_batch_story_key(c->arena, r->buf, r->len);
+    /* a UTF-8 byte-order mark before the first record is not part of it */
+    size_t skip = r->line == 1 && r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    char *id = px_batch_story_key(c->arena, r->buf + skip, r->len - skip);
     if (!id) {
-        add_bad(c, x, r->line, r->buf[0] == '{' || r->len < r->full
-                                   ? "record has no \"story\" string before any error"
+        add_bad(c, x, r->line, r->buf[skip] == '{'
+                                   ? "record names no story (no \"story\" string field)"
                                    : "not a JSON object");
         return;
     }
@@ -85,7 +87,7 @@ static void index_line(px_corpus *c, index_state *x, const px_lines *r)
     if (r->full > RECORD_CAP && !st->error)
         st->error = px_arena_printf(c->arena, "%s:%zu: record larger than the %zu MiB limit",
                                     c->name, r->line, RECORD_CAP >> 20);
-    px_corpus_rec rec = {r->off, r->full, NULL, (uint32_t)r->line};
+    px_corpus_rec rec = {r->off + skip, r->full - skip, NULL, (uint32_t)r->line};
     px_vec_push(x->recs, rec);
     px_vec_push(x->owner, k);
 }

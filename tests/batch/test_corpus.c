@@ -140,6 +140,24 @@ static void load_orders_outlets_and_names_lines(void **state)
     free(path);
 }
 
+static void byte_order_mark_is_skipped(void **state)
+{
+    (void)state;
+    char *path = write_tmp("\xEF\xBB\xBF" REC("s", "one", "The council voted.")
+                               REC("s", "two", "The council voted on Monday."));
+    px_corpus *c = open_ok(path, 0, 0);
+    assert_int_equal(c->nstories, 1);
+    assert_int_equal(c->nbad, 0);
+    px_error err;
+    px_story *s = px_story_new("s");
+    assert_int_equal(px_corpus_load(c, 0, s, NULL, &err), PX_OK);
+    assert_int_equal(s->nsources, 2);
+    px_story_free(s);
+    px_corpus_free(c);
+    unlink(path);
+    free(path);
+}
+
 static void put_file(const char *dir, const char *name, const char *text)
 {
     char *p = px_batch_path(dir, name);
@@ -202,6 +220,7 @@ int main(void)
         cmocka_unit_test(shards_partition_the_stories),
         cmocka_unit_test(hash_follows_a_storys_own_lines),
         cmocka_unit_test(load_orders_outlets_and_names_lines),
+        cmocka_unit_test(byte_order_mark_is_skipped),
         cmocka_unit_test(folders_are_stories),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
