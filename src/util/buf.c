@@ -52,7 +52,8 @@ px_status px_buf_puts(px_buf *b, const char *s)
 
 px_status px_buf_putc(px_buf *b, char c)
 {
-    if (b->len + 2 <= b->cap) { /* the common case: room for c and the NUL */
+    /* the common case: room for c and the NUL, and within the cap */
+    if (b->len + 2 <= b->cap && (!b->max || b->len < b->max)) {
         b->data[b->len++] = c;
         b->data[b->len] = '\0';
         return PX_OK;
