@@ -26,6 +26,7 @@ int cmd_lexicon(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
+int cmd_worksheet(int argc, char **argv);
 
 /* Map a status to an exit code. */
 int cli_exit_code(px_status st);

@@ -20,6 +20,7 @@ static const struct {
     {"fetch", cmd_fetch, "download pages into the cache ahead of time"},
     {"batch", cmd_batch, "analyse every story of a corpus (threads, shards, resume)"},
     {"aggregate", cmd_aggregate, "merge batch outputs into per-outlet statistics"},
+    {"worksheet", cmd_worksheet, "a classroom worksheet and answer key from one story"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
