@@ -103,6 +103,34 @@ void ws_answer_lines(px_buf *b, unsigned lines)
     px_buf_puts(b, "</div>");
 }
 
+/* What the blanked-out words look like, for the kinds this sheet has. */
+static void cut_legend(const ws_plan *p, px_buf *b)
+{
+    static const char *const labels[] = {[WS_CUT_OUTLET] = "[Source B]",
+                                         [WS_CUT_REPORTER] = "[reporter]",
+                                         [WS_CUT_LINK] = "[link]"};
+    bool has[3] = {false};
+    size_t kinds = 0, shown = 0;
+    for (uint32_t src = 0; src < p->s->nsources; src++)
+        for (size_t k = 0; k < p->ncuts[src]; k++)
+            if (!has[p->cuts[src][k].what]) {
+                has[p->cuts[src][k].what] = true;
+                kinds++;
+            }
+    if (!kinds)
+        return;
+    px_buf_puts(b, " Where an article named an outlet, a reporter or a web address, you will "
+                   "see ");
+    for (int k = 0; k < 3; k++) {
+        if (!has[k])
+            continue;
+        if (shown++)
+            px_buf_puts(b, shown == kinds ? " or " : ", ");
+        px_buf_printf(b, "<span class=\"cut\">%s</span>", labels[k]);
+    }
+    px_buf_puts(b, " instead.");
+}
+
 static void sheet_intro(const ws_plan *p, px_buf *b)
 {
     px_buf_printf(b, "<body class=\"sheet\"><header><p class=\"kicker\">Media literacy "
@@ -116,13 +144,13 @@ static void sheet_intro(const ws_plan *p, px_buf *b)
     else
         px_buf_puts(b, "The names of the outlets that published them are hidden: they are "
                        "called <strong>Source A</strong>, <strong>Source B</strong> and so "
-                       "on. Where an article named an outlet or a reporter, you will see "
-                       "<span class=\"cut\">[Source B]</span> or <span class=\"cut\">"
-                       "[reporter]</span> instead.");
+                       "on.");
+    cut_legend(p, b);
     px_buf_puts(b, "</p><p>Read them all first. Every sentence has a number in a small box "
                    "<sup class=\"sn\">1</sup> before it, so you can say exactly where you "
                    "found something: <em>Source A, sentence 4</em>. Paragraphs are numbered "
-                   "in the margin (<span class=\"pn demo\">para 1</span>).</p>"
+                   "in the margin, with the source's letter (<span class=\"pn demo\">A · para 1</span>)."
+                   "</p>"
                    "</div></header><main>");
 }
 
@@ -153,7 +181,7 @@ static void article(const ws_plan *p, px_buf *b, uint32_t src)
             if (para != UINT32_MAX)
                 px_buf_puts(b, "</p>");
             para = d->sents[k].para;
-            px_buf_printf(b, "<p class=\"para\"><span class=\"pn\">para %u</span>",
+            px_buf_printf(b, "<p class=\"para\"><span class=\"pn\">%c · para %u</span>", c,
                           para + (headline ? 0 : 1));
         }
         uint32_t n = ws_sentence_number(p->s, src, k);

@@ -149,9 +149,11 @@ static void words(const ws_plan *p, px_buf *b)
         px_buf_puts(b, "<p class=\"q\">");
         if (p->nwords > 1)
             px_buf_printf(b, "<strong>%c)</strong> ", (char)('a' + i));
-        px_buf_printf(b, "Some words do more than report: they push the reader toward a view. "
-                         "Underline <strong>%s</strong> such words or short phrases in Source %c. "
-                         "For each, write a more neutral word that says the same thing.",
+        if (i == 0)
+            px_buf_puts(b, "Some words do more than report: they push the reader toward a "
+                           "view. ");
+        px_buf_printf(b, "Underline <strong>%s</strong> such words or short phrases in Source "
+                         "%c. For each, write a more neutral word that says the same thing.",
                       w->nfind == 3 ? "three" : "two", ws_letter(p, w->source));
         for (size_t e = 0; p->level == PX_WORKSHEET_INTRO && e < sizeof examples / sizeof *examples; e++)
             if (!source_uses(p, w, examples[e].loaded)) {
@@ -166,29 +168,45 @@ static void words(const ws_plan *p, px_buf *b)
     px_buf_puts(b, "</section>");
 }
 
+/* Open a question: "<p class=q>a) " when the exercise asks several. */
+static void question(px_buf *b, unsigned *part, bool several)
+{
+    px_buf_puts(b, "<p class=\"q\">");
+    if (several)
+        px_buf_printf(b, "<strong>%c)</strong> ", (char)('a' + (*part)++));
+}
+
 static void speakers(const ws_plan *p, px_buf *b)
 {
     const ws_speakers *w = &p->speakers;
+    bool why = p->level != PX_WORKSHEET_INTRO && w->anonymous >= 0;
+    bool several = (w->anonymous >= 0) + (w->most_named >= 0) + why > 1;
+    unsigned part = 0;
     open_exercise(p, b, WS_SPEAKERS, "Who gets to speak?");
     px_buf_puts(b, "<p class=\"q\">Reporters tell us who said what: “…, an official said”, "
-                   "“according to …”. ");
-    if (w->anonymous >= 0)
-        px_buf_puts(b, "Some speakers are named; others are not (“officials”, “a source close "
-                       "to …”). <strong>Which source relies most on speakers it does not "
-                       "name?</strong> Give two sentence numbers as evidence. ");
-    if (w->most_named >= 0)
-        px_buf_puts(b, "<strong>Which source names the most different people or "
-                       "organisations as its sources, and which names the fewest?</strong>");
-    px_buf_puts(b, "</p>");
+                   "“according to …”. Some speakers are named; others are not (“officials”, "
+                   "“a source close to …”).</p>");
     if (hint_shown(p, WS_SPEAKERS)) {
         hint_open(b);
         px_buf_puts(b, "look for the words <em>said</em>, <em>told</em>, <em>according to</em> "
                        "and <em>say</em>, and ask: who is talking?</p>");
     }
-    ws_answer_lines(b, 3);
-    if (p->level != PX_WORKSHEET_INTRO && w->anonymous >= 0) {
-        px_buf_puts(b, "<p class=\"q\">Why might a reporter agree not to name a source? Why "
-                       "should a reader be careful with what an unnamed source says?</p>");
+    if (w->anonymous >= 0) {
+        question(b, &part, several);
+        px_buf_puts(b, "Which source relies most on speakers it does not name? Give two "
+                       "sentence numbers from that source as evidence.</p>");
+        ws_answer_lines(b, 2);
+    }
+    if (w->most_named >= 0) {
+        question(b, &part, several);
+        px_buf_puts(b, "Which source names the most different people or organisations as "
+                       "its sources? Which names the fewest?</p>");
+        ws_answer_lines(b, 2);
+    }
+    if (why) {
+        question(b, &part, several);
+        px_buf_puts(b, "Why might a reporter agree not to name a source? Why should a reader "
+                       "be careful with what an unnamed source says?</p>");
         ws_answer_lines(b, 2);
     }
     px_buf_puts(b, "</section>");
@@ -196,10 +214,13 @@ static void speakers(const ws_plan *p, px_buf *b)
 
 static void lead(const ws_plan *p, px_buf *b)
 {
+    unsigned part = 0;
+    bool several = p->lead.early >= 0;
     open_exercise(p, b, WS_LEAD, "What comes first?");
-    px_buf_puts(b, "<p class=\"q\">Many readers only see the headline and the first sentence. "
-                   "For each source, write in a few words what its headline and its first "
-                   "sentence are mainly about.</p>");
+    question(b, &part, several);
+    px_buf_puts(b, "Many readers only see the headline and the first sentence. For each "
+                   "source, write in a few words what its headline and its first sentence are "
+                   "mainly about.</p>");
     if (hint_shown(p, WS_LEAD)) {
         hint_open(b);
         px_buf_puts(b, "ask yourself: what is the most important thing this source wants you to "
@@ -212,11 +233,21 @@ static void lead(const ws_plan *p, px_buf *b)
         px_buf_printf(b, "<tr><th scope=\"row\">%c</th><td></td><td></td></tr>",
                       (char)('A' + l));
     px_buf_puts(b, "</tbody></table>");
-    if (p->lead.early >= 0) {
-        px_buf_printf(b, "<p class=\"q\">Source %c tells you one thing in its first two "
-                         "sentences that other sources only mention further down, or not at "
-                         "all. What is it? Why might Source %c have put it so near the top?</p>",
-                      ws_letter(p, (uint32_t)p->lead.early), ws_letter(p, (uint32_t)p->lead.early));
+    if (several) {
+        char c = ws_letter(p, (uint32_t)p->lead.early);
+        question(b, &part, several);
+        px_buf_printf(b, "Source %c tells you one thing in its first two sentences that other "
+                         "sources only mention further down, or not at all. What is it? Why "
+                         "might Source %c have put it so near the top?</p>",
+                      c, c);
+        if (hint_shown(p, WS_LEAD)) {
+            uint32_t src = (uint32_t)p->lead.early;
+            const px_fact *f = &p->s->alignment.facts[p->lead.early_fact];
+            hint_open(b);
+            px_buf_printf(b, "read Source %c, ", c);
+            ws_sentence_ref(p, b, src, px_fact_mention(f, src)->sent);
+            px_buf_puts(b, ", then look for the same information in the other sources.</p>");
+        }
         ws_answer_lines(b, 3);
     }
     px_buf_puts(b, "</section>");
@@ -278,23 +309,23 @@ static void conflicts(const ws_plan *p, px_buf *b)
     for (size_t i = 0; i < p->nconflict; i++) {
         const px_fact *f = &p->s->alignment.facts[p->conflict[i].fact];
         const px_conflict *c = &f->conflicts[p->conflict[i].k];
-        uint64_t set = 0;
-        for (uint32_t src = 0; src < p->s->nsources; src++)
-            set |= c->values[src] ? 1ULL << src : 0;
         px_buf_puts(b, "<p class=\"q\">");
         if (p->nconflict > 1)
             px_buf_printf(b, "<strong>%c)</strong> ", (char)('a' + i));
         conflict_where(p, b, f, c);
         px_buf_puts(b, " disagree about ");
         conflict_subject(p, b, f, c);
-        px_buf_puts(b, ". Write down what each one says. What could explain the difference? "
-                       "How could you check which is right?</p>");
+        px_buf_puts(b, ".</p><p class=\"sub\">What does each one say?</p>");
+        ws_answer_lines(b, 2);
+        px_buf_puts(b, "<p class=\"sub\">What could explain the difference?</p>");
         if (hint_shown(p, WS_CONFLICT)) {
             hint_open(b);
             px_buf_puts(b, "think about rounding, about when each article was written, and "
                            "about where each source got its information.</p>");
         }
-        ws_answer_lines(b, 4);
+        ws_answer_lines(b, 2);
+        px_buf_puts(b, "<p class=\"sub\">How could you check which one is right?</p>");
+        ws_answer_lines(b, 2);
     }
     px_buf_puts(b, "</section>");
 }
@@ -302,13 +333,17 @@ static void conflicts(const ws_plan *p, px_buf *b)
 static void reflect(const ws_plan *p, px_buf *b)
 {
     open_exercise(p, b, WS_REFLECT, "Your turn to think");
-    px_buf_puts(b, "<p class=\"q\">If you could read only one of these sources, which would you "
-                   "choose, and why? What would you miss from the others? Use two examples "
-                   "from your answers above.</p>");
+    bool rewrite = p->level == PX_WORKSHEET_ADVANCED;
+    unsigned part = 0;
+    question(b, &part, rewrite);
+    px_buf_puts(b, "If you could read only one of these sources, which would you choose, and "
+                   "why? What would you miss from the others? Use two examples from your "
+                   "answers above.</p>");
     ws_answer_lines(b, 5);
-    if (p->level == PX_WORKSHEET_ADVANCED) {
-        px_buf_puts(b, "<p class=\"q\">Pick the headline you think is the least neutral and "
-                       "rewrite it so that it only reports what happened.</p>");
+    if (rewrite) {
+        question(b, &part, rewrite);
+        px_buf_puts(b, "Pick the headline you think is the least neutral and rewrite it so "
+                       "that it only reports what happened.</p>");
         ws_answer_lines(b, 2);
     }
     px_buf_puts(b, "</section>");

@@ -486,8 +486,8 @@ static void matrix(const ws_plan *p, px_buf *b)
  * (nothing is made up to fill the gap), or the level leaves it out. */
 static const char *const not_supported[WS_NKINDS] = {
     [WS_MISSING] = "no fact is reported by most sources and clearly missing from one",
-    [WS_WORDS] = "no source uses two or more loaded words that the lexicons give a neutral "
-                 "counterpart for",
+    [WS_WORDS] = ("no source uses two or more loaded words that the lexicons give a "
+                  "neutral counterpart for"),
     [WS_SPEAKERS] = "no source stands out clearly in how many named or unnamed speakers it uses",
     [WS_LEAD] = "the sources' first sentences share no facts to compare",
     [WS_CONFLICT] = "the sources give no conflicting details",
