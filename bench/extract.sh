@@ -18,6 +18,8 @@
 #   RUNS       runs per program (default: 5)
 # Needs: node and npm (Readability.js and jsdom are installed from npm into
 # bench/out/npm, git-ignored), cc and libxml2's headers (pkg-config).
+# READABILITY=0 skips Readability.js (minutes per run): Parallax against the
+# bare parse only.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -41,7 +43,9 @@ n=$(ls "$out/pages" | wc -l)
 # the programs
 [ -x "$build/parallax" ] || { echo "extract.sh: no $build/parallax (build first)" >&2; exit 2; }
 cc -O2 -o "$out/parse" "$root/bench/parse.c" $(pkg-config --cflags --libs libxml-2.0)
-if [ ! -d "$out/npm/node_modules/@mozilla/readability" ] || [ ! -d "$out/npm/node_modules/jsdom" ]; then
+readability=${READABILITY:-1}
+if [ "$readability" != 0 ] &&
+    { [ ! -d "$out/npm/node_modules/@mozilla/readability" ] || [ ! -d "$out/npm/node_modules/jsdom" ]; }; then
     npm install --silent --no-audit --no-fund --prefix "$out/npm" @mozilla/readability jsdom >&2
 fi
 
@@ -73,19 +77,21 @@ median() {
 i=0
 while [ "$i" -lt "$runs" ]; do
     run "$build/parallax" extract --format text >>"$out/px.txt"
-    run node "$root/bench/readability.js" >>"$out/rd.txt"
+    [ "$readability" = 0 ] || run node "$root/bench/readability.js" >>"$out/rd.txt"
     run "$out/parse" >>"$out/parse.txt"
     i=$((i + 1))
 done
 report() {
     px=$(median "$1" <"$out/px.txt")
     rd=$(median "$1" <"$out/rd.txt")
+    rd=${rd:-0}
     parse=$(median "$1" <"$out/parse.txt")
     printf "parallax extract     %8.1f pages/s\n" "$px"
-    printf "Readability.js+jsdom %8.2f pages/s\n" "$rd"
+    [ "$rd" = 0 ] || printf "Readability.js+jsdom %8.2f pages/s\n" "$rd"
     printf "libxml2 parse only   %8.1f pages/s\n" "$parse"
     awk -v px="$px" -v rd="$rd" -v parse="$parse" 'BEGIN {
-        printf "parallax / Readability.js = %.0fx (target >= 20x)\n", px / rd
+        if (rd > 0)
+            printf "parallax / Readability.js = %.0fx (target >= 20x)\n", px / rd
         printf "parallax / bare parse     = %.2f (target >= 0.50: within 2x)\n", px / parse
     }'
 }
