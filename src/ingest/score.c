@@ -45,7 +45,7 @@ static double para_value(const px_para *p, double short_value)
     if (p->kind & P_TEASER)
         return -(double)p->chars;
     if (p->links * 2 > p->chars)
-        return -(double)p->chars;
+        return p->stops >= 3 && p->words >= 30 ? text - p->links : -(double)p->chars;
     if (is_prose(p))
         return text - p->links;
     return short_value * text - p->links;
