@@ -103,14 +103,19 @@ void ws_answer_lines(px_buf *b, unsigned lines)
     px_buf_puts(b, "</div>");
 }
 
-/* What the blanked-out words look like, for the kinds this sheet has. */
+/* What the blanked-out words look like, for the kinds this sheet has:
+ * "Where an article named an outlet or a reporter, you will see [Source B]
+ * or [reporter] instead." */
 static void cut_legend(const ws_plan *p, px_buf *b)
 {
     static const char *const labels[] = {[WS_CUT_OUTLET] = "[Source B]",
                                          [WS_CUT_REPORTER] = "[reporter]",
                                          [WS_CUT_LINK] = "[link]"};
+    static const char *const what[] = {[WS_CUT_OUTLET] = "an outlet",
+                                       [WS_CUT_REPORTER] = "a reporter",
+                                       [WS_CUT_LINK] = "a web or e-mail address"};
     bool has[3] = {false};
-    size_t kinds = 0, shown = 0;
+    size_t kinds = 0;
     for (uint32_t src = 0; src < p->s->nsources; src++)
         for (size_t k = 0; k < p->ncuts[src]; k++)
             if (!has[p->cuts[src][k].what]) {
@@ -119,14 +124,18 @@ static void cut_legend(const ws_plan *p, px_buf *b)
             }
     if (!kinds)
         return;
-    px_buf_puts(b, " Where an article named an outlet, a reporter or a web address, you will "
-                   "see ");
-    for (int k = 0; k < 3; k++) {
-        if (!has[k])
-            continue;
-        if (shown++)
-            px_buf_puts(b, shown == kinds ? " or " : ", ");
-        px_buf_printf(b, "<span class=\"cut\">%s</span>", labels[k]);
+    for (int pass = 0; pass < 2; pass++) {
+        px_buf_puts(b, pass ? ", you will see " : " Where an article named ");
+        for (int k = 0, shown = 0; k < 3; k++) {
+            if (!has[k])
+                continue;
+            if (shown++)
+                px_buf_puts(b, (size_t)shown == kinds ? " or " : ", ");
+            if (pass)
+                px_buf_printf(b, "<span class=\"cut\">%s</span>", labels[k]);
+            else
+                px_buf_puts(b, what[k]);
+        }
     }
     px_buf_puts(b, " instead.");
 }
@@ -142,9 +151,13 @@ static void sheet_intro(const ws_plan *p, px_buf *b)
     if (p->reveal)
         px_buf_puts(b, "Each is called by a letter, with the outlet that published it.");
     else
-        px_buf_puts(b, "The names of the outlets that published them are hidden: they are "
-                       "called <strong>Source A</strong>, <strong>Source B</strong> and so "
-                       "on.");
+        px_buf_puts(b, p->s->nsources == 2
+                           ? "The names of the outlets that published them are hidden: they "
+                             "are called <strong>Source A</strong> and <strong>Source "
+                             "B</strong>."
+                           : "The names of the outlets that published them are hidden: they "
+                             "are called <strong>Source A</strong>, <strong>Source B</strong> "
+                             "and so on.");
     cut_legend(p, b);
     px_buf_puts(b, "</p><p>Read them all first. Every sentence has a number in a small box "
                    "<sup class=\"sn\">1</sup> before it, so you can say exactly where you "

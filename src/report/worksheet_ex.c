@@ -212,27 +212,46 @@ static void speakers(const ws_plan *p, px_buf *b)
     px_buf_puts(b, "</section>");
 }
 
+/* The table to fill in: a row per source; the headline column only when
+ * some source has a headline, "no headline" where one has none. */
+static void lead_table(const ws_plan *p, px_buf *b, bool heads)
+{
+    px_buf_puts(b, "<table class=\"fillin\"><thead><tr><th scope=\"col\">Source</th>");
+    if (heads)
+        px_buf_puts(b, "<th scope=\"col\">The headline is about…</th>");
+    px_buf_puts(b, "<th scope=\"col\">Sentence 1 is about…</th></tr></thead><tbody>");
+    for (uint32_t l = 0; l < p->s->nsources; l++) {
+        const px_doc *d = p->s->docs[p->by_letter[l]];
+        px_buf_printf(b, "<tr><th scope=\"row\">%c</th>", (char)('A' + l));
+        if (heads)
+            px_buf_puts(b, d->nsents && d->sents[0].headline
+                               ? "<td></td>"
+                               : "<td><span class=\"mut\">no headline</span></td>");
+        px_buf_puts(b, "<td></td></tr>");
+    }
+    px_buf_puts(b, "</tbody></table>");
+}
+
 static void lead(const ws_plan *p, px_buf *b)
 {
     unsigned part = 0;
     bool several = p->lead.early >= 0;
     open_exercise(p, b, WS_LEAD, "What comes first?");
     question(b, &part, several);
-    px_buf_puts(b, "Many readers only see the headline and the first sentence. For each "
-                   "source, write in a few words what its headline and its first sentence are "
-                   "mainly about.</p>");
+    bool heads = false;
+    for (uint32_t src = 0; src < p->s->nsources; src++)
+        heads = heads || (p->s->docs[src]->nsents && p->s->docs[src]->sents[0].headline);
+    px_buf_puts(b, heads ? "Many readers only see the headline and the first sentence. For each "
+                           "source, write in a few words what its headline and its first "
+                           "sentence are mainly about.</p>"
+                         : "Many readers only see the first sentence. For each source, write "
+                           "in a few words what its first sentence is mainly about.</p>");
     if (hint_shown(p, WS_LEAD)) {
         hint_open(b);
         px_buf_puts(b, "ask yourself: what is the most important thing this source wants you to "
                        "know?</p>");
     }
-    px_buf_puts(b, "<table class=\"fillin\"><thead><tr><th scope=\"col\">Source</th>"
-                   "<th scope=\"col\">The headline is about…</th><th scope=\"col\">Sentence 1 "
-                   "is about…</th></tr></thead><tbody>");
-    for (uint32_t l = 0; l < p->s->nsources; l++)
-        px_buf_printf(b, "<tr><th scope=\"row\">%c</th><td></td><td></td></tr>",
-                      (char)('A' + l));
-    px_buf_puts(b, "</tbody></table>");
+    lead_table(p, b, heads);
     if (several) {
         char c = ws_letter(p, (uint32_t)p->lead.early);
         question(b, &part, several);

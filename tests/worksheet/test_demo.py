@@ -208,6 +208,7 @@ forbidden = [s["name"] for s in GOLD["sources"].values()] + list(GOLD["sources"]
 shown = [w for w in forbidden if re.search(r"\b" + re.escape(w) + r"\b", text(body(sheet)),
                                            re.I)]
 check(not shown, f"the sheet names no outlet, reporter or URL {shown}")
+check("Where an article named" not in sheet, "nothing was blanked out, so no legend for it")
 
 # the same seed, the same bytes; another seed, other letters
 again = make("again", "--seed", "5")

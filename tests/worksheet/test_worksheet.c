@@ -36,6 +36,8 @@ static void hides_names_bylines_and_links(void **state)
     assert_true(count(sheet.data, "Harlow") >= 6);
     assert_true(count(sheet.data, "[reporter]") >= 1);
     assert_true(count(sheet.data, "[link]") >= 2);
+    assert_non_null(strstr(sheet.data, "Where an article named an outlet, a reporter or a web or "
+                                       "e-mail address, you will see"));
     /* "The Morning Ledger has learned": the letter of the ledger */
     px_worksheet_opts plain = o;
     ws_plan p;
@@ -302,6 +304,45 @@ static void api_edges(void **state)
     px_story_free(s);
 }
 
+/* Markup in texts, names and URLs stays text on both pages. */
+static void escapes_everything(void **state)
+{
+    (void)state;
+    static const fixture_outlet evil[] = {
+        {"x", "<b>X</b> News", "javascript:alert(1)", "<i>Eve</i> Smith",
+         "Council <script>alert(1)</script> votes",
+         "The council voted on <script>alert(2)</script> Monday to close the pool, the mayor "
+         "said. The pool will stay shut for a year.\n\nSwimmers were \"furious\" & upset."},
+        {"y", "Y \" onload=\"x", NULL, NULL, "Pool closed by council vote",
+         "The council voted on Monday to close the pool, the mayor said. The pool will stay "
+         "shut for a year."},
+    };
+    px_story *s = px_story_new("evil");
+    px_error err = {0};
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(px_story_add(s, fixture_article(s, &evil[i], NULL), &err), PX_OK);
+    px_config cfg;
+    px_config_defaults(&cfg);
+    assert_int_equal(px_story_analyze(s, &cfg, NULL, &err), PX_OK);
+    for (int reveal = 0; reveal < 2; reveal++) {
+        px_worksheet_opts o = {.seed = 1, .reveal_outlets = reveal};
+        px_buf sheet, key;
+        fixture_render(s, &o, &sheet, &key);
+        const char *pages[] = {sheet.data, key.data};
+        for (size_t k = 0; k < 2; k++) {
+            assert_null(strstr(pages[k], "<script"));
+            assert_null(strstr(pages[k], "<b>X"));
+            assert_null(strstr(pages[k], "<i>Eve"));
+            assert_null(strstr(pages[k], "\" onload"));
+            assert_null(strstr(pages[k], "href="));
+        }
+        assert_non_null(strstr(key.data, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+        px_buf_free(&sheet);
+        px_buf_free(&key);
+    }
+    px_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +355,7 @@ int main(void)
         cmocka_unit_test(levels),
         cmocka_unit_test(no_lexicons_no_word_exercise),
         cmocka_unit_test(api_edges),
+        cmocka_unit_test(escapes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
