@@ -24,7 +24,7 @@
 
 #include "ingest/dom.h"
 
-#define SNIFF_BYTES 8192 /* how far into the page to look for <meta charset> */
+#define SNIFF_BYTES 65536 /* how far to look for <meta charset> (heads can be long) */
 
 static const struct alias {
     const char *label, *charset;

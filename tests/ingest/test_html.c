@@ -434,6 +434,16 @@ static void declared_charset_and_bom(void **state)
     has(extract(a, bom, NULL), "Na\xC3\xAFve caf\xC3\xA9.");
     has(page_in(a, "<meta charset='iso-8859-1'>", "Caf\xC3\xA9 cr\xC3\xA8me.", NULL),
         "Caf\xC3\xA9 cr\xC3\xA8me.");
+    /* a label far down a long head still counts: windows-1251 "Мир" */
+    px_buf big;
+    px_buf_init(&big, 0);
+    px_buf_puts(&big, "<html><head><style>");
+    for (int i = 0; i < 2000; i++)
+        px_buf_puts(&big, ".a{color:red}");
+    px_buf_puts(&big, "</style><meta charset='windows-1251'></head><body><article>"
+                      "<p>\xCC\xE8\xF0 peace.</p>" P2 P3 "</article></body></html>");
+    has(extract(a, big.data, NULL), "\xD0\x9C\xD0\xB8\xD1\x80 peace.");
+    px_buf_free(&big);
     /* invalid bytes in a UTF-8 page become U+FFFD, not mojibake of the rest */
     has(page_in(a, "<meta charset='utf-8'>", "Caf\xC3\xA9 \xFF here.", NULL),
         "Caf\xC3\xA9 \xEF\xBF\xBD here.");
