@@ -13,6 +13,7 @@
  * and stays. The result is a list of cuts per source, in text order, that
  * the renderers apply to every sentence they print (ws_text).
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -48,6 +49,8 @@ typedef struct variant {
     bool capital; /* one word, matched only when written with a capital */
     bool own;     /* … only in the outlet's own text, after "the" and not
                    * before another capitalised word ("told the Courier") */
+    const char *squashed; /* a name of several words run together, lower case
+                           * ("dailyflash"), as handles and hosts write it */
 } variant;
 typedef PX_VEC(variant) variant_vec;
 
@@ -69,6 +72,20 @@ static size_t bare_end(const px_doc *d, const px_token *t)
                : t->end - 2;
 }
 
+/* Lower-case letters and digits of s, nothing else. */
+static void squash(const char *s, size_t n, char *out, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[k++] = c;
+    }
+    out[k] = '\0';
+}
+
 /* Add a name. A one-word name is matched only when written with a capital
  * (unless any_case: a URL's host), and never when it is a generic masthead
  * word ("wire", "post"). */
@@ -87,6 +104,16 @@ static void add_variant(px_arena *a, variant_vec *v, const char *s, size_t n, in
     x.capital = k == 1 && !any_case;
     if (k == 1 && generic(x.words[0].fold, bare_len(x.words[0].fold)))
         return;
+    /* run together without a leading "the": "The Morning Ledger" → "morningledger" */
+    char sq[128] = "";
+    for (size_t i = 0, len = 0; i < k; i++) {
+        if (i == 0 && k > 1 && !strcmp(x.words[0].fold, "the"))
+            continue;
+        squash(x.words[i].fold, strlen(x.words[i].fold), sq + len, sizeof sq - len);
+        len = strlen(sq);
+    }
+    if (k >= 2 && strlen(sq) >= 6)
+        x.squashed = px_arena_strdup(a, sq);
     if (x.nwords)
         px_vec_push(*v, x);
 }
@@ -104,20 +131,6 @@ static bool masthead(const char *line)
             words++;
         }
     return words <= 6;
-}
-
-/* Lower-case letters and digits of s, nothing else. */
-static void squash(const char *s, size_t n, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out[k++] = c;
-    }
-    out[k] = '\0';
 }
 
 /* The host of a URL without "www." and its last label ("dailyflash"). */
@@ -272,17 +285,35 @@ static bool self_reference(const px_doc *d, size_t i)
     return before && !strcmp(before->fold, "the") && !(after && capitalised(d, after));
 }
 
+/* A token that runs a name together: "DailyFlash", "dailyflash", and in a
+ * handle ("@DailyFlashNews") any word holding it; the cut takes the '@'. */
+static void squashed_cut(const px_doc *d, const px_token *t, const variant *x, cut_vec *cuts)
+{
+    char sq[128];
+    squash(d->text + t->start, bare_end(d, t) - t->start, sq, sizeof sq);
+    bool handle = t->start > 0 && (d->text[t->start - 1] == '@' || d->text[t->start - 1] == '#');
+    if (strcmp(sq, x->squashed) && !(handle && strstr(sq, x->squashed)))
+        return;
+    ws_cut c = {t->start - handle, bare_end(d, t), x->what, x->outlet};
+    px_vec_push(*cuts, c);
+}
+
 static void name_cuts(const px_story *s, const variant_vec *v, uint32_t src, cut_vec *cuts)
 {
     const px_doc *d = s->docs[src];
     for (size_t i = 0; i < d->ntoks; i++)
         for (size_t k = 0; k < v->n; k++) {
+            if (v->v[k].squashed && (d->toks[i].flags & PX_TOK_WORD))
+                squashed_cut(d, &d->toks[i], &v->v[k], cuts);
             size_t end = 0;
             const variant *x = &v->v[k];
             if (x->own && (x->outlet != src || !self_reference(d, i)))
                 continue;
             if (match_at(d, i, x, &end)) {
-                ws_cut c = {d->toks[i].start, end, v->v[k].what, v->v[k].outlet};
+                size_t start = d->toks[i].start;
+                if (start > 0 && (d->text[start - 1] == '@' || d->text[start - 1] == '#'))
+                    start--; /* a handle or tag: the mark goes too */
+                ws_cut c = {start, end, v->v[k].what, v->v[k].outlet};
                 px_vec_push(*cuts, c);
             }
         }
@@ -321,11 +352,40 @@ static bool email_at(const char *t, size_t n, size_t i, size_t *start)
     return a < i && dot && dot + 1 < t + e;
 }
 
+/* Endings of web addresses written without http or www ("dailyflash.com"). */
+static const char *const domains[] = {".com", ".org", ".net", ".co.uk", ".uk", ".news",
+                                      ".io", ".info", ".gov", ".edu", ".example"};
+
+/* A bare web address from i: letters, digits, dots and hyphens up to one of
+ * the endings above, which a '/', a space or the end follows. */
+static bool domain_at(const char *t, size_t n, size_t i)
+{
+    if (!link_start(t, n, i) && !(i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' ||
+                                  t[i - 1] == '(' || t[i - 1] == '"'))
+        return false;
+    size_t e = i;
+    while (e < n && (isalnum((unsigned char)t[e]) || t[e] == '.' || t[e] == '-'))
+        e++;
+    for (size_t k = i + 2; k < e; k++) {
+        if (t[k] != '.')
+            continue;
+        for (size_t j = 0; j < sizeof domains / sizeof *domains; j++) {
+            size_t m = strlen(domains[j]);
+            if (k + m <= n && !strncasecmp(t + k, domains[j], m) &&
+                (k + m == n || !isalnum((unsigned char)t[k + m])) &&
+                (k + m >= n || t[k + m] != '.' || k + m + 1 >= n ||
+                 !isalnum((unsigned char)t[k + m + 1])))
+                return true;
+        }
+    }
+    return false;
+}
+
 static void link_cuts(const px_doc *d, cut_vec *cuts)
 {
     for (size_t i = 0; i < d->len; i++) {
         size_t start = i;
-        if (link_start(d->text, d->len, i) ||
+        if (link_start(d->text, d->len, i) || domain_at(d->text, d->len, i) ||
             (d->text[i] == '@' && email_at(d->text, d->len, i, &start))) {
             size_t end = link_end(d->text, d->len, i);
             if (end > start) {

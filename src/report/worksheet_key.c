@@ -197,7 +197,7 @@ static void speaker_cell(const ws_plan *p, px_buf *b, uint32_t src, bool anonymo
     size_t n = px_report_speakers(p->s, src, &sp), shown = 0;
     px_buf_puts(b, "<td><ul>");
     for (size_t k = 0; k < n; k++)
-        if (sp[k].anonymous == anonymous) {
+        if (sp[k].anonymous == anonymous && ws_speaker_shown(&sp[k])) {
             speaker_item(p, b, src, k, &sp[k]);
             shown++;
         }

@@ -385,6 +385,18 @@ static int32_t single_out(const size_t *v, size_t n, int sign, size_t margin)
 
 enum { SPEAKER_MARGIN = 2 };
 
+/* Pronouns that attribution patterns now and then take for a speaker
+ * ("He allegedly warned…"): nobody a student could name. */
+static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
+
+bool ws_speaker_shown(const px_report_speaker *sp)
+{
+    for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+        if (strlen(pronouns[i]) == sp->len && !strncasecmp(sp->text, pronouns[i], sp->len))
+            return false;
+    return true;
+}
+
 static void pick_speakers(ws_plan *p)
 {
     size_t n = p->s->nsources;
@@ -394,6 +406,8 @@ static void pick_speakers(ws_plan *p)
         px_report_speaker *sp;
         size_t ns = px_report_speakers(p->s, src, &sp);
         for (size_t k = 0; k < ns; k++) {
+            if (!ws_speaker_shown(&sp[k]))
+                continue;
             if (sp[k].anonymous)
                 anon[src] += sp[k].count;
             else

@@ -10,7 +10,9 @@
  * neutral counterparts. The texts name their outlets ("The Morning Ledger
  * has learned", "told the Courier", "the Harlow Bulletin"), a reporter,
  * an e-mail address and a URL, all of which the worksheet must hide; the
- * town, Harlow, is in every text and must stay.
+ * town, Harlow, is in every text and must stay. There are a handle
+ * (@MorningLedger), a tag run together from a name (#HarlowBulletin) and a
+ * web address without http (valleycourier.example).
  */
 #ifndef PX_TEST_WORKSHEET_FIXTURE_H
 #define PX_TEST_WORKSHEET_FIXTURE_H
@@ -34,19 +36,22 @@ static const fixture_outlet fixture_outlets[] = {
      "The library will stay closed for two weeks while the basement dries out. The Morning "
      "Ledger has learned that the pipe was due to be replaced last year.\n\n"
      "Residents with photos of the damage can write to tips@morningledger.example or use the "
-     "form at https://morningledger.example/flood today. Jane Roe reported from Harlow."},
+     "form at https://morningledger.example/flood today, or tag @MorningLedger. Jane Roe "
+     "reported from Harlow."},
     {"courier", "Valley Courier", "https://valleycourier.example/2024/flood", "By Sam Lee",
      "Library disaster: thousands of books destroyed in Harlow flood fiasco",
      "A burst pipe flooded the Harlow public library on Sunday night, the council said. About "
      "5,000 books were damaged by the water, a council source told the Courier.\n\n"
      "Critics slammed the council for the disaster, saying it ignored repeated warnings about "
      "the ageing pipes. The library will stay closed for two weeks.\n\n"
-     "As the Morning Ledger first reported, the pipe was due to be replaced last year."},
+     "As the Morning Ledger first reported, the pipe was due to be replaced last year. "
+     "Updates on the repairs are at valleycourier.example/flood every evening."},
     {"bulletin", "Harlow Bulletin", NULL, NULL, "Harlow library closed after pipe bursts",
      "The Harlow public library was flooded on Sunday night when a pipe burst, the council "
      "said. The library will stay closed for two weeks.\n\n"
      "Volunteers from the Harlow Bulletin helped move books to a dry room on Monday. Mayor Ana "
-     "Ruiz said the town would pay for repairs."},
+     "Ruiz said the town would pay for repairs. Readers tagged their pictures of the clean-up "
+     "#HarlowBulletin."},
 };
 enum { FIXTURE_OUTLETS = 3 };
 

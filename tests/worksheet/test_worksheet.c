@@ -23,7 +23,7 @@ static void hides_names_bylines_and_links(void **state)
     px_worksheet_opts o = {.seed = 1, .level = PX_WORKSHEET_STANDARD};
     px_buf sheet, key;
     fixture_render(s, &o, &sheet, &key);
-    static const char *const hidden[] = {"Ledger", "Courier", "Bulletin", "Jane Roe",
+    static const char *const hidden[] = {"Ledger", "Courier", "Bulletin", "Jane Roe", "#Harlow",
                                          "Sam Lee", "morningledger", "valleycourier", "http",
                                          "@", "ledger", "courier", "bulletin"};
     const char *body = strstr(sheet.data, "<body");
@@ -72,6 +72,9 @@ static void reveal_keeps_texts(void **state)
     assert_non_null(strstr(sheet.data, "The Morning Ledger has learned"));
     assert_non_null(strstr(sheet.data, "tips@morningledger.example"));
     assert_non_null(strstr(sheet.data, "Valley Courier"));
+    assert_non_null(strstr(sheet.data, "@MorningLedger"));
+    assert_non_null(strstr(sheet.data, "#HarlowBulletin"));
+    assert_non_null(strstr(sheet.data, " valleycourier.example/flood "));
     assert_null(strstr(sheet.data, "class=\"cut\">["));
     px_buf_free(&sheet);
     px_buf_free(&key);
