@@ -70,6 +70,7 @@ typedef struct ws_speakers {
     int32_t anonymous;  /* the source with the most anonymous attributions */
     int32_t most_named; /* the source quoting the most named people */
     int32_t least_named;/* … and the fewest */
+    uint64_t unique;    /* sources quoting a person no other source quotes */
 } ws_speakers;
 
 /* Exercise 4: per source, the fact its headline states and the fact of its
@@ -119,6 +120,9 @@ void ws_plan_build(ws_plan *p, const px_story *s, const px_worksheet_opts *o, px
 char ws_letter(const ws_plan *p, uint32_t src);
 /* Is a speaker someone (not a lone pronoun the attribution took)? */
 bool ws_speaker_shown(const px_report_speaker *sp);
+/* Is this speaker of src a person (a name of capitalised words) whom no
+ * other source so much as names? */
+bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_report_speaker *sp);
 /* Does any cut of src overlap [start, end)? */
 bool ws_cut_overlaps(const ws_plan *p, uint32_t src, size_t start, size_t end);
 

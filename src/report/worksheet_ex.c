@@ -180,7 +180,7 @@ static void speakers(const ws_plan *p, px_buf *b)
 {
     const ws_speakers *w = &p->speakers;
     bool why = p->level != PX_WORKSHEET_INTRO && w->anonymous >= 0;
-    bool several = (w->anonymous >= 0) + (w->most_named >= 0) + why > 1;
+    bool several = (w->anonymous >= 0) + (w->most_named >= 0) + (w->unique != 0) + why > 1;
     unsigned part = 0;
     open_exercise(p, b, WS_SPEAKERS, "Who gets to speak?");
     px_buf_puts(b, "<p class=\"q\">Reporters tell us who said what: “…, an official said”, "
@@ -201,6 +201,15 @@ static void speakers(const ws_plan *p, px_buf *b)
         question(b, &part, several);
         px_buf_puts(b, "Which source names the most different people or organisations as "
                        "its sources? Which names the fewest?</p>");
+        ws_answer_lines(b, 2);
+    }
+    if (w->unique) {
+        question(b, &part, several);
+        px_buf_puts(b, "Some people are quoted by only one of the sources. Find one of them, "
+                       "and say which source quotes them.");
+        if (p->level == PX_WORKSHEET_ADVANCED)
+            px_buf_puts(b, " How would that story read without them?");
+        px_buf_puts(b, "</p>");
         ws_answer_lines(b, 2);
     }
     if (why) {

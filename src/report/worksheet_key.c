@@ -205,6 +205,30 @@ static void speaker_cell(const ws_plan *p, px_buf *b, uint32_t src, bool anonymo
     free(sp);
 }
 
+/* The people only one source quotes, source by source. */
+static void unique_voices(const ws_plan *p, px_buf *b)
+{
+    px_buf_puts(b, "<p>Quoted by one source only:</p><ul class=\"ev\">");
+    for (uint32_t l = 0; l < p->s->nsources; l++) {
+        uint32_t src = p->by_letter[l];
+        if (!(p->speakers.unique >> src & 1))
+            continue;
+        px_report_speaker *sp;
+        size_t n = px_report_speakers(p->s, src, &sp);
+        for (size_t k = 0; k < n; k++)
+            if (ws_voice_unique(p, src, &sp[k])) {
+                px_buf_puts(b, "<li data-unique=\"1\"");
+                attr(b, "data-person", sp[k].text, sp[k].len);
+                px_buf_printf(b, " data-src=\"%c\"><strong>Source %c</strong>: ", (char)('A' + l),
+                              (char)('A' + l));
+                px_html_escape(b, sp[k].text, sp[k].len);
+                px_buf_puts(b, "</li>");
+            }
+        free(sp);
+    }
+    px_buf_puts(b, "</ul>");
+}
+
 static void speakers_answer(const ws_plan *p, px_buf *b)
 {
     const ws_speakers *w = &p->speakers;
@@ -226,6 +250,8 @@ static void speakers_answer(const ws_plan *p, px_buf *b)
         ws_source_name(p, b, (uint32_t)w->least_named, true);
         px_buf_puts(b, "</strong>.</p>");
     }
+    if (w->unique)
+        unique_voices(p, b);
     px_buf_puts(b, "<table class=\"speakers\"><thead><tr><th scope=\"col\">Source</th>"
                    "<th scope=\"col\">Named speakers</th><th scope=\"col\">Unnamed speakers</th>"
                    "</tr></thead><tbody>");
@@ -294,9 +320,9 @@ static void lead_early(const ws_plan *p, px_buf *b)
     px_buf_printf(b, "<div class=\"item\" data-early=\"%c\" data-fact=\"%s\"><p><strong>",
                   ws_letter(p, src), id);
     ws_source_name(p, b, src, true);
-    px_buf_printf(b, "</strong> puts fact %s at the top (%s); the others that report it put it "
-                     "further down:</p>",
-                  id, px_report_fact_where(p->s, p->lead.early_fact, src));
+    px_buf_printf(b, "</strong> puts fact %s near the top (", id);
+    ws_sentence_ref(p, b, src, px_fact_mention(f, src)->sent);
+    px_buf_puts(b, "); the other sources that report it put it further down:</p>");
     fact_evidence(p, b, f);
     px_buf_puts(b, "<p class=\"why\">Accept any reason that links the choice to the story the "
                    "source wants to tell (for example: it makes the event look more alarming, "

@@ -397,6 +397,60 @@ bool ws_speaker_shown(const px_report_speaker *sp)
     return true;
 }
 
+/* A person's name: two words or more, each capitalised ("Ilse Marten"),
+ * not an institution ("the White House", "The Calder Taxpayers Alliance")
+ * or a document ("U.S. intelligence estimates"). */
+static bool person_name(const px_report_speaker *sp)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < sp->len; i++)
+        if (i == 0 || sp->text[i - 1] == ' ') {
+            if (!(sp->text[i] >= 'A' && sp->text[i] <= 'Z'))
+                return false;
+            words++;
+        }
+    return !sp->anonymous && words >= 2 && !(sp->len > 4 && !strncmp(sp->text, "The ", 4));
+}
+
+/* The last word of a name: "Sullivan" for "Jake Sullivan" and "Sullivan". */
+static const char *last_word(const char *t, size_t n, size_t *len)
+{
+    size_t i = n;
+    while (i > 0 && t[i - 1] != ' ')
+        i--;
+    *len = n - i;
+    return t + i;
+}
+
+/* Does doc d have a word that is this name (or its possessive)? */
+static bool doc_names(const px_doc *d, const char *name, size_t n)
+{
+    for (size_t i = 0; i < d->ntoks; i++) {
+        const px_token *t = &d->toks[i];
+        size_t len = t->end - t->start;
+        if ((len == n || (len == n + 2 && d->text[t->start + n] == '\'') ||
+             (len == n + 4 && d->text[t->start + n] == '\xE2')) &&
+            !strncasecmp(d->text + t->start, name, n))
+            return true;
+    }
+    return false;
+}
+
+/* Only src quotes the person when no other source so much as names them:
+ * a source that reports what someone "accused" others of, with no
+ * attribution the analysis recognises, still gives them a voice. */
+bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_report_speaker *sp)
+{
+    if (!person_name(sp))
+        return false;
+    size_t n;
+    const char *last = last_word(sp->text, sp->len, &n);
+    for (uint32_t o = 0; o < p->s->nsources; o++)
+        if (o != src && doc_names(p->s->docs[o], last, n))
+            return false;
+    return true;
+}
+
 static void pick_speakers(ws_plan *p)
 {
     size_t n = p->s->nsources;
@@ -412,6 +466,8 @@ static void pick_speakers(ws_plan *p)
                 anon[src] += sp[k].count;
             else
                 named[src]++;
+            if (ws_voice_unique(p, src, &sp[k]))
+                p->speakers.unique |= 1ULL << src;
         }
         free(sp);
     }
@@ -423,7 +479,7 @@ static void pick_speakers(ws_plan *p)
     w->least_named = single_out(named, n, -1, SPEAKER_MARGIN);
     if (w->most_named < 0 || w->least_named < 0)
         w->most_named = w->least_named = -1;
-    p->supported[WS_SPEAKERS] = w->anonymous >= 0 || w->most_named >= 0;
+    p->supported[WS_SPEAKERS] = w->anonymous >= 0 || w->most_named >= 0 || w->unique;
 }
 
 /* ---- headline and lead ---- */

@@ -31,8 +31,8 @@ static const fixture_outlet fixture_outlets[] = {
     {"ledger", "The Morning Ledger", "https://www.morningledger.example/news/library-flood",
      "Jane Roe", "Harlow library flooded as council blames burst pipe",
      "The Harlow public library was flooded on Sunday night after a water pipe burst in the "
-     "basement, the council said. About 3,000 books were damaged by the water, the head "
-     "librarian, Tom Baker, said.\n\n"
+     "basement, the council said. About 3,000 books were damaged by the water, said Tom "
+     "Baker, the head librarian.\n\n"
      "The library will stay closed for two weeks while the basement dries out. The Morning "
      "Ledger has learned that the pipe was due to be replaced last year.\n\n"
      "Residents with photos of the damage can write to tips@morningledger.example or use the "

@@ -159,6 +159,11 @@ def check_speakers(key, sents):
         outlet = who[anon.group(1)]
         check(all(counts[outlet] > c for o, c in counts.items() if o != outlet),
               f"relies most on unnamed speakers: {outlet} {counts}")
+    for a, _ in tags(key, "data-person="):
+        last = a["data-person"].split()[-1].lower()
+        others = [l for (l, _), t in sents.items() if l != a["data-src"] and last in t.lower()]
+        check(last in " ".join(t for (l, _), t in sents.items() if l == a["data-src"]).lower()
+              and not others, f"only Source {a['data-src']} has {a['data-person']}")
     for a, _ in tags(key, "data-speaker="):
         whole = " ".join(t for (l, _), t in sents.items() if l == a["data-src"]).lower()
         check(a["data-speaker"].lower() in whole,

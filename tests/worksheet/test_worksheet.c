@@ -196,6 +196,32 @@ static void words_are_in_the_source(void **state)
     px_lexset_free(lex);
 }
 
+static void voices_only_one_source_has(void **state)
+{
+    (void)state;
+    px_lexset *lex;
+    px_story *s = fixture_story(&lex, NULL);
+    px_arena *a = px_arena_new();
+    ws_plan p;
+    px_worksheet_opts o = {.level = PX_WORKSHEET_STANDARD};
+    ws_plan_build(&p, s, &o, a);
+    /* the librarian speaks only in ledger, the mayor only in bulletin; the
+     * council speaks everywhere and is no person */
+    uint64_t want = (1ULL << source_of(s, "ledger")) | (1ULL << source_of(s, "bulletin"));
+    assert_int_equal(p.speakers.unique, want);
+    px_buf sheet, key;
+    fixture_render(s, &o, &sheet, &key);
+    assert_non_null(strstr(key.data, "data-person=\"Tom Baker\""));
+    assert_non_null(strstr(key.data, "data-person=\"Mayor Ana Ruiz\""));
+    assert_null(strstr(key.data, "data-person=\"the council\""));
+    assert_non_null(strstr(sheet.data, "quoted by only one of the sources"));
+    px_buf_free(&sheet);
+    px_buf_free(&key);
+    px_arena_free(a);
+    px_story_free(s);
+    px_lexset_free(lex);
+}
+
 static void conflicts_only_when_there_are_some(void **state)
 {
     (void)state;
@@ -354,6 +380,7 @@ int main(void)
         cmocka_unit_test(seed_fixes_letters),
         cmocka_unit_test(missing_fact_is_missing),
         cmocka_unit_test(words_are_in_the_source),
+        cmocka_unit_test(voices_only_one_source_has),
         cmocka_unit_test(conflicts_only_when_there_are_some),
         cmocka_unit_test(levels),
         cmocka_unit_test(no_lexicons_no_word_exercise),
