@@ -4,7 +4,8 @@
  * twice (the students' sheet and the teacher's key).
  *
  * worksheet_pick.c chooses the exercises the analysis supports and the
- * answers to them; worksheet_anon.c finds what must be blanked out of the
+ * answers to them (worksheet_facts.c the facts missing and put first);
+ * worksheet_anon.c finds what must be blanked out of the
  * texts (outlet names, bylines, URLs, self-references); worksheet.c renders
  * the sheet, worksheet_ex.c its exercises, worksheet_key.c the key.
  * Everything the plan holds lives in its own scratch arena, freed when the
@@ -125,6 +126,19 @@ bool ws_speaker_shown(const px_report_speaker *sp);
 bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_report_speaker *sp);
 /* Does any cut of src overlap [start, end)? */
 bool ws_cut_overlaps(const ws_plan *p, uint32_t src, size_t start, size_t end);
+
+/* Word weights of a story: in how many of its nsents body sentences each
+ * stem occurs. */
+typedef struct ws_idf {
+    px_map *df;
+    size_t nsents;
+} ws_idf;
+
+/* worksheet_facts.c: the stems' sentence counts (the caller frees the
+ * map), exercise 1 (up to max items) and exercise 4. */
+px_map *ws_stem_frequencies(const px_story *s, size_t *nsents);
+void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max);
+void ws_pick_lead(ws_plan *p, const ws_idf *w);
 
 /* worksheet_anon.c: the cuts of every source (none when revealing). */
 void ws_anon_build(ws_plan *p);
