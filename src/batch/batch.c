@@ -92,6 +92,7 @@ static px_status run_pool(pool *p, px_error *err)
         free(th);
         return px_error_set(err, PX_EIO, NULL, 0, "cannot start worker threads");
     }
+    double last = -1;
     pthread_mutex_lock(&p->mu);
     while (p->prog.done < p->job.corpus->nstories) {
         struct timespec until;
@@ -105,8 +106,10 @@ static px_status run_pool(pool *p, px_error *err)
         px_batch_progress now = p->prog;
         pthread_mutex_unlock(&p->mu);
         now.elapsed = seconds_since(&p->start);
-        if (p->job.o->progress)
+        if (p->job.o->progress && now.elapsed - last >= 0.25) { /* at most 4 times a second */
             p->job.o->progress(&now, p->job.o->user);
+            last = now.elapsed;
+        }
         pthread_mutex_lock(&p->mu);
     }
     pthread_mutex_unlock(&p->mu);
