@@ -51,18 +51,26 @@ void ws_head(px_buf *b, const char *title)
     px_buf_puts(b, "</style></head>");
 }
 
-uint32_t ws_sentence_number(const px_story *s, uint32_t src, uint32_t sent)
+uint32_t ws_sentence_number(const ws_plan *p, uint32_t src, uint32_t sent)
 {
-    const px_doc *d = s->docs[src];
-    if (d->sents[sent].headline)
-        return 0;
-    return sent + 1 - (d->nsents && d->sents[0].headline ? 1 : 0);
+    return p->numbers[src][sent];
+}
+
+uint32_t ws_first_sentence(const ws_plan *p, uint32_t src)
+{
+    const px_doc *d = p->s->docs[src];
+    uint32_t k = 0;
+    while (k < d->nsents && (d->sents[k].headline || p->numbers[src][k] == WS_HIDDEN))
+        k++;
+    return k;
 }
 
 void ws_sentence_ref(const ws_plan *p, px_buf *b, uint32_t src, uint32_t sent)
 {
-    uint32_t n = ws_sentence_number(p->s, src, sent);
-    if (n)
+    uint32_t n = ws_sentence_number(p, src, sent);
+    if (n == WS_HIDDEN)
+        px_buf_puts(b, "a line left off the sheet");
+    else if (n)
         px_buf_printf(b, "sentence %u", n);
     else
         px_buf_puts(b, "the headline");
@@ -188,16 +196,18 @@ static void article(const ws_plan *p, px_buf *b, uint32_t src)
         ws_sentence_text(p, b, src, 0);
         px_buf_puts(b, "</p>");
     }
-    uint32_t para = UINT32_MAX;
+    uint32_t para = UINT32_MAX, shown = 0;
     for (uint32_t k = headline ? 1 : 0; k < d->nsents; k++) {
+        uint32_t n = ws_sentence_number(p, src, k);
+        if (n == WS_HIDDEN)
+            continue;
         if (d->sents[k].para != para) {
             if (para != UINT32_MAX)
                 px_buf_puts(b, "</p>");
             para = d->sents[k].para;
             px_buf_printf(b, "<p class=\"para\"><span class=\"pn\">%c · para %u</span>", c,
-                          para + (headline ? 0 : 1));
+                          ++shown);
         }
-        uint32_t n = ws_sentence_number(p->s, src, k);
         px_buf_printf(b, "<span class=\"s\" id=\"%c%u\"><sup class=\"sn\">%u</sup>", c, n, n);
         ws_sentence_text(p, b, src, k);
         px_buf_puts(b, "</span> ");

@@ -91,6 +91,7 @@ typedef struct ws_conflict {
 } ws_conflict;
 
 enum { WS_MAX_ITEMS = 2 };
+#define WS_HIDDEN UINT32_MAX
 
 typedef struct ws_plan {
     const px_story *s;
@@ -102,6 +103,9 @@ typedef struct ws_plan {
     uint32_t *by_letter; /* per letter: the source */
     ws_cut **cuts;       /* per source, in text order, not overlapping */
     size_t *ncuts;
+    uint32_t **numbers;  /* per source and sentence: its number on the sheet,
+                          * 1-based; 0 for the headline; WS_HIDDEN when every
+                          * word of it is blanked out (a masthead line) */
     ws_missing missing[WS_MAX_ITEMS];
     size_t nmissing;
     ws_words words[WS_MAX_ITEMS];
@@ -140,15 +144,18 @@ px_map *ws_stem_frequencies(const px_story *s, size_t *nsents);
 void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max);
 void ws_pick_lead(ws_plan *p, const ws_idf *w);
 
-/* worksheet_anon.c: the cuts of every source (none when revealing). */
+/* worksheet_anon.c: the cuts of every source (none when revealing) and
+ * the sentence numbers of the sheet. */
 void ws_anon_build(ws_plan *p);
 /* Escaped text of src's doc text [start, end), cuts replaced by labels. */
 void ws_text(const ws_plan *p, px_buf *b, uint32_t src, size_t start, size_t end);
 /* The same for one sentence. */
 void ws_sentence_text(const ws_plan *p, px_buf *b, uint32_t src, uint32_t sent);
 
-/* The 1-based number of a body sentence (0 for the headline). */
-uint32_t ws_sentence_number(const px_story *s, uint32_t src, uint32_t sent);
+/* The number a sentence has on the sheet (see ws_plan.numbers). */
+uint32_t ws_sentence_number(const ws_plan *p, uint32_t src, uint32_t sent);
+/* The first body sentence the sheet shows, or the doc's nsents. */
+uint32_t ws_first_sentence(const ws_plan *p, uint32_t src);
 /* "sentence 7" or "the headline". */
 void ws_sentence_ref(const ws_plan *p, px_buf *b, uint32_t src, uint32_t sent);
 /* "Source B" (or "Source B (Daily Flash)" when named is set). */

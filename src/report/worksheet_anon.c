@@ -421,13 +421,48 @@ static size_t tidy_cuts(ws_cut *v, size_t n)
     return k;
 }
 
+/* Does a sentence keep a content word once its cuts are made? A masthead
+ * line ("Daily Flash") or a bare link keeps none and is left off. */
+static bool keeps_words(const ws_plan *p, uint32_t src, const px_sentence *st)
+{
+    const px_doc *d = p->s->docs[src];
+    for (size_t i = st->tok; i < st->tok + st->ntok; i++) {
+        const px_token *t = &d->toks[i];
+        if ((t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) && !(t->flags & PX_TOK_STOP) &&
+            !ws_cut_overlaps(p, src, t->start, t->end))
+            return true;
+    }
+    return false;
+}
+
+/* The sheet's numbers: body sentences from 1, hidden ones skipped. */
+static void number_sentences(ws_plan *p)
+{
+    p->numbers = px_arena_array(p->a, p->s->nsources, sizeof *p->numbers);
+    for (uint32_t src = 0; src < p->s->nsources; src++) {
+        const px_doc *d = p->s->docs[src];
+        p->numbers[src] = px_arena_array(p->a, d->nsents ? d->nsents : 1, sizeof **p->numbers);
+        uint32_t n = 0;
+        for (size_t k = 0; k < d->nsents; k++) {
+            if (d->sents[k].headline)
+                p->numbers[src][k] = 0;
+            else if (p->ncuts[src] && !keeps_words(p, src, &d->sents[k]))
+                p->numbers[src][k] = WS_HIDDEN;
+            else
+                p->numbers[src][k] = ++n;
+        }
+    }
+}
+
 void ws_anon_build(ws_plan *p)
 {
     size_t n = p->s->nsources;
     p->cuts = px_arena_array(p->a, n, sizeof *p->cuts);
     p->ncuts = px_arena_array(p->a, n, sizeof *p->ncuts);
-    if (p->reveal)
+    if (p->reveal) {
+        number_sentences(p);
         return;
+    }
     variant_vec v = {0};
     for (uint32_t i = 0; i < n; i++) {
         size_t from = v.n;
@@ -455,6 +490,7 @@ void ws_anon_build(ws_plan *p)
         px_vec_free(cuts);
     }
     px_vec_free(v);
+    number_sentences(p);
 }
 
 static void cut_label(const ws_plan *p, px_buf *b, const ws_cut *c)

@@ -265,7 +265,7 @@ static int64_t headline_fact(const ws_plan *p, const ws_idf *w, uint32_t src,
 static int64_t first_fact(const ws_plan *p, uint32_t src)
 {
     const px_doc *d = p->s->docs[src];
-    uint32_t first = d->nsents && d->sents[0].headline ? 1 : 0;
+    uint32_t first = ws_first_sentence(p, src);
     uint32_t facts[MAX_SENT_FACTS];
     if (first >= d->nsents)
         return -1;

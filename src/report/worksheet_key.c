@@ -33,7 +33,7 @@ static void quote_sentence(const ws_plan *p, px_buf *b, uint32_t src, uint32_t s
 static void evidence_item(const ws_plan *p, px_buf *b, uint32_t src, uint32_t sent)
 {
     px_buf_printf(b, "<li data-src=\"%c\" data-sent=\"%u\"><strong>Source %c</strong>, ",
-                  ws_letter(p, src), ws_sentence_number(p->s, src, sent), ws_letter(p, src));
+                  ws_letter(p, src), ws_sentence_number(p, src, sent), ws_letter(p, src));
     ws_sentence_ref(p, b, src, sent);
     px_buf_puts(b, ": ");
     quote_sentence(p, b, src, sent);
@@ -109,7 +109,7 @@ static void word_row(const ws_plan *p, px_buf *b, uint32_t src, const ws_word *w
 {
     const char *t = p->s->docs[src]->text;
     px_buf_printf(b, "<tr data-src=\"%c\" data-sent=\"%u\"", ws_letter(p, src),
-                  ws_sentence_number(p->s, src, w->sent));
+                  ws_sentence_number(p, src, w->sent));
     attr(b, "data-word", t + w->start, w->end - w->start);
     attr(b, "data-neutral", w->neutral, strlen(w->neutral));
     px_buf_puts(b, "><td><strong>");
@@ -178,7 +178,7 @@ static void speaker_item(const ws_plan *p, px_buf *b, uint32_t src, size_t k,
     uint32_t sents[MAX_SPEAKER_SENTS];
     size_t n = speaker_sentences(p, src, k, sp, sents);
     px_buf_printf(b, "<li data-src=\"%c\" data-sent=\"%u\" data-anon=\"%d\"", ws_letter(p, src),
-                  ws_sentence_number(p->s, src, sents[0]), sp->anonymous);
+                  ws_sentence_number(p, src, sents[0]), sp->anonymous);
     attr(b, "data-speaker", sp->text, sp->len);
     px_buf_puts(b, ">");
     px_html_escape(b, sp->text, sp->len);
@@ -291,7 +291,7 @@ static void lead_row(const ws_plan *p, px_buf *b, uint32_t src)
 {
     const px_doc *d = p->s->docs[src];
     bool headline = d->nsents && d->sents[0].headline;
-    uint32_t first = headline ? 1 : 0;
+    uint32_t first = ws_first_sentence(p, src);
     char hid[32] = "", fid[32] = "";
     if (p->lead.headline[src] >= 0)
         px_report_fact_id((size_t)p->lead.headline[src], hid, sizeof hid);
@@ -359,7 +359,7 @@ static void conflict_value(const ws_plan *p, px_buf *b, const px_fact *f, const 
     const px_mention *m = px_fact_mention(f, src);
     const px_doc *d = p->s->docs[src];
     px_buf_printf(b, "<li data-src=\"%c\" data-sent=\"%u\"", ws_letter(p, src),
-                  ws_sentence_number(p->s, src, m->sent));
+                  ws_sentence_number(p, src, m->sent));
     attr(b, "data-value", c->values[src], strlen(c->values[src]));
     px_buf_printf(b, "><strong>Source %c</strong> (", ws_letter(p, src));
     ws_sentence_ref(p, b, src, m->sent);
@@ -479,8 +479,10 @@ static void matrix_row(const ws_plan *p, px_buf *b, size_t fact)
         px_buf_printf(b, "<td class=\"st%d\" title=\"%s\">%s", (int)st, px_report_status_word(st),
                       px_report_status_symbol(st));
         if (m) {
-            uint32_t n = ws_sentence_number(p->s, src, m->sent);
-            if (n)
+            uint32_t n = ws_sentence_number(p, src, m->sent);
+            if (n == WS_HIDDEN)
+                px_buf_puts(b, " –");
+            else if (n)
                 px_buf_printf(b, " %u", n);
             else
                 px_buf_puts(b, " h");

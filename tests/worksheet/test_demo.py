@@ -234,6 +234,11 @@ named, named_key = make("records", inputs=(records,))
 shown = [w for w in forbidden + ["example/"] if re.search(
     r"\b" + re.escape(w) + r"\b", text(body(named)), re.I)]
 check(not shown, f"records with names and URLs: the sheet names none of them {shown}")
+bare = [t for t in sentences(named).values() if not re.search(r"[A-Za-z]", re.sub(
+    r"\[(Source [A-Z]|reporter|link)\]|\bby\b", "", t, flags=re.I))]
+check(not bare, f"no sentence left that was only a name (a masthead line) {bare}")
+nums = sorted(n for (l, n) in sentences(named) if l == "A" and n)
+check(nums == list(range(1, len(nums) + 1)), "the sentences are numbered 1, 2, 3… without gaps")
 check(all(s["name"] in named_key for s in GOLD["sources"].values()),
       "the key names the outlets behind the letters")
 revealed, _ = make("revealed", "--reveal-outlets", inputs=(records,))
