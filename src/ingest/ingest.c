@@ -141,8 +141,11 @@ static px_status check_utf8(const char *text, size_t len, const char *origin, px
                         (unsigned char)text[bad], col);
 }
 
-px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *origin,
-                         const px_ingest_opts *o, px_article **out, px_error *err)
+/* Pasted text whose headline is known (title, may be "") or is its first
+ * non-empty line (title NULL) → article. */
+static px_status ingest_text(px_arena *a, const char *title, const char *text, size_t len,
+                             const char *origin, const px_ingest_opts *o, px_article **out,
+                             px_error *err)
 {
     *out = NULL;
     px_status st = check_utf8(text, len, origin, err);
@@ -151,23 +154,27 @@ px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *
     size_t clen;
     char *clean = px_utf8_clean(a, text, len, &clen);
     clean = px_text_unescape(a, clean, clen, &clen);
-    /* the headline: first non-empty line */
     size_t i = 0;
     while (i < clen && isspace((unsigned char)clean[i]))
         i++;
     if (i == clen)
         return px_error_set(err, PX_EINPUT, origin, 0, "empty file (no text)");
-    size_t e = i;
-    while (e < clen && clean[e] != '\n')
-        e++;
     px_article *art = px_arena_alloc(a, sizeof *art);
     art->kind = PX_KIND_TEXT;
     art->origin = px_arena_strdup(a, origin);
     art->id = px_ingest_id_from_path(a, origin);
-    size_t te = e;
-    while (te > i && isspace((unsigned char)clean[te - 1]))
-        te--;
-    art->title = px_arena_strndup(a, clean + i, te - i);
+    size_t e = i; /* where the body starts */
+    if (title) {
+        art->title = px_utf8_clean(a, title, strlen(title), NULL);
+    } else {
+        /* the headline: first non-empty line */
+        while (e < clen && clean[e] != '\n')
+            e++;
+        size_t te = e;
+        while (te > i && isspace((unsigned char)clean[te - 1]))
+            te--;
+        art->title = px_arena_strndup(a, clean + i, te - i);
+    }
     const char *rest = clean + e;
     size_t rest_len = clen - e;
     if (o && o->furniture) {
@@ -182,9 +189,15 @@ px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *
     px_ingest_finish(a, art);
     if (art->body_len == 0)
         return px_error_set(err, PX_EINPUT, origin, 0,
-                            "no article text after the headline line");
+                            title ? "no article text" : "no article text after the headline line");
     *out = art;
     return PX_OK;
+}
+
+px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *origin,
+                         const px_ingest_opts *o, px_article **out, px_error *err)
+{
+    return ingest_text(a, NULL, text, len, origin, o, out, err);
 }
 
 static const char *field(json_t *o, const char *key)
@@ -225,16 +238,9 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
     } else if (html) {
         st = px_ingest_html(a, html, strlen(html), where, o, &art, err);
     } else {
+        /* a record's text is all body: its headline is the "title" field */
         const char *title = field(j, "title");
-        px_buf b;
-        px_buf_init(&b, 0);
-        if (title) {
-            px_buf_puts(&b, title);
-            px_buf_puts(&b, "\n\n");
-        }
-        px_buf_puts(&b, text);
-        st = px_ingest_text(a, b.data, b.len, where, o, &art, err);
-        px_buf_free(&b);
+        st = ingest_text(a, title ? title : "", text, strlen(text), where, o, &art, err);
     }
     if (st != PX_OK)
         return st;

@@ -46,4 +46,18 @@ check(code == 0 and len(lines) == 2 and lines[1]["hits"] == [], "lexicon match: 
 h = lines[0]["hits"]
 check(any(x["term"] == "regime" and x["start"] == 4 and x["end"] == 10 for x in h),
       f"lexicon match: byte offsets of 'regime' {h}")
+# JSON records: the text is all body, the headline is the "title" field
+import tempfile
+d = tempfile.mkdtemp(prefix="pxrec")
+rec = os.path.join(d, "recs.jsonl")
+with open(rec, "w") as f:
+    f.write(json.dumps({"outlet": "a", "title": "", "text": "First paragraph is real.\n\nSecond one too."}) + "\n")
+    f.write(json.dumps({"outlet": "b", "title": "A headline", "text": "Body one. Body two."}) + "\n")
+code, out, err = run("compare", "--format", "json", rec)
+r = json.loads(out) if code == 0 else {"sources": []}
+texts = {s["id"]: [x["text"] for x in s["sentences"] if not x.get("headline")] for s in r["sources"]}
+check(texts.get("a") == ["First paragraph is real.", "Second one too."],
+      f"a record with an empty title keeps its first paragraph: {texts.get('a')}")
+check(texts.get("b") == ["Body one.", "Body two."] and r["sources"][1]["title"] == "A headline",
+      "a record's title is its headline, its text all body")
 done()
