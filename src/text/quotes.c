@@ -336,6 +336,31 @@ static bool adverbial_tail(const px_doc *d, size_t v, size_t last)
     return last - v - 1 <= 6 && (t->flags & PX_TOK_WORD) && in_list(starts, t->fold);
 }
 
+/* Before the comma at c: ", Name, an appositive" — a capitalised name of at
+ * most four words between two commas, then the appositive (at most ten
+ * tokens). *ns receives where the name starts. */
+static bool appositive_before(const px_doc *d, size_t b, size_t c, size_t *ns)
+{
+    const px_token *tk = d->toks;
+    size_t c2 = c;
+    while (c2 > b && !punct(&tk[c2 - 1], ",") && c - c2 < 10)
+        c2--;
+    if (c2 <= b || c2 == c || !punct(&tk[c2 - 1], ","))
+        return false;
+    size_t c3 = c2 - 1;
+    while (c3 > b && !punct(&tk[c3 - 1], ",") && c2 - 1 - c3 < 5)
+        c3--;
+    if (c3 <= b || !punct(&tk[c3 - 1], ",") || c3 == c2 - 1)
+        return false;
+    for (size_t k = c3; k < c2 - 1; k++)
+        if (!(tk[k].flags & PX_TOK_CAPITAL) && !punct(&tk[k], "."))
+            return false;
+    if (!speaker_ok(d, c3, c))
+        return false;
+    *ns = c3;
+    return true;
+}
+
 /* "…, X said." / "…, said X." / "“…” X said." at the end. */
 static bool said_at_end(const px_doc *d, uint32_t si, size_t b, size_t last, attrvec *out)
 {
@@ -355,6 +380,12 @@ static bool said_at_end(const px_doc *d, uint32_t si, size_t b, size_t last, att
             }
             if (v == c && v + 1 < last && speaker_ok(d, v + 1, last)) {
                 add_attr(out, d, si, c - 1, last, v + 1, last, v, v + 1);
+                return true;
+            }
+            size_t ns;
+            if (v == c && word_in(&tk[v], speech_verbs) && appositive_before(d, b, c - 1, &ns)) {
+                /* "…, Tom Baker, the head librarian, said." */
+                add_attr(out, d, si, ns - 1, last, ns, c - 1, v, v + 1);
                 return true;
             }
         }

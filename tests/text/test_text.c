@@ -160,6 +160,14 @@ static void attributions_find_speakers(void **state)
     assert_false(d->attrs[0].anonymous);
     assert_true(d->attrs[1].anonymous);
     assert_false(d->attrs[2].anonymous);
+    /* a name and an appositive between commas before the verb */
+    px_doc *d2 = test_doc(a, ctx, NULL,
+                          "The library will close early, Tom Baker, the head librarian, said.");
+    assert_int_equal(d2->nattrs, 1);
+    snprintf(speaker, sizeof speaker, "%.*s",
+             (int)(d2->attrs[0].speaker_end - d2->attrs[0].speaker_start),
+             d2->text + d2->attrs[0].speaker_start);
+    assert_string_equal(speaker, "Tom Baker, the head librarian");
     px_arena_free(a);
 }
 
