@@ -15,6 +15,11 @@
  * <meta charset>; see src/ingest/charset.c) exactly as it would the saved
  * file, so a cached page and a live one give the same article.
  *
+ * libcurl is loaded (dlopen of libcurl.so.4) on the first call that
+ * needs it, not when the program starts: a program that never fetches
+ * never loads it. When it cannot be loaded, px_fetch fails with PX_ENET
+ * ("libcurl could not be loaded: …").
+ *
  * Everything a call returns lives in the arena the caller passes.
  */
 #ifndef PARALLAX_FETCH_H
@@ -92,7 +97,8 @@ PX_API const char *px_fetch_cache_dir(px_arena *a);
  * page arrived; otherwise the status of the first failed URL (in urls
  * order), with its error copied into err — the other pages are still
  * filled. PX_EUSAGE for a URL that is not http(s), PX_ENET for every
- * network, HTTP, size, type or offline-cache failure. */
+ * network, HTTP, size, type or offline-cache failure, and when libcurl
+ * cannot be loaded. */
 PX_API px_status px_fetch(px_arena *a, const char *const *urls, size_t n,
                           const px_fetch_opts *o, px_page **pages, px_error *err);
 
@@ -100,7 +106,8 @@ PX_API px_status px_fetch(px_arena *a, const char *const *urls, size_t n,
 PX_API bool px_fetch_is_url(const char *s);
 
 /* The outlet id for a URL: its last path segment without extension (as
- * px_ingest_id_from_path for files), else the host name. Into the arena. */
+ * px_ingest_id_from_path for files), else the host name; "page" when
+ * neither (or libcurl cannot be loaded). Into the arena. */
 PX_API char *px_fetch_url_id(px_arena *a, const char *url);
 
 /* A fetched page → article, as px_ingest_html (px_ingest_text for

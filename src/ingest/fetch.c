@@ -17,8 +17,6 @@
  * holds identical bytes and headers, so the reports match. Decoding to
  * UTF-8 is the extractor's (px_fetch_ingest passes the declared charset).
  */
-#include <curl/curl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -26,14 +24,6 @@
 
 #include "ingest/dom.h"
 #include "ingest/fetch.h"
-
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc;
-
-static void curl_init(void)
-{
-    curl_init_rc = curl_global_init(CURL_GLOBAL_ALL);
-}
 
 int64_t px_fetch_now_ms(void)
 {
@@ -102,15 +92,16 @@ const char *px_fetch_human_ms(px_arena *a, long ms)
 
 /* Parse and normalise url; the host (lower case) and the key, or false
  * when url is not an http(s) URL curl can use. */
-static bool normalise(px_arena *a, const char *url, const char **key, const char **host)
+static bool normalise(const px_curl_api *c, px_arena *a, const char *url, const char **key,
+                      const char **host)
 {
-    CURLU *u = curl_url();
+    CURLU *u = c->url();
     char *full = NULL, *h = NULL, *scheme = NULL;
-    bool ok = curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-              curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+    bool ok = c->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+              c->url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
               (!strcmp(scheme, "http") || !strcmp(scheme, "https")) &&
-              curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
-              curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
+              c->url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+              c->url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
     if (ok) {
         char *lh = px_arena_strdup(a, h);
         for (char *p = lh; *p; p++)
@@ -118,21 +109,24 @@ static bool normalise(px_arena *a, const char *url, const char **key, const char
         *host = lh;
         *key = px_arena_strdup(a, full);
     }
-    curl_free(full);
-    curl_free(h);
-    curl_free(scheme);
-    curl_url_cleanup(u);
+    c->free(full);
+    c->free(h);
+    c->free(scheme);
+    c->url_cleanup(u);
     return ok;
 }
 
 char *px_fetch_url_id(px_arena *a, const char *url)
 {
-    CURLU *u = curl_url();
+    const px_curl_api *c = px_curl_load(NULL);
+    if (!c)
+        return px_arena_strdup(a, "page");
+    CURLU *u = c->url();
     char *path = NULL, *host = NULL;
     char *id = NULL;
-    if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
-        curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE);
-        curl_url_get(u, CURLUPART_HOST, &host, 0);
+    if (c->url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
+        c->url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE);
+        c->url_get(u, CURLUPART_HOST, &host, 0);
     }
     size_t n = path ? strlen(path) : 0;
     while (n && path[n - 1] == '/')
@@ -150,9 +144,9 @@ char *px_fetch_url_id(px_arena *a, const char *url)
             if (*p == '.' || *p == ':')
                 *p = '-';
     }
-    curl_free(path);
-    curl_free(host);
-    curl_url_cleanup(u);
+    c->free(path);
+    c->free(host);
+    c->url_cleanup(u);
     return id && *id ? id : px_arena_strdup(a, "page");
 }
 
@@ -232,7 +226,7 @@ static void fill_page(px_arena *a, px_page *p, const px_cache_entry *e, bool cac
 void px_fetch_store(px_fetch_run *r, px_fetch_job *j)
 {
     char *final = NULL;
-    curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &final);
+    r->curl->easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &final);
     px_cache_entry e = {
         .url = j->key,
         .final_url = px_arena_strdup(r->a, final ? final : j->key),
@@ -308,7 +302,7 @@ static void make_jobs(px_fetch_run *r, const char *const *urls, size_t n, px_pag
         p->url = px_arena_strdup(r->a, urls[i]);
         job_of[i] = SIZE_MAX;
         const char *key, *host;
-        if (!normalise(r->a, urls[i], &key, &host)) {
+        if (!normalise(r->curl, r->a, urls[i], &key, &host)) {
             px_error_set(&p->err, PX_EUSAGE, p->url, 0, "not an http or https URL");
             p->status = PX_EUSAGE;
             continue;
@@ -333,11 +327,10 @@ px_status px_fetch(px_arena *a, const char *const *urls, size_t n, const px_fetc
                    px_page **pages, px_error *err)
 {
     static const px_fetch_opts none = {0};
-    pthread_once(&curl_once, curl_init);
-    if (curl_init_rc != CURLE_OK)
-        return px_error_set(err, PX_ENET, NULL, 0, "libcurl could not start: %s",
-                            curl_easy_strerror(curl_init_rc));
-    px_fetch_run r = {.a = a, .o = o ? o : &none};
+    const px_curl_api *curl = px_curl_load(err);
+    if (!curl)
+        return PX_ENET;
+    px_fetch_run r = {.curl = curl, .a = a, .o = o ? o : &none};
     r.lim = resolve_limits(r.o);
     if (!r.o->no_cache)
         r.cache_dir = r.o->cache_dir ? r.o->cache_dir : px_fetch_cache_dir(a);

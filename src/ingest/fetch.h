@@ -1,12 +1,12 @@
 /*
  * ingest/fetch.h — private to the fetcher: the state of a run shared by
- * fetch.c (options, cache, results) and transfer.c (libcurl), and the
- * on-disk cache (cache.c).
+ * fetch.c (options, cache, results) and transfer.c (libcurl, loaded on
+ * first use: curl_api.h), and the on-disk cache (cache.c).
  */
 #ifndef PX_INGEST_FETCH_H
 #define PX_INGEST_FETCH_H
 
-#include <curl/curl.h>
+#include "ingest/curl_api.h"
 
 #include "parallax/fetch.h"
 
@@ -41,6 +41,7 @@ typedef struct px_fetch_job {
 } px_fetch_job;
 
 typedef struct px_fetch_run {
+    const px_curl_api *curl;
     px_arena *a;
     const px_fetch_opts *o;
     px_fetch_limits lim;

@@ -11,7 +11,7 @@
  * stops past the size cap (CURLOPT_MAXFILESIZE stops earlier when the
  * server announces the length). When a transfer ends, its outcome becomes
  * either a stored page (fetch.c), a retry later, or an error in words that
- * names the URL.
+ * names the URL. libcurl is called through r->curl (curl_api.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -66,13 +66,13 @@ static bool header_is(const char *p, size_t n, const char *name, char *out, size
 }
 
 /* Retry-After: delay-seconds or an HTTP date; -1 when unreadable. */
-static long retry_after_s(const char *v)
+static long retry_after_s(const px_curl_api *c, const char *v)
 {
     char *end;
     long s = strtol(v, &end, 10);
     if (end != v && *end == '\0')
         return s < 0 ? 0 : s;
-    time_t when = curl_getdate(v, NULL);
+    time_t when = c->getdate(v, NULL);
     if (when < 0)
         return -1;
     time_t now = time(NULL);
@@ -113,7 +113,7 @@ static size_t on_header(char *p, size_t size, size_t nitems, void *ud)
     header_is(p, n, "Content-Type", j->ctype, sizeof j->ctype);
     char ra[64];
     if (header_is(p, n, "Retry-After", ra, sizeof ra))
-        j->retry_after = retry_after_s(ra);
+        j->retry_after = retry_after_s(j->run->curl, ra);
     if (n <= 2 && (p[0] == '\r' || p[0] == '\n'))
         return end_of_headers(j, n);
     return n;
@@ -135,13 +135,14 @@ static size_t on_body(char *p, size_t size, size_t nitems, void *ud)
 
 static void setup_easy(px_fetch_run *r, px_fetch_job *j)
 {
+    const px_curl_api *c = r->curl;
     const px_fetch_limits *l = &r->lim;
-    CURL *e = j->easy ? j->easy : curl_easy_init();
+    CURL *e = j->easy ? j->easy : c->easy_init();
     if (!e) {
         fprintf(stderr, "parallax: out of memory (curl_easy_init)\n");
         abort();
     }
-    curl_easy_reset(e);
+    c->easy_reset(e);
     j->easy = e;
     px_buf_free(&j->body);
     px_buf_free(&j->headers);
@@ -150,24 +151,24 @@ static void setup_easy(px_fetch_run *r, px_fetch_job *j)
     j->code = 0;
     j->stop = STOP_NONE;
     j->ctype[0] = j->reason[0] = j->errbuf[0] = '\0';
-    curl_easy_setopt(e, CURLOPT_URL, j->key);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, j);
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, l->max_redirects > 0 ? 1L : 0L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)(l->max_redirects > 0 ? l->max_redirects : 0));
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, l->connect_ms);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, l->timeout_ms);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)l->max_bytes);
-    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding libcurl decodes */
-    curl_easy_setopt(e, CURLOPT_USERAGENT, r->user_agent);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->accept);
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, j);
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, j);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->errbuf);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    c->easy_setopt(e, CURLOPT_URL, j->key);
+    c->easy_setopt(e, CURLOPT_PRIVATE, j);
+    c->easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    c->easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    c->easy_setopt(e, CURLOPT_FOLLOWLOCATION, l->max_redirects > 0 ? 1L : 0L);
+    c->easy_setopt(e, CURLOPT_MAXREDIRS, (long)(l->max_redirects > 0 ? l->max_redirects : 0));
+    c->easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, l->connect_ms);
+    c->easy_setopt(e, CURLOPT_TIMEOUT_MS, l->timeout_ms);
+    c->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)l->max_bytes);
+    c->easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding libcurl decodes */
+    c->easy_setopt(e, CURLOPT_USERAGENT, r->user_agent);
+    c->easy_setopt(e, CURLOPT_HTTPHEADER, r->accept);
+    c->easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    c->easy_setopt(e, CURLOPT_HEADERDATA, j);
+    c->easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    c->easy_setopt(e, CURLOPT_WRITEDATA, j);
+    c->easy_setopt(e, CURLOPT_ERRORBUFFER, j->errbuf);
+    c->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 }
 
 static size_t active_on_host(const px_fetch_run *r, const char *host)
@@ -182,6 +183,7 @@ static size_t active_on_host(const px_fetch_run *r, const char *host)
 /* Start the waiting jobs whose time has come, within the limits. */
 static void start_due(px_fetch_run *r, int64_t now)
 {
+    const px_curl_api *c = r->curl;
     for (size_t i = 0; i < r->njobs && r->active < (size_t)r->lim.connections; i++) {
         px_fetch_job *j = &r->jobs[i];
         if (j->state != JOB_WAITING || j->not_before > now ||
@@ -192,7 +194,7 @@ static void start_due(px_fetch_run *r, int64_t now)
         j->page->attempts = j->attempts;
         j->state = JOB_ACTIVE;
         r->active++;
-        curl_multi_add_handle(r->multi, j->easy);
+        c->multi_add_handle(r->multi, j->easy);
     }
 }
 
@@ -220,12 +222,13 @@ static const struct {
 
 static const char *curl_message(px_fetch_run *r, px_fetch_job *j, CURLcode rc, bool *retry)
 {
+    const px_curl_api *c = r->curl;
     px_arena *a = r->a;
     char *url = NULL;
     curl_off_t connected = 0;
     switch (rc) {
     case CURLE_OPERATION_TIMEDOUT:
-        curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T, &connected);
+        c->easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T, &connected);
         *retry = connected == 0; /* could not connect in time: a connection failure */
         return connected ? px_arena_printf(a, "timed out after %s",
                                            px_fetch_human_ms(a, r->lim.timeout_ms))
@@ -235,7 +238,7 @@ static const char *curl_message(px_fetch_run *r, px_fetch_job *j, CURLcode rc, b
         return px_arena_printf(a, "too many redirects (more than %d; a redirect loop?)",
                                r->lim.max_redirects);
     case CURLE_UNSUPPORTED_PROTOCOL:
-        curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &url);
+        c->easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &url);
         if (url && !px_fetch_is_url(url))
             return px_arena_printf(a, "refused a redirect to %s (only http and https)", url);
         return px_arena_printf(a, "refused: only http and https are fetched (%s)", j->errbuf);
@@ -248,7 +251,7 @@ static const char *curl_message(px_fetch_run *r, px_fetch_job *j, CURLcode rc, b
             *retry = curl_words[i].retry;
             return curl_words[i].words;
         }
-    return px_arena_printf(a, "%s%s%s", curl_easy_strerror(rc), *j->errbuf ? ": " : "",
+    return px_arena_printf(a, "%s%s%s", c->easy_strerror(rc), *j->errbuf ? ": " : "",
                            j->errbuf);
 }
 
@@ -256,6 +259,7 @@ static const char *curl_message(px_fetch_run *r, px_fetch_job *j, CURLcode rc, b
  * 5xx) and the wait the server asked for. */
 static const char *http_message(px_fetch_run *r, px_fetch_job *j, bool *retry, long *wait_ms)
 {
+    const px_curl_api *c = r->curl;
     px_arena *a = r->a;
     *retry = j->code == 429 || (j->code >= 500 && j->code <= 599);
     if (j->retry_after >= 0)
@@ -265,7 +269,7 @@ static const char *http_message(px_fetch_run *r, px_fetch_job *j, bool *retry, l
                                   : px_arena_printf(a, "HTTP %ld", j->code);
     char *to = NULL;
     if (j->code >= 300 && j->code < 400) {
-        curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &to);
+        c->easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &to);
         return to ? px_arena_printf(a, "%s: a redirect to %s, not followed", what, to)
                   : px_arena_printf(a, "%s: not a page", what);
     }
@@ -296,7 +300,8 @@ static const char *outcome(px_fetch_run *r, px_fetch_job *j, CURLcode rc, bool *
 
 static void finish(px_fetch_run *r, px_fetch_job *j, CURLcode rc)
 {
-    curl_multi_remove_handle(r->multi, j->easy);
+    const px_curl_api *c = r->curl;
+    c->multi_remove_handle(r->multi, j->easy);
     r->active--;
     bool retry = false;
     long wait_ms = 0;
@@ -335,47 +340,49 @@ static int next_wait(const px_fetch_run *r)
 
 static void drain(px_fetch_run *r)
 {
+    const px_curl_api *c = r->curl;
     CURLMsg *m;
     int left;
-    while ((m = curl_multi_info_read(r->multi, &left))) {
+    while ((m = c->multi_info_read(r->multi, &left))) {
         if (m->msg != CURLMSG_DONE)
             continue;
         char *priv = NULL;
-        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
+        c->easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
         finish(r, (px_fetch_job *)priv, m->data.result);
     }
 }
 
 void px_fetch_transfers(px_fetch_run *r)
 {
-    r->multi = curl_multi_init();
+    const px_curl_api *c = r->curl;
+    r->multi = c->multi_init();
     if (!r->multi) {
         fprintf(stderr, "parallax: out of memory (curl_multi_init)\n");
         abort();
     }
     snprintf(r->user_agent, sizeof r->user_agent,
              "parallax/%s (news comparison for research and teaching) libcurl/%s",
-             px_version(), curl_version_info(CURLVERSION_NOW)->version);
-    r->accept = curl_slist_append(NULL, "Accept: text/html,application/xhtml+xml;q=0.9,"
+             px_version(), c->version_info(CURLVERSION_NOW)->version);
+    r->accept = c->slist_append(NULL, "Accept: text/html,application/xhtml+xml;q=0.9,"
                                         "text/plain;q=0.8,*/*;q=0.1");
     start_due(r, px_fetch_now_ms());
     while (r->pending) {
         int running;
-        curl_multi_perform(r->multi, &running);
+        c->multi_perform(r->multi, &running);
         drain(r);
         px_fetch_report_progress(r, false);
         /* a freed slot or a due retry: a new handle makes the poll return at once */
         start_due(r, px_fetch_now_ms());
         if (r->pending)
-            curl_multi_poll(r->multi, NULL, 0, next_wait(r), NULL);
+            c->multi_poll(r->multi, NULL, 0, next_wait(r), NULL);
     }
     for (size_t i = 0; i < r->njobs; i++) {
         if (r->jobs[i].easy)
-            curl_easy_cleanup(r->jobs[i].easy);
+            c->easy_cleanup(r->jobs[i].easy);
         r->jobs[i].easy = NULL;
         px_buf_free(&r->jobs[i].body);
         px_buf_free(&r->jobs[i].headers);
     }
-    curl_multi_cleanup(r->multi);
-    curl_slist_free_all(r->accept);
+    c->multi_cleanup(r->multi);
+    c->slist_free_all(r->accept);
 }
