@@ -19,6 +19,11 @@
  * matches "far-right").
  * Every bad line is an error naming FILE:LINE; a broken lexicon is never half
  * loaded. The result hands px_lexset a read-only px_lexicon.
+ *
+ * Every run loads the shipped lexicons (thousands of entries) before it
+ * reads a word of news, so loading takes shortcuts that change nothing:
+ * plain terms (ASCII letters) are split without the tokeniser, plain
+ * decimal weights read without strtod, UTF-8 checked a word at a time.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -29,10 +34,21 @@
 
 #include "frame/internal.h"
 
+static bool same_name(const char *cat, const char *name, size_t n)
+{
+    return strncmp(cat, name, n) == 0 && cat[n] == '\0';
+}
+
 uint32_t px_lex_category(px_lexbuild *b, const char *name, size_t n)
 {
+    /* entries come grouped by category: the previous entry's, first */
+    if (b->ents.n) {
+        uint32_t last = b->ents.v[b->ents.n - 1].category;
+        if (last < b->cats.n && same_name(b->cats.v[last], name, n))
+            return last;
+    }
     for (size_t i = 0; i < b->cats.n; i++)
-        if (strlen(b->cats.v[i]) == n && memcmp(b->cats.v[i], name, n) == 0)
+        if (same_name(b->cats.v[i], name, n))
             return (uint32_t)i;
     px_vec_push(b->cats, px_arena_strndup(b->l->arena, name, n));
     px_vec_push(b->notes, NULL);
@@ -49,12 +65,53 @@ char *px_lex_trim(char *s)
     return s;
 }
 
+/* The plain decimals weights are written in ("1", "0.5", "-2"), read
+ * without strtod: with at most 15 digits the integer of the digits and the
+ * power of ten are exact doubles, so their quotient is the correctly
+ * rounded value strtod returns. False (use strtod) for any other form. */
+static bool plain_decimal(const char *s, double *v)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    uint64_t n = 0;
+    int digits = 0, decimals = 0;
+    bool point = false;
+    for (;; s++) {
+        if (*s >= '0' && *s <= '9') {
+            n = n * 10 + (uint64_t)(*s - '0');
+            digits++;
+            decimals += point;
+        } else if (*s == '.' && !point) {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    while (*s == ' ' || *s == '\r')
+        s++;
+    if (*s || digits == 0 || digits > 15)
+        return false;
+    double x = (double)n / pow10[decimals];
+    *v = neg ? -x : x;
+    return true;
+}
+
 bool px_lex_number(const char *s, double *v)
 {
     while (*s == ' ')
         s++;
     if (!*s)
         return false;
+    /* strtod reads no number that starts with a letter but "inf" or "nan":
+     * a category name is answered without it */
+    char c = (char)(*s | 0x20);
+    if (c >= 'a' && c <= 'z' && c != 'i' && c != 'n')
+        return false;
+    if (plain_decimal(s, v))
+        return true;
     char *end;
     errno = 0;
     *v = strtod(s, &end);
@@ -87,11 +144,87 @@ void px_lex_warn(px_lexbuild *b, size_t line, const char *fmt, ...)
     px_vec_push(b->warns, px_arena_printf(b->l->arena, "%s:%zu: %s", b->file, line, msg));
 }
 
+/* UTF-8 check that skips ASCII, eight bytes at a time: a byte sequence
+ * of a code point never holds an ASCII byte, so checking each run of
+ * non-ASCII bytes on its own is checking the whole. The callers' text
+ * holds no NUL (px_utf8_check would refuse one). */
+static bool valid_utf8(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;
+            continue;
+        }
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && (unsigned char)s[j] >= 0x80)
+            j++;
+        size_t bad;
+        if (!px_utf8_check(s + i, j - i, &bad))
+            return false;
+        i = j;
+    }
+    return true;
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Most terms are ASCII letters in words split by single spaces, each word
+ * perhaps ending in '*' or '~' ("slammed", "walked back", "sham~"). The
+ * tokeniser makes exactly one word of each, folded to lower case, and its
+ * mark a punctuation token glued to it; this reads them so without
+ * tokenising. False, with nothing allocated, for any other term. */
+static bool simple_words(px_lexbuild *b, px_lex_entry *e, const char *term)
+{
+    size_t nw = 1, i = 0;
+    for (const char *p = term;; p++) { /* [A-Za-z]+[*~]? ( [A-Za-z]+[*~]?)* */
+        if (!is_letter(*p))
+            return false;
+        while (is_letter(*p))
+            p++;
+        if (*p == '*' || *p == '~')
+            p++;
+        if (*p == '\0')
+            break;
+        if (*p != ' ')
+            return false;
+        nw++;
+    }
+    px_arena *a = b->l->arena;
+    const char **words = px_arena_array(a, nw, sizeof *words);
+    uint8_t *modes = px_arena_array(a, nw, 1);
+    for (const char *p = term; i < nw; i++) {
+        size_t n = 0;
+        while (is_letter(p[n]))
+            n++;
+        char *w = px_arena_strndup(a, p, n);
+        for (char *q = w; *q; q++)
+            *q = (char)(*q | 0x20); /* letters only: lower case */
+        words[i] = w;
+        modes[i] = p[n] == '*' ? PX_LEX_PREFIX : p[n] == '~' ? PX_LEX_STEM : PX_LEX_EXACT;
+        p += n + (p[n] == '*' || p[n] == '~') + 1;
+    }
+    e->words = words;
+    e->modes = modes;
+    e->nwords = (uint32_t)nw;
+    return true;
+}
+
 /* The words of one term: tokens without hyphens; a word's own trailing
  * '*' or '~' sets its mode. */
 static px_status term_words(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line,
                             px_error *err)
 {
+    if (simple_words(b, e, term))
+        return PX_OK;
     px_arena *a = b->l->arena;
     size_t n = strlen(term);
     px_token *toks;
@@ -136,8 +269,8 @@ static px_status term_words(px_lexbuild *b, px_lex_entry *e, const char *term, s
 px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line,
                       px_error *err)
 {
-    size_t bad;
-    if (!px_utf8_check(term, strlen(term), &bad))
+    size_t n = strlen(term);
+    if (!valid_utf8(term, n))
         return px_error_set(err, PX_EINPUT, b->file, line, "term is not valid UTF-8");
     px_status st = term_words(b, e, term, line, err);
     if (st != PX_OK)
@@ -150,7 +283,7 @@ px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t 
         e->words[w] = px_text_stem(b->ctx, b->l->arena, e->words[w], strlen(e->words[w]));
     }
     e->prefix = e->modes[e->nwords - 1] == PX_LEX_PREFIX;
-    e->term = px_utf8_fold(b->l->arena, term, strlen(term), NULL);
+    e->term = px_utf8_fold(b->l->arena, term, n, NULL);
     e->cased = strcmp(e->term, term) != 0; /* a capital letter in the file */
     e->line = (uint32_t)line;
     return PX_OK;
@@ -336,10 +469,9 @@ static void default_fields(px_lexicon *l, const char *path)
 /* UTF-8 as it is; anything else is taken for Latin-1 (old LIWC files). */
 static char *as_utf8(const char *data, size_t len)
 {
-    size_t bad;
     px_buf b;
     px_buf_init(&b, 0);
-    if (px_utf8_check(data, len, &bad)) {
+    if (valid_utf8(data, len)) {
         px_buf_add(&b, data, len);
     } else {
         for (size_t i = 0; i < len; i++)

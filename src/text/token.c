@@ -82,8 +82,26 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* ASCII is most of any text: its letters and digits are answered here,
+ * without a Unicode category lookup; the answers are the same. */
+static bool is_alnum(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    return px_text_is_alnum(cp);
+}
+
+static bool is_upper(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : px_text_is_upper(cp);
+}
+
 static int32_t cp_at(const char *t, size_t n, size_t i, size_t *len)
 {
+    if (i < n && (unsigned char)t[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)t[i];
+    }
     int32_t cp = 0xFFFD;
     size_t k = i < n ? px_utf8_decode(t + i, n - i, &cp) : 0;
     *len = k ? k : 1;
@@ -102,7 +120,7 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
     bool digits_only = true;
     while (k < n) {
         int32_t cp = cp_at(t, n, k, &len);
-        if (px_text_is_alnum(cp)) {
+        if (is_alnum(cp)) {
             if (!(cp >= '0' && cp <= '9'))
                 digits_only = false;
             k += len;
@@ -121,7 +139,7 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
         if (is_apostrophe(cp) && k > i) {
             size_t l2;
             int32_t nx = k + len < n ? cp_at(t, n, k + len, &l2) : 0;
-            if (nx && px_text_is_alnum(nx) && !(nx >= '0' && nx <= '9')) {
+            if (nx && is_alnum(nx) && !(nx >= '0' && nx <= '9')) {
                 k += len;
                 digits_only = false;
                 continue;
@@ -134,11 +152,11 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
             while (j < n && ok) {
                 size_t l3;
                 int32_t c3 = cp_at(t, n, j, &l3);
-                if (px_text_is_alnum(c3) && l3 == 1 && j + 1 < n && t[j + 1] == '.') {
+                if (is_alnum(c3) && l3 == 1 && j + 1 < n && t[j + 1] == '.') {
                     j += 2;
                     size_t l4;
-                    if (j >= n || !px_text_is_alnum(cp_at(t, n, j, &l4)) ||
-                        (j + 1 < n && px_text_is_alnum(cp_at(t, n, j + 1, &l4)) &&
+                    if (j >= n || !is_alnum(cp_at(t, n, j, &l4)) ||
+                        (j + 1 < n && is_alnum(cp_at(t, n, j + 1, &l4)) &&
                          t[j + 1] != '.'))
                         break;
                 } else {
@@ -156,10 +174,15 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
 
 static bool negation(const char *f, size_t n)
 {
-    static const char *words[] = {"not", "no", "never", "none", "nobody", "nothing",
-                                  "neither", "nor", "without", "cannot", "hardly", NULL};
-    for (const char **w = words; *w; w++)
-        if (strlen(*w) == n && memcmp(*w, f, n) == 0)
+#define W(s) {s, sizeof s - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } words[] = {W("not"),     W("no"),  W("never"),   W("none"),   W("nobody"), W("nothing"),
+                 W("neither"), W("nor"), W("without"), W("cannot"), W("hardly")};
+#undef W
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (words[i].n == n && memcmp(words[i].w, f, n) == 0)
             return true;
     return n > 3 && memcmp(f + n - 3, "n't", 3) == 0;
 }
@@ -197,14 +220,14 @@ void px_text_tokenize(px_arena *a, px_text_ctx *ctx, const char *t, size_t s, si
         px_token tok = {0};
         tok.start = i;
         tok.sent = sent;
-        if (px_text_is_alnum(cp)) {
+        if (is_alnum(cp)) {
             bool number = false;
             tok.end = scan_word(t, e, i, &number);
             size_t fl;
             char *f = fold_word(a, t + i, tok.end - i, &fl);
             tok.fold = f;
             tok.flags = number ? PX_TOK_NUMBER : PX_TOK_WORD;
-            if (px_text_is_upper(cp))
+            if (is_upper(cp))
                 tok.flags |= PX_TOK_CAPITAL;
             if (!number) {
                 tok.stem = ctx ? px_text_stem(ctx, a, f, fl) : f;
