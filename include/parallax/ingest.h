@@ -82,6 +82,10 @@ PX_API char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *te
                               const char *outlet, size_t *out_len, const char ***removed,
                               size_t *nremoved);
 
+/* Is a file of a story folder an outlet's article? Not hidden files, the
+ * story's metadata (story.json), READMEs, licences, gold files or scripts. */
+PX_API bool px_ingest_article_file(const char *name);
+
 /* The outlet id for a path: file name without folders and extension. */
 PX_API char *px_ingest_id_from_path(px_arena *a, const char *path);
 

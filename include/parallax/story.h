@@ -49,6 +49,12 @@ PX_API px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx
                                   px_error *err);
 PX_API void px_story_free(px_story *s);
 
+/* Apply a story.json (the metadata plain-text files cannot carry):
+ *   {"title": "…", "sources": {"ID": {"name", "url", "date", "byline"}}}
+ * every key optional. A source id the story lacks, a wrong type or bad JSON
+ * is an error naming the file. */
+PX_API px_status px_story_load_meta(px_story *s, const char *path, px_error *err);
+
 /* Index of the source with this id, or -1. */
 PX_API int px_story_source(const px_story *s, const char *id);
 

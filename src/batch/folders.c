@@ -14,27 +14,6 @@
 
 #include "batch/internal.h"
 
-/* Files in a story folder that are not articles. */
-static const char *const not_articles[] = {"README", "README.md", "README.txt", "LICENSE",
-                                           "gold.json", NULL};
-static const char *const not_article_ext[] = {".py", ".sh", ".md", NULL};
-
-static bool skip_file(const char *name)
-{
-    if (name[0] == '.')
-        return true;
-    for (const char *const *s = not_articles; *s; s++)
-        if (strcmp(name, *s) == 0)
-            return true;
-    size_t n = strlen(name);
-    for (const char *const *e = not_article_ext; *e; e++) {
-        size_t m = strlen(*e);
-        if (n > m && strcmp(name + n - m, *e) == 0)
-            return true;
-    }
-    return false;
-}
-
 typedef PX_VEC(char *) name_vec;
 typedef PX_VEC(px_corpus_rec) rec_vec;
 typedef PX_VEC(uint32_t) owner_vec;
@@ -53,7 +32,7 @@ static px_status list(const char *dir, bool want_dirs, name_vec *out, px_error *
         return px_error_set(err, PX_EINPUT, dir, 0, "cannot open folder: %s", strerror(errno));
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || (!want_dirs && skip_file(e->d_name)))
+        if (e->d_name[0] == '.' || (!want_dirs && !px_ingest_article_file(e->d_name)))
             continue;
         char *p = px_batch_path(dir, e->d_name);
         struct stat sb;
@@ -104,6 +83,12 @@ static void index_story(px_corpus *c, const char *sub, px_corpus_story *st, rec_
         px_vec_push(*owner, idx);
         free(files.v[i]);
     }
+    /* story.json changes the report (outlet names): it is part of the input */
+    char *meta = px_batch_path(dir, "story.json");
+    struct stat mb;
+    if (stat(meta, &mb) == 0 && S_ISREG(mb.st_mode))
+        st->hash = hash_file(px_batch_fnv(st->hash, "story.json", 11), meta);
+    free(meta);
     px_vec_free(files);
     free(dir);
 }

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch/internal.h"
@@ -134,5 +135,13 @@ px_status px_corpus_load_folder(const px_corpus *c, size_t i, px_story *s,
     if (st == PX_OK)
         st = add_sorted(c, s, v.v, v.n, err);
     px_vec_free(v);
+    /* the story folder's story.json: outlet names, URLs, dates */
+    char *dir = px_batch_path(c->path, cs->id);
+    char *meta = px_batch_path(dir, "story.json");
+    struct stat mb;
+    if (st == PX_OK && stat(meta, &mb) == 0 && S_ISREG(mb.st_mode))
+        st = px_story_load_meta(s, meta, err);
+    free(meta);
+    free(dir);
     return st;
 }

@@ -145,17 +145,6 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool skip_in_folder(const char *name)
-{
-    static const char *skip[] = {"gold.json", "README", "README.md", "LICENSE", NULL};
-    if (name[0] == '.')
-        return true;
-    for (const char **s = skip; *s; s++)
-        if (strcmp(name, *s) == 0)
-            return true;
-    size_t n = strlen(name);
-    return n > 3 && strcmp(name + n - 3, ".py") == 0;
-}
 
 static px_status add_file(px_story *s, const char *path, const px_ingest_opts *o, px_error *err)
 {
@@ -175,7 +164,7 @@ static px_status add_folder(px_story *s, const char *dir, const px_ingest_opts *
     PX_VEC(char *) names = {0};
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (skip_in_folder(e->d_name))
+        if (!px_ingest_article_file(e->d_name))
             continue;
         size_t len = strlen(dir) + strlen(e->d_name) + 2;
         char *p = px_xmalloc(len);
@@ -198,6 +187,13 @@ static px_status add_folder(px_story *s, const char *dir, const px_ingest_opts *
         free(names.v[i]);
     }
     px_vec_free(names);
+    /* outlet names, URLs and dates the texts cannot give, from story.json */
+    size_t len = strlen(dir) + 16;
+    char *meta = px_xmalloc(len);
+    snprintf(meta, len, "%s/story.json", dir);
+    if (st == PX_OK && access(meta, F_OK) == 0)
+        st = px_story_load_meta(s, meta, err);
+    free(meta);
     return st;
 }
 

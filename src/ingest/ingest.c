@@ -26,6 +26,25 @@ static size_t max_bytes(const px_ingest_opts *o)
     return o && o->max_bytes ? o->max_bytes : DEFAULT_MAX;
 }
 
+bool px_ingest_article_file(const char *name)
+{
+    static const char *const not_articles[] = {"story.json", "gold.json", "README",
+                                               "README.md", "README.txt", "LICENSE", NULL};
+    static const char *const not_ext[] = {".py", ".sh", ".md", NULL};
+    if (name[0] == '.')
+        return false;
+    for (const char *const *s = not_articles; *s; s++)
+        if (strcmp(name, *s) == 0)
+            return false;
+    size_t n = strlen(name);
+    for (const char *const *e = not_ext; *e; e++) {
+        size_t m = strlen(*e);
+        if (n > m && strcmp(name + n - m, *e) == 0)
+            return false;
+    }
+    return true;
+}
+
 char *px_ingest_id_from_path(px_arena *a, const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -141,6 +160,38 @@ static px_status check_utf8(const char *text, size_t len, const char *origin, px
                         (unsigned char)text[bad], col);
 }
 
+/* Letters and digits of s, folded to ASCII lower case, into out. */
+static void squash(const char *s, char *out, size_t size)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < size; s++)
+        if (isalnum((unsigned char)*s))
+            out[k++] = (char)tolower((unsigned char)*s);
+    out[k] = '\0';
+}
+
+/* The outlet's name, when the page furniture removed it as a masthead line
+ * ("The Iron Sentinel" for sentinel.txt): the shortest removed line of at
+ * most six words, without end punctuation, that holds the outlet id. */
+static const char *masthead(const px_article *art)
+{
+    char id[128], line[256];
+    squash(art->id, id, sizeof id);
+    const char *best = NULL;
+    for (size_t k = 0; k < art->nremoved && id[0]; k++) {
+        const char *r = art->removed[k];
+        size_t n = strlen(r), words = 1;
+        for (size_t i = 0; i < n; i++)
+            words += r[i] == ' ';
+        if (n == 0 || n > 60 || words > 6 || strchr(".!?:", r[n - 1]))
+            continue;
+        squash(r, line, sizeof line);
+        if (strstr(line, id) && (!best || n < strlen(best)))
+            best = r;
+    }
+    return best ? best : art->name;
+}
+
 /* Pasted text whose headline is known (title, may be "") or is its first
  * non-empty line (title NULL) → article. */
 static px_status ingest_text(px_arena *a, const char *title, const char *text, size_t len,
@@ -186,6 +237,7 @@ static px_status ingest_text(px_arena *a, const char *title, const char *text, s
     } else {
         art->body = px_ingest_filter(a, NULL, rest, rest_len, NULL, &art->body_len, NULL, NULL);
     }
+    art->name = masthead(art);
     px_ingest_finish(a, art);
     if (art->body_len == 0)
         return px_error_set(err, PX_EINPUT, origin, 0,

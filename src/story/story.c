@@ -6,6 +6,7 @@
  * (omissions, unique facts, conflicts), each reading only the results of
  * the stages before it. Renderers then read the finished story.
  */
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,5 +103,67 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
         st = px_compare_story(s->arena, &s->alignment, &s->compare, err);
     s->lexicons = cfg->lexicons;
     s->analyzed = st == PX_OK;
+    return st;
+}
+
+/* A string member of o, or NULL; a member of another type is an error. */
+static bool meta_string(px_arena *a, json_t *o, const char *key, const char **out)
+{
+    json_t *v = json_object_get(o, key);
+    if (!v)
+        return true;
+    if (!json_is_string(v))
+        return false;
+    *out = px_utf8_clean(a, json_string_value(v), json_string_length(v), NULL);
+    return true;
+}
+
+static px_status meta_source(px_story *s, const char *path, const char *id, json_t *o,
+                             px_error *err)
+{
+    int i = px_story_source(s, id);
+    if (i < 0)
+        return px_error_set(err, PX_EINPUT, path, 0,
+                            "source '%s' is not among the story's files", id);
+    px_article *art = s->articles[i];
+    const char *date = NULL;
+    if (!json_is_object(o) || !meta_string(s->arena, o, "name", &art->name) ||
+        !meta_string(s->arena, o, "url", &art->url) ||
+        !meta_string(s->arena, o, "byline", &art->byline) ||
+        !meta_string(s->arena, o, "date", &date))
+        return px_error_set(err, PX_EINPUT, path, 0,
+                            "source '%s': expected an object of strings (name, url, date, "
+                            "byline)", id);
+    if (date)
+        art->date = date;
+    return PX_OK;
+}
+
+px_status px_story_load_meta(px_story *s, const char *path, px_error *err)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (!root)
+        return px_error_set(err, PX_EINPUT, path, (size_t)je.line, "malformed JSON: %s", je.text);
+    px_status st = PX_OK;
+    if (!json_is_object(root))
+        st = px_error_set(err, PX_EINPUT, path, 0, "expected a JSON object");
+    const char *title = NULL;
+    if (st == PX_OK && !meta_string(s->arena, root, "title", &title))
+        st = px_error_set(err, PX_EINPUT, path, 0, "\"title\" must be a string");
+    if (st == PX_OK && title)
+        s->title = title;
+    json_t *sources = json_object_get(root, "sources");
+    if (st == PX_OK && sources && !json_is_object(sources))
+        st = px_error_set(err, PX_EINPUT, path, 0, "\"sources\" must be an object");
+    const char *id;
+    json_t *o;
+    if (st == PX_OK && sources)
+        json_object_foreach(sources, id, o) {
+            st = meta_source(s, path, id, o, err);
+            if (st != PX_OK)
+                break;
+        }
+    json_decref(root);
     return st;
 }

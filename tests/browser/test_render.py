@@ -31,7 +31,7 @@ def look(b, width, scheme):
     check(r["width"] == width, f"{what}: the viewport is {r['width']} px")
     check(r["matrix"] and r["rows"] > 0, f"{what}: the fact matrix is there ({r.get('rows')} rows)")
     names = [c["name"] for c in r["columns"]]
-    check(len(names) == len(outlets) and all(any(o in n for n in names) for o in outlets),
+    check(len(names) == len(outlets) and all(any(o in n.lower() for n in names) for o in outlets),
           f"{what}: one matrix column per outlet ({', '.join(names)})")
     hidden = [c["name"] for c in r["columns"]
               if not c["visible"] or c["left"] < 0 or c["right"] > width + 0.5]

@@ -60,4 +60,34 @@ check(texts.get("a") == ["First paragraph is real.", "Second one too."],
       f"a record with an empty title keeps its first paragraph: {texts.get('a')}")
 check(texts.get("b") == ["Body one.", "Body two."] and r["sources"][1]["title"] == "A headline",
       "a record's title is its headline, its text all body")
+
+# story.json gives a folder's outlets their names, URLs and dates; a masthead
+# line removed as furniture names the outlet when story.json does not
+r = json.loads(run("compare", "--format", "json", DEMO)[1])
+names = {s["id"]: s["name"] for s in r["sources"]}
+check(names == {"wire": "Meridian Wire", "sentinel": "The Iron Sentinel", "harbor": "Harbor Post",
+                "flash": "Daily Flash"}, f"story.json names the demo outlets: {names}")
+check(r["story"]["title"].startswith("Biden and Putin hold a video call"), "story.json gives the title")
+story = os.path.join(d, "story")
+os.mkdir(story)
+for name in ("sentinel.txt", "wire.txt"):
+    with open(os.path.join(DEMO, name), encoding="utf-8") as src, \
+         open(os.path.join(story, name), "w", encoding="utf-8") as dst:
+        dst.write(src.read())
+r = json.loads(run("compare", "--format", "json", story)[1])
+names = {s["id"]: s["name"] for s in r["sources"]}
+check(names == {"sentinel": "The Iron Sentinel", "wire": "wire"},
+      f"the masthead line names the outlet, else the id: {names}")
+with open(os.path.join(story, "story.json"), "w") as f:
+    f.write('{"sources": {"ledger": {"name": "The Ledger"}}}')
+code, out, err = run("compare", story)
+check(code == 3 and "story.json" in err and "ledger" in err, f"story.json naming a missing source: {err.strip()}")
+with open(os.path.join(story, "story.json"), "w") as f:
+    f.write('{"sources": {"wire": {"name": 7}}}')
+code, out, err = run("compare", story)
+check(code == 3 and "story.json" in err, f"story.json with a wrong type: {err.strip()}")
+with open(os.path.join(story, "story.json"), "w") as f:
+    f.write('{"sources": ')
+code, out, err = run("compare", story)
+check(code == 3 and "story.json:1" in err and "malformed JSON" in err, f"malformed story.json: {err.strip()}")
 done()
