@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "ingest/internal.h"
+#include "ingest/needles.h"
 
 #define LINE_MAX_BYTES 400 /* longer lines are article text, never furniture */
 
@@ -47,14 +48,17 @@ static const struct {
 
 /* A rule is compiled the first time a line could match it: most rules are
  * anchored ("^(share|print)…"), and a line whose first byte cannot open a
- * match is never tried against them (see first.c). Compiling every rule of
- * the file would cost a one-page run more than the page itself. */
+ * match is never tried against them (see first.c); nor is a line that
+ * lacks a literal every match holds ("newsletter", see needles.c).
+ * Compiling every rule of the file would cost a one-page run more than the
+ * page itself, and regexec costs more than both checks on every line. */
 struct rule {
     kind k;
     int flags;
     char *pattern;
     bool anchored;     /* first[] says which bytes can open a match */
     bool first[256];
+    px_needles *needles; /* literals a match must hold (NULL: cannot tell) */
     atomic_int state;  /* 0: not compiled yet, 1: compiled, -1: does not compile */
     regex_t re;
 };
@@ -100,6 +104,7 @@ static struct rule *add_rule(px_furniture *f, kind k, const char *pattern, int f
     r->flags = flags;
     r->pattern = px_xstrdup(pattern);
     r->anchored = px_regex_first_bytes(pattern, flags & REG_ICASE, r->first);
+    r->needles = px_needles_new(pattern, flags & REG_ICASE);
     atomic_init(&r->state, 0);
     return r;
 }
@@ -194,6 +199,7 @@ void px_furniture_free(px_furniture *f)
         if (atomic_load(&f->rules[i].state) > 0)
             regfree(&f->rules[i].re);
         free(f->rules[i].pattern);
+        px_needles_free(f->rules[i].needles);
     }
     free(f->rules);
     pthread_mutex_destroy(&f->lock);
@@ -211,12 +217,18 @@ struct line {
 
 static int match_kind(const px_furniture *f, const char *line)
 {
-    if (strlen(line) > LINE_MAX_BYTES)
+    size_t n = strlen(line);
+    if (n > LINE_MAX_BYTES)
         return -1;
+    char lower[LINE_MAX_BYTES + 1]; /* for the needles of rules that ignore case */
+    for (size_t i = 0; i <= n; i++)
+        lower[i] = (char)(line[i] >= 'A' && line[i] <= 'Z' ? line[i] + 32 : line[i]);
     unsigned char c0 = (unsigned char)line[0];
     for (size_t i = 0; i < f->n; i++) {
         struct rule *r = &f->rules[i];
         if (r->anchored && !r->first[c0])
+            continue;
+        if (r->needles && !px_needles_may_match(r->needles, line, lower))
             continue;
         if (ready(f, r) && regexec(&r->re, line, 0, NULL, 0) == 0)
             return (int)r->k;
