@@ -119,9 +119,39 @@ static void string(px_buf *b, const char *s, size_t n)
 void jw_key(jw *w, const char *k)
 {
     before(w);
-    string(w->b, k, strlen(k));
-    px_buf_puts(w->b, w->pretty ? ": " : ":");
+    /* keys are short plain words: copied with their quotes in one write */
+    char q[64];
+    size_t n = 0;
+    const char *p = k;
+    q[n++] = '"';
+    while (*p && n < sizeof q - 1 && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80 &&
+           *p != '"' && *p != '\\')
+        q[n++] = *p++;
+    if (*p) {
+        string(w->b, k, strlen(k));
+    } else {
+        q[n++] = '"';
+        px_buf_add(w->b, q, n);
+    }
+    px_buf_add(w->b, ": ", w->pretty ? 2 : 1);
     w->after_key = true;
+}
+
+/* v in decimal, as "%lld" writes it, into out (24 bytes); its length. */
+static size_t decimal(char *out, long long v)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[k++] = '-';
+    while (n)
+        out[k++] = tmp[--n];
+    return k;
 }
 
 void jw_strn(jw *w, const char *s, size_t n)
@@ -143,7 +173,8 @@ void jw_str(jw *w, const char *s)
 void jw_int(jw *w, long long v)
 {
     before(w);
-    px_buf_printf(w->b, "%lld", v);
+    char num[24];
+    px_buf_add(w->b, num, decimal(num, v));
 }
 
 void jw_real(jw *w, double v)
@@ -160,7 +191,11 @@ void jw_real(jw *w, double v)
     /* three decimals at most, trailing zeros dropped, always a point */
     long long m = llround(fabs(v) * 1000.0);
     char num[40];
-    int n = snprintf(num, sizeof num, "%s%lld.", m && v < 0 ? "-" : "", m / 1000);
+    int n = 0;
+    if (m && v < 0)
+        num[n++] = '-';
+    n += (int)decimal(num + n, m / 1000);
+    num[n++] = '.';
     int frac = (int)(m % 1000);
     if (frac == 0) {
         num[n++] = '0';
