@@ -181,10 +181,11 @@ static bool is_letter(char c)
  * perhaps ending in '*' or '~' ("slammed", "walked back", "sham~"). The
  * tokeniser makes exactly one word of each, folded to lower case, and its
  * mark a punctuation token glued to it; this reads them so without
- * tokenising. False, with nothing allocated, for any other term. */
-static bool simple_words(px_lexbuild *b, px_lex_entry *e, const char *term)
+ * tokenising, and folds the term (ASCII: lower case) in the same pass.
+ * False, with nothing allocated, for any other term. */
+static bool simple_words(px_lexbuild *b, px_lex_entry *e, const char *term, size_t n)
 {
-    size_t nw = 1, i = 0;
+    size_t nw = 1;
     for (const char *p = term;; p++) { /* [A-Za-z]+[*~]? ( [A-Za-z]+[*~]?)* */
         if (!is_letter(*p))
             return false;
@@ -199,18 +200,22 @@ static bool simple_words(px_lexbuild *b, px_lex_entry *e, const char *term)
         nw++;
     }
     px_arena *a = b->l->arena;
-    const char **words = px_arena_array(a, nw, sizeof *words);
-    uint8_t *modes = px_arena_array(a, nw, 1);
-    for (const char *p = term; i < nw; i++) {
-        size_t n = 0;
-        while (is_letter(p[n]))
-            n++;
-        char *w = px_arena_strndup(a, p, n);
-        for (char *q = w; *q; q++)
-            *q = (char)(*q | 0x20); /* letters only: lower case */
+    /* one block for the word pointers and modes, one for the strings: the
+     * folded term, then each word with its NUL */
+    const char **words = px_arena_alloc(a, nw * (sizeof *words + 1));
+    uint8_t *modes = (uint8_t *)(words + nw);
+    char *fold = px_arena_alloc(a, 2 * n + 2), *w = fold + n + 1;
+    for (size_t k = 0; k < n; k++)
+        fold[k] = (char)(is_letter(term[k]) ? term[k] | 0x20 : term[k]);
+    e->term = fold;
+    e->cased = memcmp(fold, term, n) != 0; /* a capital letter in the file */
+    for (size_t i = 0, k = 0; i < nw; i++, k++) {
         words[i] = w;
-        modes[i] = p[n] == '*' ? PX_LEX_PREFIX : p[n] == '~' ? PX_LEX_STEM : PX_LEX_EXACT;
-        p += n + (p[n] == '*' || p[n] == '~') + 1;
+        while (is_letter(fold[k]))
+            *w++ = fold[k++];
+        *w++ = '\0';
+        modes[i] = fold[k] == '*' ? PX_LEX_PREFIX : fold[k] == '~' ? PX_LEX_STEM : PX_LEX_EXACT;
+        k += fold[k] == '*' || fold[k] == '~'; /* then the space */
     }
     e->words = words;
     e->modes = modes;
@@ -223,8 +228,6 @@ static bool simple_words(px_lexbuild *b, px_lex_entry *e, const char *term)
 static px_status term_words(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line,
                             px_error *err)
 {
-    if (simple_words(b, e, term))
-        return PX_OK;
     px_arena *a = b->l->arena;
     size_t n = strlen(term);
     px_token *toks;
@@ -270,11 +273,15 @@ px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t 
                       px_error *err)
 {
     size_t n = strlen(term);
-    if (!valid_utf8(term, n))
-        return px_error_set(err, PX_EINPUT, b->file, line, "term is not valid UTF-8");
-    px_status st = term_words(b, e, term, line, err);
-    if (st != PX_OK)
-        return st;
+    if (!simple_words(b, e, term, n)) {
+        if (!valid_utf8(term, n))
+            return px_error_set(err, PX_EINPUT, b->file, line, "term is not valid UTF-8");
+        px_status st = term_words(b, e, term, line, err);
+        if (st != PX_OK)
+            return st;
+        e->term = px_utf8_fold(b->l->arena, term, n, NULL);
+        e->cased = strcmp(e->term, term) != 0; /* a capital letter in the file */
+    }
     for (uint32_t w = 0; w < e->nwords; w++) {
         if (e->modes[w] != PX_LEX_STEM)
             continue;
@@ -283,8 +290,6 @@ px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t 
         e->words[w] = px_text_stem(b->ctx, b->l->arena, e->words[w], strlen(e->words[w]));
     }
     e->prefix = e->modes[e->nwords - 1] == PX_LEX_PREFIX;
-    e->term = px_utf8_fold(b->l->arena, term, n, NULL);
-    e->cased = strcmp(e->term, term) != 0; /* a capital letter in the file */
     e->line = (uint32_t)line;
     return PX_OK;
 }
