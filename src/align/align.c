@@ -210,6 +210,25 @@ static void add_mention(const state *st, px_fact *f, uint32_t claim)
     m->quoted = st->docs[c->source]->sents[c->sent].quoted > 0.5;
 }
 
+/* Members of every group, whole claims in index order then the extra
+ * clauses in theirs: group g's are members[at[g] .. at[g + 1]). One pass,
+ * so a story of many single-claim facts stays linear. */
+static uint32_t *group_members(const state *st, const size_t *count, size_t **at_out)
+{
+    size_t nw = st->nwhole;
+    size_t *at = px_xcalloc(nw + 2, sizeof *at), *fill = px_xcalloc(nw + 1, sizeof *fill);
+    for (size_t g = 0; g < nw; g++)
+        at[g + 1] = at[g] + count[g];
+    uint32_t *members = px_xcalloc(at[nw] + 1, sizeof *members);
+    for (uint32_t i = 0; i < nw; i++)
+        members[at[st->group[i]] + fill[st->group[i]]++] = i;
+    for (size_t e = 0; e < st->nextra; e++)
+        members[at[st->extra_group[e]] + fill[st->extra_group[e]]++] = st->extra_part[e];
+    free(fill);
+    *at_out = at;
+    return members;
+}
+
 static void build_facts(state *st, px_alignment *out)
 {
     size_t nw = st->nwhole;
@@ -218,6 +237,8 @@ static void build_facts(state *st, px_alignment *out)
         count[st->group[i]]++;
     for (size_t e = 0; e < st->nextra; e++)
         count[st->extra_group[e]]++;
+    size_t *at;
+    uint32_t *members = group_members(st, count, &at);
     factkey *keys = px_xcalloc(nw + 1, sizeof *keys);
     size_t nf = 0;
     for (uint32_t i = 0; i < nw; i++)
@@ -230,18 +251,16 @@ static void build_facts(state *st, px_alignment *out)
         px_fact *fact = &out->facts[f];
         uint32_t g = keys[f].root;
         fact->mentions = px_arena_array(st->a, keys[f].carriers, sizeof(px_mention));
-        for (uint32_t i = g; i < nw; i++)
-            if (st->group[i] == g)
-                add_mention(st, fact, i);
-        for (size_t e = 0; e < st->nextra; e++)
-            if (st->extra_group[e] == g)
-                add_mention(st, fact, st->extra_part[e]);
+        for (size_t k = at[g]; k < at[g + 1]; k++)
+            add_mention(st, fact, members[k]);
         qsort(fact->mentions, fact->nmentions, sizeof *fact->mentions, cmp_mention);
         represent(st, fact);
         px_align_conflicts(st->a, st->docs, out, fact);
     }
     free(keys);
     free(count);
+    free(members);
+    free(at);
 }
 
 px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
