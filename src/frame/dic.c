@@ -24,7 +24,13 @@
 
 #include "frame/internal.h"
 
-typedef PX_VEC(long) idvec;
+/* A category number of the header and the category it names (two numbers
+ * may name one category). */
+typedef struct {
+    long id;
+    uint32_t category;
+} catid;
+typedef PX_VEC(catid) idvec;
 
 static bool all_digits(const char *s)
 {
@@ -45,11 +51,12 @@ static px_status category_line(px_lexbuild *b, idvec *ids, char *s, size_t line,
                             "expected a category: a number, then a name");
     char *name = px_lex_trim(end);
     for (size_t i = 0; i < ids->n; i++)
-        if (ids->v[i] == id)
+        if (ids->v[i].id == id)
             return px_error_set(err, PX_EINPUT, b->file, line, "category %ld defined twice", id);
     size_t n = strcspn(name, " \t");
-    px_vec_push(*ids, id);
     uint32_t c = px_lex_category(b, name, n);
+    catid ci = {id, c};
+    px_vec_push(*ids, ci);
     char *note = px_lex_trim(name + n);
     if (*note)
         b->notes.v[c] = px_arena_strdup(b->l->arena, note);
@@ -113,13 +120,13 @@ static px_status entry_line(px_lexbuild *b, const idvec *ids, char *s, size_t li
     for (size_t i = first_id; i < nf && st == PX_OK; i++) {
         long id = strtol(f[i], NULL, 10);
         size_t c = 0;
-        while (c < ids->n && ids->v[c] != id)
+        while (c < ids->n && ids->v[c].id != id)
             c++;
         if (c == ids->n) {
             px_lex_warn(b, line, "category %ld is not defined; ignored", id);
             continue;
         }
-        e.category = (uint32_t)c;
+        e.category = ids->v[c].category;
         px_vec_push(b->ents, e);
     }
     return st;
