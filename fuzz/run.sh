@@ -33,6 +33,7 @@ cp -n "$root/fuzz/corpus/$harness"/* "$work/corpus/" 2>/dev/null || true
 export PARALLAX_LEXICONS=$root/lexicons
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+start=$SECONDS
 set +e
 "$exe" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -max_len="$max_len" \
     -dict="$root/fuzz/dict/$dict" -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
@@ -47,5 +48,5 @@ if [ "$rc" -ne 0 ]; then
     cp "$work/artifacts"/* "$keep/" 2>/dev/null || true
     echo "fuzz/run.sh: inputs kept in $keep (add the crashing one to tests/regress/$harness/)" >&2
 fi
-echo "$harness: $runs runs in $seconds s, exit $rc"
+echo "$harness: $runs runs in $((SECONDS - start)) s, exit $rc"
 exit "$rc"

@@ -15,8 +15,20 @@
 #include "parallax/ingest.h"
 #include "parallax/text.h"
 
-/* Limits: a story holds at most this many sources. */
+/* Limits (README, "Limits"). A story holds at most PX_MAX_SOURCES sources
+ * (the align stage keeps a fact's outlets in 64-bit sets). For comparison
+ * its cleaned texts (headlines and bodies) hold at most PX_MAX_STORY_BYTES
+ * in all, checked before the text stage (which needs about 30 bytes of
+ * memory per byte of text in the worst case); then a source may hold at
+ * most PX_MAX_SOURCE_SENTENCES sentences and a story PX_MAX_STORY_SENTENCES:
+ * matching two outlets costs the product of their sentence counts in
+ * memory and time, framing one score set per fact per outlet. Past any of
+ * them px_story_analyze fails with PX_ELIMIT instead of running for hours
+ * or out of memory. */
 #define PX_MAX_SOURCES 64
+#define PX_MAX_STORY_BYTES ((size_t)32 << 20)
+#define PX_MAX_SOURCE_SENTENCES 2000
+#define PX_MAX_STORY_SENTENCES 10000
 
 typedef struct px_config {
     const px_lexset *lexicons; /* may be NULL: no framing scores */
@@ -44,7 +56,7 @@ PX_API px_arena *px_story_arena(px_story *s);
  * ("wire", "wire-2"). Fails past PX_MAX_SOURCES. */
 PX_API px_status px_story_add(px_story *s, px_article *art, px_error *err);
 /* Run the analysis; needs at least two articles. ctx may be NULL (one is
- * made for the call). */
+ * made for the call). PX_ELIMIT past the sentence limits above. */
 PX_API px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx,
                                   px_error *err);
 PX_API void px_story_free(px_story *s);

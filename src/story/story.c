@@ -18,11 +18,32 @@ void px_config_defaults(px_config *c)
     px_align_defaults(&c->align);
 }
 
+/* The id as given, with bytes that are not UTF-8 (a folder name from any
+ * file system) as U+FFFD: every report shows it. Valid ids are kept as
+ * they are, byte for byte (batch names files after them). */
+static char *valid_id(px_arena *a, const char *id)
+{
+    size_t n = strlen(id), bad;
+    if (px_utf8_check(id, n, &bad))
+        return px_arena_strdup(a, id);
+    px_buf b;
+    px_buf_init(&b, 0);
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = px_utf8_decode(id + i, n - i, &cp);
+        px_utf8_put(&b, k ? cp : 0xFFFD);
+        i += k ? k : 1;
+    }
+    char *out = px_arena_strndup(a, b.data, b.len);
+    px_buf_free(&b);
+    return out;
+}
+
 px_story *px_story_new(const char *id)
 {
     px_story *s = px_xcalloc(1, sizeof *s);
     s->arena = px_arena_new();
-    s->id = px_arena_strdup(s->arena, id ? id : "story");
+    s->id = valid_id(s->arena, id ? id : "story");
     return s;
 }
 
@@ -71,6 +92,43 @@ px_status px_story_add(px_story *s, px_article *art, px_error *err)
     return PX_OK;
 }
 
+/* The limits of story.h: bytes before the text stage, sentences after. */
+static px_status check_bytes(const px_story *s, px_error *err)
+{
+    size_t total = 0, big = 0, most = 0;
+    for (size_t i = 0; i < s->nsources; i++) {
+        const px_article *art = s->articles[i];
+        size_t n = art->body_len + (art->title ? strlen(art->title) : 0);
+        total += n;
+        if (n > most)
+            most = n, big = i;
+    }
+    if (total > PX_MAX_STORY_BYTES)
+        return px_error_set(err, PX_ELIMIT, s->articles[big]->origin, 0,
+                            "%zu MiB of text in the story (%zu MiB here): a story compared "
+                            "holds at most %zu MiB", total >> 20, most >> 20,
+                            PX_MAX_STORY_BYTES >> 20);
+    return PX_OK;
+}
+
+static px_status check_sentences(const px_story *s, px_error *err)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < s->nsources; i++) {
+        size_t n = s->docs[i]->nsents;
+        if (n > PX_MAX_SOURCE_SENTENCES)
+            return px_error_set(err, PX_ELIMIT, s->articles[i]->origin, 0,
+                                "%zu sentences: a source compared holds at most %d",
+                                n, PX_MAX_SOURCE_SENTENCES);
+        total += n;
+    }
+    if (total > PX_MAX_STORY_SENTENCES)
+        return px_error_set(err, PX_ELIMIT, NULL, 0,
+                            "%zu sentences in %zu sources: a story compared holds at most %d",
+                            total, s->nsources, PX_MAX_STORY_SENTENCES);
+    return PX_OK;
+}
+
 px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, px_error *err)
 {
     if (s->nsources < 2)
@@ -81,10 +139,12 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
         px_config_defaults(&defaults);
         cfg = &defaults;
     }
+    px_status st = check_bytes(s, err);
+    if (st != PX_OK)
+        return st;
     px_text_ctx *own = NULL;
     if (!ctx)
         ctx = own = px_text_ctx_new();
-    px_status st = PX_OK;
     s->docs = px_arena_array(s->arena, s->nsources, sizeof *s->docs);
     for (size_t i = 0; i < s->nsources && st == PX_OK; i++) {
         const px_article *art = s->articles[i];
@@ -92,6 +152,8 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
                              err);
     }
     px_text_ctx_free(own);
+    if (st == PX_OK)
+        st = check_sentences(s, err);
     if (st != PX_OK)
         return st;
     const px_doc *const *docs = (const px_doc *const *)s->docs;

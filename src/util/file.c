@@ -24,7 +24,7 @@ px_status px_file_read(const char *path, size_t max, char **data, size_t *len, p
         return px_error_set(err, PX_EINPUT, path, 0, "is a folder, not a file");
     }
     px_buf b;
-    px_buf_init(&b, max ? max + 1 : 0);
+    px_buf_init(&b, max);
     char chunk[65536];
     size_t n;
     px_status status = PX_OK;
