@@ -443,19 +443,24 @@ static bool has_ext(const char *path, const char *ext)
     return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-/* Move what the build gathered into the lexicon's arena. */
-static void finish(px_lexbuild *b)
+/* Move what the build gathered into the lexicon's arena (the entries may
+ * be there already: ents_in_arena). */
+static void finish(px_lexbuild *b, bool ents_in_arena)
 {
     px_lexicon *l = b->l;
     px_arena *a = l->arena;
-    l->entries = px_arena_memdup(a, b->ents.v, b->ents.n * sizeof *b->ents.v);
+    if (ents_in_arena)
+        l->entries = b->ents.v;
+    else
+        l->entries = px_arena_memdup(a, b->ents.v, b->ents.n * sizeof *b->ents.v);
     l->nentries = b->ents.n;
     l->categories = px_arena_memdup(a, b->cats.v, b->cats.n * sizeof *b->cats.v);
     l->category_notes = px_arena_memdup(a, b->notes.v, b->notes.n * sizeof *b->notes.v);
     l->ncategories = b->cats.n;
     l->warnings = px_arena_memdup(a, b->warns.v, b->warns.n * sizeof *b->warns.v);
     l->nwarnings = b->warns.n;
-    px_vec_free(b->ents);
+    if (!ents_in_arena)
+        px_vec_free(b->ents);
     px_vec_free(b->cats);
     px_vec_free(b->notes);
     px_vec_free(b->warns);
@@ -498,12 +503,21 @@ px_status px_lexicon_parse(const char *name, const char *data, size_t len, px_le
     b.l->path = px_arena_strdup(b.l->arena, name);
     b.file = b.l->path;
     char *text = as_utf8(data, len);
-    px_status st = has_ext(name, ".dic") ? px_lex_load_dic(&b, text, err)
-                                         : load_tsv(&b, text, err);
+    bool tsv = !has_ext(name, ".dic");
+    if (tsv) {
+        /* a line gives at most one entry: room for them all in the arena,
+         * never grown (no copies of a growing array to pay for) */
+        size_t lines = 1;
+        for (const char *p = text; (p = strchr(p, '\n')); p++)
+            lines++;
+        b.ents.v = px_arena_array(b.l->arena, lines, sizeof *b.ents.v);
+        b.ents.cap = lines;
+    }
+    px_status st = tsv ? load_tsv(&b, text, err) : px_lex_load_dic(&b, text, err);
     free(text);
     if (st == PX_OK && b.ents.n == 0)
         st = px_error_set(err, PX_EINPUT, name, 0, "no entries");
-    finish(&b);
+    finish(&b, tsv);
     if (st != PX_OK) {
         px_lexicon_free(b.l);
         return st;
