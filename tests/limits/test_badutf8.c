@@ -193,12 +193,39 @@ static void cleaner_replaces(void **state)
     px_arena_free(a);
 }
 
+/* Every bad sequence in a page, a record and a lexicon of 1 MiB each. */
+static void a_mebibyte_of_each(void **state)
+{
+    (void)state;
+    double t0 = limits_now();
+    px_buf b;
+    px_buf_init(&b, 0);
+    while (b.len < ((size_t)1 << 20))
+        for (size_t i = 0; i < NBAD; i++) {
+            px_buf_puts(&b, "Some words, then ");
+            px_buf_add(&b, bads[i].bytes, bads[i].len);
+            px_buf_puts(&b, i % 3 ? ". " : ".\n\n");
+        }
+    px_arena *a = px_arena_new();
+    px_article *art;
+    px_error err;
+    assert_int_equal(px_ingest_text(a, b.data, b.len, "bad.txt", NULL, &art, &err), PX_EINPUT);
+    assert_int_equal(px_ingest_html(a, b.data, b.len, "bad.html", NULL, &art, &err), PX_OK);
+    valid(art->body, art->body_len);
+    px_lexicon *l;
+    assert_int_equal(px_lexicon_parse("bad.tsv", b.data, b.len, &l, &err), PX_EINPUT);
+    px_buf_free(&b);
+    px_arena_free(a);
+    limits_report("1 MiB of bad UTF-8 as text, HTML and lexicon", t0, 128);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(plain_text_refuses),  cmocka_unit_test(html_keeps_text),
         cmocka_unit_test(records_refuse),      cmocka_unit_test(lexicons_read_latin1),
         cmocka_unit_test(names_and_reports),   cmocka_unit_test(cleaner_replaces),
+        cmocka_unit_test(a_mebibyte_of_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
