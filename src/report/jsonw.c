@@ -7,6 +7,19 @@
 
 #include "report/jsonw.h"
 
+/* px_buf_add with its common case — room left, within the cap — inline:
+ * a report is tens of thousands of short writes. */
+static inline void add(px_buf *b, const void *p, size_t n)
+{
+    if (b->len + n + 1 <= b->cap && (!b->max || n <= b->max - b->len)) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    px_buf_add(b, p, n);
+}
+
 void jw_init(jw *w, px_buf *b, bool pretty)
 {
     memset(w, 0, sizeof *w);
@@ -19,7 +32,7 @@ static void newline(jw *w)
 {
     static const char spaces[JW_DEPTH + 1] = "\n                                ";
     if (w->pretty)
-        px_buf_add(w->b, spaces, (size_t)w->depth + 1);
+        add(w->b, spaces, (size_t)w->depth + 1);
 }
 
 /* Before a value (or a key): the comma and line break it needs. */
@@ -93,12 +106,12 @@ static void string(px_buf *b, const char *s, size_t n)
             i += k; /* valid UTF-8 passes through */
             continue;
         }
-        px_buf_add(b, s + run, i - run);
+        add(b, s + run, i - run);
         if (c >= 0x80) {
             px_buf_puts(b, "\xEF\xBF\xBD");
         } else if (c == '"' || c == '\\') {
             char esc[2] = {'\\', (char)c};
-            px_buf_add(b, esc, 2);
+            add(b, esc, 2);
         } else if (c == '\n') {
             px_buf_puts(b, "\\n");
         } else if (c == '\t') {
@@ -107,12 +120,12 @@ static void string(px_buf *b, const char *s, size_t n)
             px_buf_puts(b, "\\r");
         } else {
             char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            px_buf_add(b, u, 6);
+            add(b, u, 6);
         }
         i++;
         run = i;
     }
-    px_buf_add(b, s + run, n - run);
+    add(b, s + run, n - run);
     px_buf_putc(b, '"');
 }
 
@@ -131,9 +144,9 @@ void jw_key(jw *w, const char *k)
         string(w->b, k, strlen(k));
     } else {
         q[n++] = '"';
-        px_buf_add(w->b, q, n);
+        add(w->b, q, n);
     }
-    px_buf_add(w->b, ": ", w->pretty ? 2 : 1);
+    add(w->b, ": ", w->pretty ? 2 : 1);
     w->after_key = true;
 }
 
@@ -174,7 +187,7 @@ void jw_int(jw *w, long long v)
 {
     before(w);
     char num[24];
-    px_buf_add(w->b, num, decimal(num, v));
+    add(w->b, num, decimal(num, v));
 }
 
 void jw_real(jw *w, double v)
@@ -207,7 +220,7 @@ void jw_real(jw *w, double v)
                 num[n++] = (char)('0' + frac % 10);
         }
     }
-    px_buf_add(w->b, num, (size_t)n);
+    add(w->b, num, (size_t)n);
 }
 
 void jw_bool(jw *w, bool v)

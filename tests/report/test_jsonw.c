@@ -82,12 +82,31 @@ static void keys_are_quoted_and_escaped(void **state)
     px_buf_free(&b);
 }
 
+static void a_capped_buffer_stops_at_its_cap(void **state)
+{
+    (void)state;
+    px_buf b;
+    px_buf_init(&b, 12);
+    jw w;
+    jw_init(&w, &b, false);
+    jw_obj(&w);
+    jw_kint(&w, "n", 123);
+    assert_false(b.toobig);
+    assert_string_equal(b.data, "{\"n\":123");
+    jw_kint(&w, "longer", 4);
+    assert_true(b.toobig); /* the cap is an error, not a crash */
+    jw_obj_end(&w);
+    assert_true(b.toobig);
+    px_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(integers_as_printf_writes_them),
         cmocka_unit_test(reals_to_three_decimals),
         cmocka_unit_test(keys_are_quoted_and_escaped),
+        cmocka_unit_test(a_capped_buffer_stops_at_its_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
