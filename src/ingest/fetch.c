@@ -323,13 +323,30 @@ static void make_jobs(px_fetch_run *r, const char *const *urls, size_t n, px_pag
     px_map_free(seen);
 }
 
+/* libcurl could not be loaded: every URL fails with why. */
+static px_status fail_all(px_arena *a, const char *const *urls, size_t n, const px_error *why,
+                          px_page **pages, px_error *err)
+{
+    px_page *out = px_arena_array(a, n ? n : 1, sizeof *out);
+    for (size_t i = 0; i < n; i++) {
+        out[i].url = urls[i];
+        out[i].status = PX_ENET;
+        px_error_set(&out[i].err, PX_ENET, urls[i], 0, "%s", why->message);
+    }
+    *pages = out;
+    if (err)
+        *err = n ? out[0].err : *why;
+    return PX_ENET;
+}
+
 px_status px_fetch(px_arena *a, const char *const *urls, size_t n, const px_fetch_opts *o,
                    px_page **pages, px_error *err)
 {
     static const px_fetch_opts none = {0};
-    const px_curl_api *curl = px_curl_load(err);
+    px_error why;
+    const px_curl_api *curl = px_curl_load(&why);
     if (!curl)
-        return PX_ENET;
+        return fail_all(a, urls, n, &why, pages, err);
     px_fetch_run r = {.curl = curl, .a = a, .o = o ? o : &none};
     r.lim = resolve_limits(r.o);
     if (!r.o->no_cache)

@@ -14,13 +14,13 @@
  * required (a quantifier that allows zero ends it before the character),
  * a group's alternatives give the union of one required literal from each,
  * and anything else — '.', bracket lists, classes, escapes of letters or
- * digits, anchors, non-ASCII bytes — only ends a run. What it cannot read
- * gives no needles.
+ * digits, anchors — only ends a run. What it cannot read gives no needles.
  *
  * Hands on: px_needles to furniture.c.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "ingest/needles.h"
 #include "parallax/util.h"
@@ -147,6 +147,28 @@ static void literal(struct parser *ps, condvec *out, char c)
         flush(ps, out);
 }
 
+/* A character of several bytes ("©") is required as a whole, unless a
+ * quantifier follows (in a UTF-8 locale it repeats the whole character, in
+ * the C locale only its last byte) or case is ignored and it has a case
+ * (a UTF-8 locale folds it; the lower-case copy of a line folds ASCII). */
+static void multibyte(struct parser *ps, condvec *out)
+{
+    const char *s = ps->p;
+    int32_t cp = 0;
+    size_t k = px_utf8_decode(s, strlen(s), &cp);
+    ps->p += k ? k : 1;
+    char q = *ps->p;
+    bool quantified = q == '?' || q == '*' || q == '+' || q == '{';
+    bool cased = ps->icase && (utf8proc_tolower(cp) != cp || utf8proc_toupper(cp) != cp);
+    if (!k || quantified || cased || ps->nrun + k >= sizeof ps->run) {
+        flush(ps, out);
+        quantifier(ps);
+        return;
+    }
+    memcpy(ps->run + ps->nrun, s, k);
+    ps->nrun += k;
+}
+
 static void alternation(struct parser *ps, condvec *out);
 
 /* One item: a group, a wildcard of some kind, or a literal. */
@@ -173,6 +195,10 @@ static void item(struct parser *ps, condvec *out)
         return;
     }
     bool plain = true;
+    if ((unsigned char)c >= 0x80) {
+        multibyte(ps, out);
+        return;
+    }
     if (c == '[') {
         bracket(ps);
         plain = false;
@@ -185,10 +211,8 @@ static void item(struct parser *ps, condvec *out)
         ps->failed |= !c;
     } else {
         ps->p++;
-        /* a byte of a multibyte character is no literal of its own: in a
-         * UTF-8 locale a quantifier after it repeats the whole character */
         plain = !(c == '.' || c == '^' || c == '$' || c == '*' || c == '+' || c == '?' ||
-                  c == '{' || (unsigned char)c >= 0x80);
+                  c == '{');
         ps->failed |= c == '*' || c == '+' || c == '?' || c == '{'; /* nothing to repeat */
     }
     if (plain) {

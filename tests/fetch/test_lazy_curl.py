@@ -47,7 +47,21 @@ def main():
     said = [line for line in err.splitlines() if line.startswith("parallax")]
     check(any("could not connect" in line for line in said) and "could not be loaded" not in err,
           f"and uses it: the failure is the connection's ({said!r})")
+    test_without_libcurl(url)
     done()
+
+
+def test_without_libcurl(url):
+    """A libcurl that cannot be loaded (an empty libcurl.so.4 found first on
+    LD_LIBRARY_PATH): a fetch fails with words, files are compared as ever."""
+    d = common.tmpdir()
+    common.write(os.path.join(d, "libcurl.so.4"), b"")
+    env = dict(NO_PROXY, LD_LIBRARY_PATH=d)
+    code, _, err = common.run("fetch", "--no-cache", "--retries", "0", url, env=env)
+    check(code == 4 and "libcurl could not be loaded" in err and url in err,
+          f"without libcurl a fetch fails with exit 4 and says why ({code}: {err.strip()!r})")
+    code, out, _ = common.run("compare", "--format", "json", common.DEMO, env=env)
+    check(code == 0 and out.startswith(b"{"), "and compare of local files still works")
 
 
 if __name__ == "__main__":

@@ -114,6 +114,15 @@ static void what_cannot_be_read_has_no_needles(void **state)
     assert_true(may(nd, "caf"));
     assert_false(may(nd, "cab"));
     px_needles_free(nd);
+    /* one without case is needed whole; one with case, when case is
+     * ignored, is not (a UTF-8 locale would fold it) */
+    nd = px_needles_new("^(copyright|\xC2\xA9)", true);
+    assert_true(may(nd, "\xC2\xA9 2024 Harbor Post"));
+    assert_false(may(nd, "(c) 2024"));
+    px_needles_free(nd);
+    nd = px_needles_new("\xC3\xA9t\xC3\xA9s", true);
+    assert_true(may(nd, "\xC3\x89T\xC3\x89S"));
+    px_needles_free(nd);
 }
 
 int main(void)
