@@ -151,6 +151,16 @@ PX_API px_status px_file_read(const char *path, size_t max, char **data, size_t 
 PX_API px_status px_file_write_atomic(const char *path, const void *data, size_t len,
                                       px_error *err);
 
+/* Temporary files in flight. A writer registers its temporary's name while
+ * the file exists (px_tmp_add returns a slot, or -1 when the name is not
+ * kept) and px_tmp_remove(slot) after renaming or unlinking it. After
+ * px_tmp_signals(), SIGINT, SIGTERM and SIGHUP unlink every registered file
+ * before the process dies of the signal. */
+PX_API int px_tmp_add(const char *path);
+PX_API void px_tmp_remove(int slot);
+PX_API size_t px_tmp_count(void);
+PX_API void px_tmp_signals(void);
+
 /* Version of the library, e.g. "0.1.0". */
 PX_API const char *px_version(void);
 

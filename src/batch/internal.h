@@ -131,6 +131,7 @@ void px_batch_clean_tmp(const char *dir);
 typedef struct px_stream {
     FILE *f;
     char *tmp, *path;
+    int slot; /* in the temporary-file table (px_tmp_add), or -1 */
 } px_stream;
 px_status px_stream_open(px_stream *s, const char *dir, const char *name, px_error *err);
 /* Close; rename into place when commit (and no write failed), else remove. */

@@ -47,6 +47,7 @@ px_status px_batch_write(const char *dir, const char *name, const void *data, si
     char *tmp = px_xmalloc(tn);
     snprintf(tmp, tn, "%s/.%s.tmp", dir, name);
     px_status st = PX_OK;
+    int slot = px_tmp_add(tmp);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         st = px_error_set(err, PX_EIO, path, 0, "cannot create: %s", strerror(errno));
@@ -62,6 +63,7 @@ px_status px_batch_write(const char *dir, const char *name, const void *data, si
             px_error_set(err, PX_EIO, path, 0, "write failed: %s", strerror(saved));
         }
     }
+    px_tmp_remove(slot);
     free(tmp);
     free(path);
     return st;
@@ -132,9 +134,11 @@ px_status px_stream_open(px_stream *s, const char *dir, const char *name, px_err
     size_t tn = strlen(dir) + strlen(name) + 8;
     s->tmp = px_xmalloc(tn);
     snprintf(s->tmp, tn, "%s/.%s.tmp", dir, name);
+    s->slot = px_tmp_add(s->tmp);
     s->f = fopen(s->tmp, "w");
     if (s->f)
         return PX_OK;
+    px_tmp_remove(s->slot);
     px_status st = px_error_set(err, PX_EIO, s->path, 0, "cannot create: %s", strerror(errno));
     free(s->path);
     free(s->tmp);
@@ -155,6 +159,7 @@ px_status px_stream_close(px_stream *s, bool commit, px_error *err)
         bad = true;
     if (bad || !commit)
         unlink(s->tmp);
+    px_tmp_remove(s->slot);
     if (bad && commit)
         st = px_error_set(err, PX_EIO, s->path, 0, "write failed: %s", strerror(errno));
     free(s->path);

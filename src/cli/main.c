@@ -44,6 +44,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    px_tmp_signals(); /* an interrupted write leaves no temporary behind */
     opterr = 0; /* subcommands report bad options in one line of their own */
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {

@@ -64,6 +64,7 @@ px_status px_file_write_atomic(const char *path, const void *data, size_t len, p
         free(tmp);
         return st;
     }
+    int slot = px_tmp_add(tmp);
     const char *p = data;
     size_t left = len;
     while (left > 0) {
@@ -85,16 +86,19 @@ px_status px_file_write_atomic(const char *path, const void *data, size_t len, p
         bad = true, saved = errno;
     if (bad) {
         unlink(tmp);
+        px_tmp_remove(slot);
         free(tmp);
         return px_error_set(err, PX_EIO, path, 0, "write failed: %s", strerror(saved));
     }
     if (rename(tmp, path) != 0) {
         saved = errno;
         unlink(tmp);
+        px_tmp_remove(slot);
         free(tmp);
         return px_error_set(err, PX_EIO, path, 0, "cannot rename into place: %s",
                             strerror(saved));
     }
+    px_tmp_remove(slot);
     free(tmp);
     return PX_OK;
 }

@@ -274,6 +274,36 @@ def test_resume_after_kill():
     check("1 analysed, 299 resumed" in err, f"an edited story is redone, the rest kept ({err.strip()})")
 
 
+def leftovers(d):
+    """Temporary files (".NAME.tmp", "NAME.tmpXXXXXX") anywhere under d."""
+    return [os.path.join(b, f) for b, _, fs in os.walk(d) for f in fs
+            if f.endswith(".tmp") or ".tmp" in f]
+
+
+def test_interrupt():
+    """Ctrl-C (SIGINT) or SIGTERM mid-run: the process dies of the signal,
+    no temporary file is left, and --resume completes the batch."""
+    big = path("c300.jsonl")  # as test_resume_after_kill left it
+    run("batch", big, "-o", path("clean-int"), "--jobs", "2", "--quiet")
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        out = path(f"interrupted-{sig.name}")
+        p = subprocess.Popen([PARALLAX, "batch", big, "-o", out, "--jobs", "2", "--quiet"],
+                             env=env(), stderr=subprocess.DEVNULL,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        journal = os.path.join(out, "journal.jsonl")
+        started = wait_for(lambda: journal_lines(journal) >= 10, 120)
+        p.send_signal(sig)
+        code = p.wait()
+        n_done = journal_lines(journal)
+        check(started and code == -sig and n_done < 300,
+              f"{sig.name} ends the batch mid-run (status {code}, {n_done} of 300 done)")
+        left = leftovers(out)
+        check(not left, f"and leaves no temporary file ({left[:3]})")
+        code, err = run("batch", big, "-o", out, "--jobs", "2", "--resume")
+        check(code == 0 and same_tree(path("clean-int"), out),
+              f"--resume after {sig.name} ends with the files of a clean run")
+
+
 def test_gnu_parallel(c50):
     if not shutil.which("parallel"):
         print("skip GNU parallel is not installed")
@@ -339,6 +369,7 @@ def main():
     test_aggregate_figures()
     test_aggregate_exact()
     test_resume_after_kill()
+    test_interrupt()
     test_gnu_parallel(c50)
     test_names_and_folders()
     test_usage()
