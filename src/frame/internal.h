@@ -40,12 +40,20 @@ typedef struct {
     uint32_t lexicon, entry;
 } px_lexref;
 
-typedef PX_VEC(px_lexref) px_refvec;
+/* One key's pairs: a view into the set's flat array of pairs. */
+typedef struct {
+    const px_lexref *v;
+    size_t n;
+} px_refvec;
 
 struct px_lexset {
     PX_VEC(px_lexicon *) lex;
     px_map *index[3]; /* by the first word's mode: word / prefix / stem → index in lists */
     PX_VEC(px_refvec) lists;
+    /* every pair with its list's index, in the order added; refs holds them
+     * grouped by list (same order within a list), and lists point into it */
+    PX_VEC(struct px_pending_ref { uint32_t list; px_lexref r; }) pending;
+    px_lexref *refs;
     size_t max_prefix;
 };
 

@@ -28,9 +28,9 @@ void px_lexset_free(px_lexset *s)
     for (size_t i = 0; i < s->lex.n; i++)
         px_lexicon_free(s->lex.v[i]);
     px_vec_free(s->lex);
-    for (size_t i = 0; i < s->lists.n; i++)
-        px_vec_free(s->lists.v[i]);
     px_vec_free(s->lists);
+    px_vec_free(s->pending);
+    free(s->refs);
     for (int m = 0; m < 3; m++)
         px_map_free(s->index[m]);
     free(s);
@@ -46,7 +46,31 @@ static void index_ref(px_lexset *s, px_map *m, const char *key, px_lexref r)
         px_vec_push(s->lists, empty);
         px_map_put(m, key, n, idx);
     }
-    px_vec_push(s->lists.v[idx], r);
+    struct px_pending_ref p = {(uint32_t)idx, r};
+    px_vec_push(s->pending, p);
+}
+
+/* Group every pair by its list (a stable counting sort: a list keeps the
+ * order its pairs were added in) and point the lists into the result: a
+ * few allocations for the whole set instead of one growing array a key. */
+static void group_refs(px_lexset *s)
+{
+    free(s->refs);
+    s->refs = px_xreallocarray(NULL, s->pending.n ? s->pending.n : 1, sizeof *s->refs);
+    for (size_t i = 0; i < s->lists.n; i++)
+        s->lists.v[i].n = 0;
+    for (size_t i = 0; i < s->pending.n; i++)
+        s->lists.v[s->pending.v[i].list].n++;
+    size_t at = 0;
+    for (size_t i = 0; i < s->lists.n; i++) {
+        s->lists.v[i].v = s->refs + at;
+        at += s->lists.v[i].n;
+        s->lists.v[i].n = 0;
+    }
+    for (size_t i = 0; i < s->pending.n; i++) {
+        px_refvec *l = &s->lists.v[s->pending.v[i].list];
+        s->refs[l->v - s->refs + l->n++] = s->pending.v[i].r;
+    }
 }
 
 void px_lexset_add(px_lexset *s, px_lexicon *l)
@@ -62,6 +86,7 @@ void px_lexset_add(px_lexset *s, px_lexicon *l)
         if (mode == PX_LEX_PREFIX && n > s->max_prefix)
             s->max_prefix = n;
     }
+    group_refs(s);
 }
 
 static int cmp_str(const void *a, const void *b)
