@@ -29,7 +29,7 @@ static const char *const verbs_after_and[] = {
 static bool in_list(const char *const *list, const char *w)
 {
     for (; *list; list++)
-        if (strcmp(*list, w) == 0)
+        if ((*list)[0] == w[0] && strcmp(*list, w) == 0) /* most differ at once */
             return true;
     return false;
 }

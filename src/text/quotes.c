@@ -188,7 +188,7 @@ static const char *const interjections[] = {"also", "later", "then", "again", "p
 static bool in_list(const char *const *list, const char *w)
 {
     for (; *list; list++)
-        if (strcmp(*list, w) == 0)
+        if ((*list)[0] == w[0] && strcmp(*list, w) == 0) /* most differ at once */
             return true;
     return false;
 }
