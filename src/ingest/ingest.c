@@ -86,6 +86,10 @@ const char *px_ingest_iso_date(px_arena *a, const char *s)
         s++;
     int y, m, d;
     if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        /* "2021-1-5" is shorter than YYYY-MM-DD: write it out in full, as the
+         * forms below are (copying 10 bytes of it would read past its end) */
+        if (strnlen(s, 10) < 10)
+            return y >= 1000 ? px_arena_printf(a, "%04d-%02d-%02d", y, m, d) : NULL;
         size_t n = 10;
         /* keep a time part: T12:00:00, optional fraction and zone */
         if (s[10] == 'T' || s[10] == ' ') {
