@@ -130,8 +130,8 @@ static px_status write_manifest(const px_batch_job *j, px_error *err)
     json_object_set_new(o, "config", json_string(ch));
     json_object_set_new(o, "formats", formats_json(j->formats));
     json_object_set_new(o, "stories", json_integer((json_int_t)j->corpus->nstories));
-    json_object_set_new(o, "analysed", json_integer((json_int_t)(counts[PX_STORY_ANALYSED] +
-                                                                 counts[PX_STORY_RESUMED])));
+    json_object_set_new(o, "analysed", json_integer((json_int_t)counts[PX_STORY_ANALYSED] +
+                                                    (json_int_t)counts[PX_STORY_RESUMED]));
     json_object_set_new(o, "failed", json_integer((json_int_t)counts[PX_STORY_FAILED]));
     json_object_set_new(o, "skipped", json_integer((json_int_t)counts[PX_STORY_SKIPPED]));
     json_object_set_new(o, "bad_lines", json_integer((json_int_t)j->corpus->nbad));

@@ -32,7 +32,8 @@ static int cmp_loaded(const void *pa, const void *pb)
 static px_status add_sorted(const px_corpus *c, px_story *s, loaded *v, size_t n,
                             px_error *err)
 {
-    qsort(v, n, sizeof *v, cmp_loaded);
+    if (n > 1) /* v is NULL when there are none, and qsort wants an array */
+        qsort(v, n, sizeof *v, cmp_loaded);
     for (size_t i = 1; i < n; i++)
         if (strcmp(v[i - 1].art->id, v[i].art->id) == 0) {
             if (c->folder)

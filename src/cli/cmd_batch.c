@@ -253,16 +253,17 @@ static int run(batch_args *a, const char *corpus)
     }
     px_ingest_opts io = {.furniture = fur};
     a->cfg.lexicons = lex;
-    a->bo.config = &a->cfg;
-    a->bo.ingest = &io;
+    px_batch_opts bo = a->bo; /* a copy: it points at io and ps, which die with run() */
+    bo.config = &a->cfg;
+    bo.ingest = &io;
     char *fp = fingerprint(a->furniture);
-    a->bo.fingerprint = fp;
+    bo.fingerprint = fp;
     progress_state ps = {isatty(2) != 0, a->quiet, 0, false};
-    a->bo.progress = on_progress;
-    a->bo.user = &ps;
+    bo.progress = on_progress;
+    bo.user = &ps;
     px_batch_progress res = {0};
     if (st == PX_OK)
-        st = px_batch_run(corpus, a->out, &a->bo, &res, &err);
+        st = px_batch_run(corpus, a->out, &bo, &res, &err);
     int rc = EXIT_OK;
     if (st != PX_OK) {
         if (ps.drawn)

@@ -231,6 +231,8 @@ int cmd_compare(int argc, char **argv)
         px_vec_free(lexfiles);
         return cli_usage("compare ", "unknown format '%s' (html, json, csv, text)", format);
     }
+    /* --color requires an argument, so getopt_long never sets color to NULL.
+     * NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
     if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
         px_vec_free(lexfiles);
         return cli_usage("compare ", "--color wants auto, always or never");

@@ -157,7 +157,7 @@ static void scan_records(px_arena *a, const char *path, url_list *urls)
     if (px_file_read(path, (size_t)64 << 20, &data, &len, NULL) != PX_OK)
         return;
     json_t *j = json_loadb(data, len, 0, NULL);
-    if (j && json_is_array(j)) {
+    if (json_is_array(j)) { /* false for NULL too */
         for (size_t i = 0; i < json_array_size(j); i++)
             record_url(a, json_array_get(j, i), urls);
     } else if (j) {

@@ -103,6 +103,8 @@ static px_status entry_line(px_lexbuild *b, const idvec *ids, char *s, size_t li
     }
     char *f[64];
     size_t nf = fields_of(s, f, 64);
+    if (nf == 0) /* a blank line; the caller skips those already */
+        return PX_OK;
     size_t first_id = nf;
     while (first_id > 1 && all_digits(f[first_id - 1]))
         first_id--;

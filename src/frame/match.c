@@ -145,11 +145,10 @@ static size_t candidates(const px_lexset *s, const px_token *t, const px_refvec 
     size_t fl = strlen(t->fold);
     if (px_map_get(s->index[PX_LEX_EXACT], t->fold, fl, &idx))
         lists[n++] = &s->lists.v[idx];
-    if (fl > 2 && t->fold[fl - 2] == '\'' && t->fold[fl - 1] == 's' &&
-        px_map_get(s->index[PX_LEX_EXACT], t->fold, fl - 2, &idx))
-        lists[n++] = &s->lists.v[idx];
-    else if (fl > 1 && t->fold[fl - 1] == '\'' &&
-             px_map_get(s->index[PX_LEX_EXACT], t->fold, fl - 1, &idx))
+    if ((fl > 2 && t->fold[fl - 2] == '\'' && t->fold[fl - 1] == 's' &&
+         px_map_get(s->index[PX_LEX_EXACT], t->fold, fl - 2, &idx)) ||
+        (fl > 1 && t->fold[fl - 1] == '\'' &&
+         px_map_get(s->index[PX_LEX_EXACT], t->fold, fl - 1, &idx)))
         lists[n++] = &s->lists.v[idx];
     for (size_t p = 1; p <= fl && p <= s->max_prefix && n + 1 < max; p++)
         if (px_map_get(s->index[PX_LEX_PREFIX], t->fold, p, &idx))

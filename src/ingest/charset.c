@@ -160,7 +160,7 @@ static bool mostly_utf8(const char *s, size_t n)
 static char *convert(const char *charset, const char *s, size_t n, size_t *out_len)
 {
     iconv_t cd = iconv_open("UTF-8", charset);
-    if (cd == (iconv_t)-1)
+    if (cd == (iconv_t)-1) /* NOLINT(performance-no-int-to-ptr): iconv's failure value */
         return NULL;
     px_buf b;
     px_buf_init(&b, 0);

@@ -356,9 +356,8 @@ static void mark_lines(const px_furniture *f, lines_vec *lines, const char *outl
         } else if (k >= 0) {
             l->drop = true;
             in_related = false;
-        } else if (in_related && headline_like(l->s, l->len)) {
-            l->drop = true;
-        } else if (outlet_line(l->s, l->len, outlet)) {
+        } else if ((in_related && headline_like(l->s, l->len)) ||
+                   outlet_line(l->s, l->len, outlet)) {
             l->drop = true;
         } else {
             in_related = false;

@@ -157,7 +157,9 @@ static void heading(out *o, const char *title, const char *note)
 static char letter(uint32_t i)
 {
     static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    return i < sizeof set - 1 ? set[i] : '+';
+    if (i < sizeof set - 1)
+        return set[i];
+    return '+';
 }
 
 static void outlets(const px_story *s, out *o)

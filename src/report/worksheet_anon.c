@@ -485,8 +485,11 @@ void ws_anon_build(ws_plan *p)
         name_cuts(p->s, &v, i, &cuts);
         p->ncuts[i] = tidy_cuts(cuts.v, cuts.n);
         p->cuts[i] = px_arena_array(p->a, p->ncuts[i] ? p->ncuts[i] : 1, sizeof *cuts.v);
-        if (p->ncuts[i])
+        if (p->ncuts[i]) {
+            /* cuts.v is NULL only when it holds no cuts, and then ncuts is 0.
+             * NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
             memcpy(p->cuts[i], cuts.v, p->ncuts[i] * sizeof *cuts.v);
+        }
         px_vec_free(cuts);
     }
     px_vec_free(v);

@@ -72,10 +72,9 @@ static int quote_mark_at(const char *t, size_t n, size_t i, int open, size_t *le
             return DOUBLE;
         if (mark_at(t, n, i, 0x98) && opening(t, i))
             return SINGLE;
-    } else if (open == DOUBLE && (t[i] == '"' || mark_at(t, n, i, 0x9D))) {
-        return NONE;
-    } else if (open == SINGLE && mark_at(t, n, i, 0x99) &&
-               (i + 3 >= n || !((t[i + 3] | 0x20) >= 'a' && (t[i + 3] | 0x20) <= 'z'))) {
+    } else if ((open == DOUBLE && (t[i] == '"' || mark_at(t, n, i, 0x9D))) ||
+               (open == SINGLE && mark_at(t, n, i, 0x99) &&
+                (i + 3 >= n || !((t[i + 3] | 0x20) >= 'a' && (t[i + 3] | 0x20) <= 'z')))) {
         return NONE;
     }
     return -1;

@@ -118,7 +118,7 @@ static bool marker_at(const char *t, size_t n, size_t i, marker *m)
     int letters = 0;
     if (d == k && d < n && t[d] >= 'a' && t[d] <= 'z' && !(d + 1 < n && t[d + 1] >= 'a' &&
                                                          t[d + 1] <= 'z')) {
-        value = t[d++];
+        value = (unsigned char)t[d++];
         letters = 10;
     }
     if (d == k || d >= n)
@@ -505,7 +505,7 @@ char *px_text_unescape(px_arena *a, const char *s, size_t n, size_t *out_len)
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\\' && i + 1 < n) {
             char c = s[i + 1];
-            char rep = c == 'n' ? '\n' : c == 't' ? '\t' : c == '"' ? '"' : c == '\'' ? '\'' : 0;
+            char rep = (char)(c == 'n' ? '\n' : c == 't' ? '\t' : c == '"' || c == '\'' ? c : 0);
             if (rep) {
                 r[k++] = rep;
                 i++;

@@ -174,7 +174,7 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
 
 static bool negation(const char *f, size_t n)
 {
-#define W(s) {s, sizeof s - 1}
+#define W(s) {(s), sizeof(s) - 1}
     static const struct {
         const char *w;
         size_t n;

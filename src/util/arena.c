@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_MIN (64 * 1024)
+#define CHUNK_MIN ((size_t)64 * 1024)
 #define ALIGN 16
 
 struct chunk {

@@ -25,11 +25,11 @@ size_t px_utf8_decode(const char *str, size_t n, int32_t *cp)
     size_t len;
     int32_t v, min;
     if ((c & 0xE0) == 0xC0) {
-        len = 2, v = c & 0x1F, min = 0x80;
+        len = 2, v = (int32_t)(c & 0x1F), min = 0x80;
     } else if ((c & 0xF0) == 0xE0) {
-        len = 3, v = c & 0x0F, min = 0x800;
+        len = 3, v = (int32_t)(c & 0x0F), min = 0x800;
     } else if ((c & 0xF8) == 0xF0) {
-        len = 4, v = c & 0x07, min = 0x10000;
+        len = 4, v = (int32_t)(c & 0x07), min = 0x10000;
     } else {
         return 0;
     }
