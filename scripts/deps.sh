@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # scripts/deps.sh [--test] — install the Debian packages Parallax needs, if
 # any are missing. --test adds what the test suite uses (headless Chromium
-# for the browser tests, poppler for PDF pages, GNU parallel, valgrind).
+# for the browser tests, poppler for PDF pages, GNU parallel, valgrind,
+# clang-tidy and cppcheck for scripts/lint.sh).
 # Runs apt-get non-interactively; as root, or through sudo when available.
 set -euo pipefail
 
 build_pkgs=(gcc libc6-dev pkg-config meson ninja-build python3
             libjansson-dev libcurl4-openssl-dev libxml2-dev libstemmer-dev
             libutf8proc-dev libcmocka-dev wordnet-base)
-test_pkgs=(chromium poppler-utils parallel valgrind clang libclang-rt-14-dev)
+test_pkgs=(chromium poppler-utils parallel valgrind clang libclang-rt-14-dev
+           clang-tidy cppcheck)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then

@@ -21,6 +21,8 @@ run_suite() {
 
 echo "== normal build =="
 run_suite build
+echo "== static analysis: clang-tidy, cppcheck (scripts/lint.sh) =="
+scripts/lint.sh
 echo "== address + undefined sanitizer build =="
 run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false
 # ---- fuzzing (issue 10: fuzz/, tests/regress/) ----------------------------
