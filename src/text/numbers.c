@@ -175,7 +175,7 @@ static bool number_at(const px_token *tk, size_t i, size_t e, double *value, siz
         }
         if (any && eq(&tk[j], "-") && j + 1 < e) {
             lookup(small, &tk[j + 1], &found);
-            if (found && cur >= 20 && (int)cur % 10 == 0)
+            if (found && cur >= 20 && fmod(cur, 10) == 0) /* not (int)cur: 1e20 */
                 continue; /* twenty-one */
             break;
         }
