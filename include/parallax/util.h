@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #if defined(PX_BUILDING) && defined(__GNUC__)
 #define PX_API __attribute__((visibility("default")))
@@ -62,6 +63,16 @@ PX_API void *px_xrealloc(void *p, size_t n);
 PX_API void *px_xreallocarray(void *p, size_t n, size_t size);
 PX_API char *px_xstrdup(const char *s);
 PX_API char *px_xstrndup(const char *s, size_t n);
+
+/* Whether s is one of the words of list (NULL-ended). The first bytes are
+ * compared before strcmp: most words of a list differ there. */
+static inline bool px_str_in(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if ((*list)[0] == s[0] && strcmp(*list, s) == 0)
+            return true;
+    return false;
+}
 
 /* Arena: bump allocation in chunks; px_arena_free releases everything. */
 typedef struct px_arena px_arena;

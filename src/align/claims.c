@@ -26,26 +26,18 @@ static const char *const verbs_after_and[] = {
     "will", "would", "could", "can", "may", "might", "should", "must", "has", "have",
     "had", "is", "was", "are", "were", "said", "says", "did", "does", "plans", NULL};
 
-static bool in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(*list, w) == 0) /* most differ at once */
-            return true;
-    return false;
-}
-
 static bool cut_mark(const px_token *t)
 {
     static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", "(",
                                         ")", NULL};
-    return (t->flags & PX_TOK_PUNCT) && in_list(marks, t->fold);
+    return (t->flags & PX_TOK_PUNCT) && px_str_in(marks, t->fold);
 }
 
 static bool second_verb(const px_token *t)
 {
     size_t n = strlen(t->fold);
     return (t->flags & PX_TOK_WORD) &&
-           ((n > 4 && strcmp(t->fold + n - 2, "ed") == 0) || in_list(verbs_after_and, t->fold));
+           ((n > 4 && strcmp(t->fold + n - 2, "ed") == 0) || px_str_in(verbs_after_and, t->fold));
 }
 
 /* May a clause start at token i of [b, e)? */
@@ -57,7 +49,7 @@ static bool starts_clause(const px_token *tk, size_t b, size_t i, size_t e)
         return true;
     if (!(tk[i].flags & PX_TOK_WORD))
         return false;
-    if (in_list(openers, tk[i].fold))
+    if (px_str_in(openers, tk[i].fold))
         return true;
     return strcmp(tk[i].fold, "and") == 0 && i + 1 < e && second_verb(&tk[i + 1]);
 }

@@ -184,17 +184,9 @@ static const char *const interjections[] = {"also", "later", "then", "again", "p
                                             "earlier", "afterward", "afterwards", "once",
                                             "repeatedly", "reportedly", "allegedly", NULL};
 
-static bool in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(*list, w) == 0) /* most differ at once */
-            return true;
-    return false;
-}
-
 static bool word_in(const px_token *t, const char *const *list)
 {
-    return (t->flags & PX_TOK_WORD) && !(t->flags & PX_TOK_QUOTED) && in_list(list, t->fold);
+    return (t->flags & PX_TOK_WORD) && !(t->flags & PX_TOK_QUOTED) && px_str_in(list, t->fold);
 }
 
 static bool is_verb(const px_token *t)
@@ -207,7 +199,7 @@ static bool is_verb(const px_token *t)
 static bool anonymous(const px_doc *d, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)
-        if ((d->toks[k].flags & PX_TOK_WORD) && in_list(anon_words, d->toks[k].fold))
+        if ((d->toks[k].flags & PX_TOK_WORD) && px_str_in(anon_words, d->toks[k].fold))
             return true;
     return false;
 }
@@ -224,7 +216,7 @@ static bool speaker_ok(const px_doc *d, size_t s, size_t e)
         if (d->toks[k].flags & PX_TOK_QUOTED)
             return false;
         if ((d->toks[k].flags & PX_TOK_WORD) &&
-            (!(d->toks[k].flags & PX_TOK_STOP) || in_list(pronouns, d->toks[k].fold)))
+            (!(d->toks[k].flags & PX_TOK_STOP) || px_str_in(pronouns, d->toks[k].fold)))
             word = true;
     }
     return word;
@@ -246,7 +238,7 @@ static bool quote_mark(const px_token *t)
 static bool passive(const px_doc *d, size_t v, size_t b)
 {
     static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
-    return v > b && (d->toks[v - 1].flags & PX_TOK_WORD) && in_list(be, d->toks[v - 1].fold);
+    return v > b && (d->toks[v - 1].flags & PX_TOK_WORD) && px_str_in(be, d->toks[v - 1].fold);
 }
 
 /* Does verb v report speech here? Speech verbs always; other verbs only
@@ -332,7 +324,7 @@ static bool adverbial_tail(const px_doc *d, size_t v, size_t last)
     if (v + 1 >= last)
         return true;
     const px_token *t = &d->toks[v + 1];
-    return last - v - 1 <= 6 && (t->flags & PX_TOK_WORD) && in_list(starts, t->fold);
+    return last - v - 1 <= 6 && (t->flags & PX_TOK_WORD) && px_str_in(starts, t->fold);
 }
 
 /* Before the comma at c: ", Name, an appositive" — a capitalised name of at
