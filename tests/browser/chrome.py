@@ -7,9 +7,11 @@ Every test skips (exit 77, meson's code for "skipped") when Chromium is not inst
 scripts/test.sh installs it, so in CI they run. Each browser gets its own profile folder.
 """
 import base64
+import html
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -210,3 +212,16 @@ def done():
         sys.exit(1)
     print("all checks passed")
     sys.exit(0)
+
+
+def pdf_words(pdf):
+    """[(page width, page height, [(xMin, yMin, xMax, yMax, word)])] from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True,
+                         timeout=120).stdout.decode("utf-8", "replace")
+    pages = []
+    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        words = [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
+                 re.findall(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" '
+                            r'yMax="([\d.-]+)">(.*?)</word>', m.group(3))]
+        pages.append((float(m.group(1)), float(m.group(2)), words))
+    return pages

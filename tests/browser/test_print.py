@@ -5,31 +5,17 @@ page has a dark background. The first pages are kept as PNG artefacts.
 
 usage: test_print.py PARALLAX SOURCE_ROOT ARTEFACT_DIR
 """
-import html
 import os
 import re
 import subprocess
 
-from chrome import ARTEFACTS, DEMO, Browser, check, done, need, run
+from chrome import ARTEFACTS, DEMO, Browser, check, done, need, pdf_words, run
 
 need("pdftotext", "pdftoppm")
 report = os.path.join(ARTEFACTS, "demo-print.html")
 code, _, err = run("compare", DEMO, "-o", report)
 check(code == 0, f"parallax compare wrote the demo report {err.strip()}")
 outlets = sorted(os.path.splitext(n)[0] for n in os.listdir(DEMO) if n.endswith(".txt"))
-
-
-def words_by_page(pdf):
-    """[(page width, page height, [(xMin, yMin, xMax, yMax, word)])] from pdftotext -bbox."""
-    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True,
-                         timeout=120).stdout.decode("utf-8", "replace")
-    pages = []
-    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
-        words = [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
-                 re.findall(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" '
-                            r'yMax="([\d.-]+)">(.*?)</word>', m.group(3))]
-        pages.append((float(m.group(1)), float(m.group(2)), words))
-    return pages
 
 
 def dark_share(pdf, prefix):
@@ -76,7 +62,7 @@ try:
             b.open(1280, 900, dark=scheme == "dark")
             b.load(report)
             pdf = b.pdf(os.path.join(ARTEFACTS, f"demo-{paper}-{scheme}.pdf"), paper)
-            pages = words_by_page(pdf)
+            pages = pdf_words(pdf)
             check(len(pages) > 1, f"{what}: {len(pages)} pages")
             cut = [(i + 1, w[4]) for i, (pw, ph, words) in enumerate(pages) for w in words
                    if w[0] < 0 or w[2] > pw + 0.5 or w[1] < 0 or w[3] > ph + 0.5]

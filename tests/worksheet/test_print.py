@@ -15,7 +15,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
-from chrome import ARTEFACTS, DEMO, Browser, check, done, need, run  # noqa: E402
+from chrome import (ARTEFACTS, DEMO, Browser, check, done, need,  # noqa: E402
+                    pdf_words, run)
 
 need("pdftotext", "pdftoppm")
 SHEET = os.path.join(ARTEFACTS, "worksheet.html")
@@ -26,19 +27,6 @@ page_html = open(SHEET, encoding="utf-8").read()
 NUMBERS = re.findall(r'<sup class="sn">(\d+)</sup>', page_html)
 TITLES = [html.unescape(t) for t in re.findall(r'<h3><span class="num">\d+</span> ([^<]+)</h3>',
                                                page_html)]
-
-
-def pages_of(pdf):
-    """[(width, height, [(xMin, yMin, xMax, yMax, word)])] from pdftotext -bbox."""
-    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True,
-                         timeout=120).stdout.decode("utf-8", "replace")
-    pages = []
-    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
-        words = [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
-                 re.findall(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" '
-                            r'yMax="([\d.-]+)">(.*?)</word>', m.group(3))]
-        pages.append((float(m.group(1)), float(m.group(2)), words))
-    return pages
 
 
 def page_text(page):
@@ -76,7 +64,7 @@ try:
             b.open(1280, 900)
             b.load(path)
             pdf = b.pdf(os.path.join(ARTEFACTS, f"worksheet-{name}-{paper}.pdf"), paper)
-            pages = pages_of(pdf)
+            pages = pdf_words(pdf)
             cut = [(i + 1, w[4]) for i, (pw, ph, words) in enumerate(pages) for w in words
                    if w[0] < 0 or w[2] > pw + 0.5 or w[1] < 0 or w[3] > ph + 0.5]
             check(pages and not cut, f"{paper} {name}: {len(pages)} pages, every word inside "
