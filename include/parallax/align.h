@@ -63,7 +63,20 @@ typedef struct px_fact {
 
 typedef struct px_align_opts {
     double threshold; /* minimum similarity for two claims to share a fact */
+    bool keep_features; /* keep every candidate pair's features (px_link) */
 } px_align_opts;
+
+/* A candidate pair of sentences of two outlets: whole-sentence claims
+ * a < b that share at least one term. */
+typedef struct px_link {
+    uint32_t a, b;
+    double sim;             /* term similarity */
+    double p;               /* probability that both state the same claim */
+    const double *features; /* px_align_feature_names() order, when kept */
+} px_link;
+
+/* Names of the pair features, in the order of px_link.features. */
+PX_API const char *const *px_align_feature_names(size_t *n);
 
 typedef struct px_alignment {
     px_claim *claims;
@@ -72,6 +85,8 @@ typedef struct px_alignment {
     size_t nfacts;
     size_t nsources;
     double threshold;
+    px_link *links;   /* candidate pairs, by claim a then b */
+    size_t nlinks;
 } px_alignment;
 
 PX_API void px_align_defaults(px_align_opts *o);

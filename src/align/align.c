@@ -31,6 +31,7 @@
 void px_align_defaults(px_align_opts *o)
 {
     o->threshold = PX_ALIGN_THRESHOLD;
+    o->keep_features = false;
 }
 
 const px_mention *px_fact_mention(const px_fact *f, uint32_t source)
@@ -263,6 +264,89 @@ static void build_facts(state *st, px_alignment *out)
     free(at);
 }
 
+const char *const *px_align_feature_names(size_t *n)
+{
+    *n = PX_NFEATURES;
+    return px_feature_names;
+}
+
+/* Context of a pair among the other candidates: is it each side's best
+ * partner in the other outlet, and by how much (sim). */
+static void context_features(px_link *links, size_t nl, const uint32_t *source, size_t nc,
+                             double *f_all)
+{
+    size_t ns = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (source[i] + 1 > ns)
+            ns = source[i] + 1;
+    /* best and second best score of each claim towards each outlet */
+    double *best = px_xcalloc(nc * ns + 1, sizeof *best), *second = px_xcalloc(nc * ns + 1, 8);
+    for (size_t k = 0; k < nl; k++) {
+        const px_link *l = &links[k];
+        size_t ia = (size_t)l->a * ns + source[l->b], ib = (size_t)l->b * ns + source[l->a];
+        size_t ix[2] = {ia, ib};
+        for (int side = 0; side < 2; side++) {
+            size_t i = ix[side];
+            if (l->sim > best[i]) {
+                second[i] = best[i];
+                best[i] = l->sim;
+            } else if (l->sim > second[i]) {
+                second[i] = l->sim;
+            }
+        }
+    }
+    for (size_t k = 0; k < nl; k++) {
+        const px_link *l = &links[k];
+        double *f = f_all + k * PX_NFEATURES;
+        size_t ia = (size_t)l->a * ns + source[l->b], ib = (size_t)l->b * ns + source[l->a];
+        f[PX_F_BEST_A] = l->sim >= best[ia];
+        f[PX_F_BEST_B] = l->sim >= best[ib];
+        f[PX_F_MARGIN_A] = l->sim - (l->sim >= best[ia] ? second[ia] : best[ia]);
+        f[PX_F_MARGIN_B] = l->sim - (l->sim >= best[ib] ? second[ib] : best[ib]);
+    }
+    free(best);
+    free(second);
+}
+
+/* Every pair of whole claims of two outlets that share a term, with its
+ * features. */
+static void make_links(state *st, const double *sim, px_alignment *out, bool keep)
+{
+    size_t nw = st->nwhole;
+    PX_VEC(px_link) links = {0};
+    for (uint32_t x = 0; x < nw; x++)
+        for (uint32_t y = x + 1; y < nw; y++) {
+            if (st->source[x] == st->source[y])
+                continue;
+            double s = sim ? sim[(size_t)x * nw + y]
+                           : px_bag_similarity(&st->voc, &st->bags[x], &st->bags[y]);
+            if (s <= 0)
+                continue;
+            px_link l = {x, y, s, 0, NULL};
+            px_vec_push(links, l);
+        }
+    px_words words;
+    px_words_init(&words);
+    px_claim_info *info = px_xcalloc(nw + 1, sizeof *info);
+    for (size_t i = 0; i < nw; i++)
+        px_claim_info_make(st->a, &words, st->docs[st->source[i]], &st->claims->v[i], true,
+                           &info[i]);
+    double *f = px_arena_array(st->a, links.n * PX_NFEATURES + 1, sizeof *f);
+    for (size_t k = 0; k < links.n; k++) {
+        px_link *l = &links.v[k];
+        px_pair_features(&st->voc, &words, &st->bags[l->a], &st->bags[l->b], &info[l->a], &info[l->b],
+                         l->sim, f + k * PX_NFEATURES);
+    }
+    context_features(links.v, links.n, st->source, nw, f);
+    for (size_t k = 0; k < links.n; k++)
+        links.v[k].features = keep ? f + k * PX_NFEATURES : NULL;
+    out->links = px_arena_memdup(st->a, links.v, links.n * sizeof *links.v);
+    out->nlinks = links.n;
+    free(info);
+    px_words_free(&words);
+    px_vec_free(links);
+}
+
 px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
                          const px_align_opts *o, px_alignment *out, px_error *err)
 {
@@ -301,6 +385,8 @@ px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
     px_match_in mi = {&st.voc, st.bags, sim, st.source, st.nwhole, ndocs, o->threshold,
                       o->threshold * MERGE_SHARE, o->threshold * FLOOR_SHARE};
     st.group = px_match_groups(&mi);
+    if (o->keep_features)
+        make_links(&st, sim, out, true);
     free(sim);
     attach_parts(&st, o->threshold * PART_SHARE);
     out->claims = px_arena_memdup(a, claims.v, nc * sizeof *claims.v);

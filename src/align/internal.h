@@ -145,6 +145,74 @@ void px_align_prominence(const px_prominence_in *in, px_alignment *al);
 void px_align_conflicts(px_arena *a, const px_doc *const *docs, const px_alignment *al,
                         px_fact *f);
 
+/* Weighted share of x's terms found in y, with partial credit for related
+ * terms; *antonym set when an antonym pair is seen. */
+double px_bag_coverage(const px_vocab *v, const px_bag *x, const px_bag *y, bool *antonym);
+
+/* ---- pair features (features.c) ---- */
+
+/* Word ids and how many claims of a story hold each (features.c). */
+typedef struct {
+    px_map *ids;          /* stem → id (from 1) */
+    PX_VEC(uint32_t) df;  /* per id: claims holding it */
+    size_t docs;          /* claims counted */
+} px_words;
+
+void px_words_init(px_words *w);
+void px_words_free(px_words *w);
+
+/* What the pair features need of one claim (arena-allocated). */
+typedef struct {
+    uint32_t *words;      /* stems of its words and figures, in order */
+    uint8_t *quoted_word; /* per word: inside a direct quotation */
+    size_t nwords;
+    uint32_t *content;    /* its content words (no stopwords), in order */
+    size_t ncontent;
+    uint32_t *names;      /* sorted unique ids of words inside name spans */
+    size_t nnames;
+    uint32_t *speaker;    /* sorted unique ids of its attribution's speaker */
+    size_t nspeaker;
+    uint32_t *near_names; /* sorted unique name ids of it and its neighbours
+                           * in the paragraph (who a quote's next line is by) */
+    size_t nnear;
+    uint32_t *uniq;       /* sorted unique content ids */
+    size_t nuniq;
+    size_t own;           /* content words outside its attribution */
+    double share;         /* place in the article, 0 (first) to 1 (last) */
+    double quoted;        /* share of its word bytes inside quotations */
+    bool lead;            /* one of the first two body sentences */
+} px_claim_info;
+
+enum {
+    PX_F_SIM, PX_F_COV_MIN, PX_F_COV_MAX, PX_F_JACCARD, PX_F_SHARED,
+    PX_F_SHARED_RARE, PX_F_NAME_SHARED, PX_F_NAME_JACCARD, PX_F_NAME_MISSING, PX_F_QTY_SHARED,
+    PX_F_QTY_DIFFER, PX_F_RUN, PX_F_RUN_QUOTED, PX_F_BIGRAM, PX_F_WORD_P,
+    PX_F_WORD_R, PX_F_LEN_MIN, PX_F_LEN_MAX, PX_F_LEN_RATIO, PX_F_FRAGMENT,
+    PX_F_SPEAKER_SAME, PX_F_SPEAKER_DIFFER, PX_F_POS_MIN, PX_F_POS_DIFF, PX_F_LEAD_BOTH,
+    PX_F_QUOTED_MIN, PX_F_QUOTED_MAX, PX_F_NEGATION, PX_F_BEST_A, PX_F_BEST_B,
+    PX_F_MARGIN_A, PX_F_MARGIN_B, PX_F_LOCAL_MIN, PX_F_LOCAL_MAX, PX_F_NAME_LOCAL,
+    PX_F_NEAR_NAMES,
+    PX_NFEATURES
+};
+extern const char *const px_feature_names[PX_NFEATURES];
+/* Index of a feature name, or -1. */
+int px_feature_index(const char *name, size_t n);
+
+/* Describe claim c of doc d; words gives ids shared by the claims
+ * compared and, when count, counts the claim's words in their df. */
+void px_claim_info_make(px_arena *a, px_words *words, const px_doc *d, const px_claim *c,
+                        bool count, px_claim_info *out);
+/* The pair features of two claims (f holds PX_NFEATURES values); sim is
+ * their px_bag_similarity. The context features (best_*, margin_*) are
+ * left 0 for the caller, who knows the other candidates. */
+void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, const px_bag *by,
+                      const px_claim_info *x, const px_claim_info *y, double sim, double *f);
+
+/* The pair features of two texts under the model's word statistics
+ * (f holds PX_NFEATURES values). */
+void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b,
+                          size_t blen, double *f);
+
 #define PX_ALIGN_THRESHOLD 0.25
 
 #endif

@@ -398,7 +398,7 @@ static double term_w(const px_vocab *v, const px_bag *b, size_t i)
 
 /* Weighted share of x's terms found in y, with partial credit. Exact
  * matches by a merge of the two sorted lists; related terms by search. */
-static double coverage(const px_vocab *v, const px_bag *x, const px_bag *y, bool *antonym)
+double px_bag_coverage(const px_vocab *v, const px_bag *x, const px_bag *y, bool *antonym)
 {
     double got = 0, total = 0;
     size_t j = 0;
@@ -441,7 +441,7 @@ double px_bag_similarity(const px_vocab *v, const px_bag *x, const px_bag *y)
     if (!x->n || !y->n)
         return 0;
     bool antonym = false;
-    double cxy = coverage(v, x, y, &antonym), cyx = coverage(v, y, x, &antonym);
+    double cxy = px_bag_coverage(v, x, y, &antonym), cyx = px_bag_coverage(v, y, x, &antonym);
     return px_sim_combine(x, y, cxy, cyx, antonym);
 }
 
@@ -451,6 +451,7 @@ struct px_simmodel {
     px_text_ctx *ctx;
     px_arena *arena;
     px_vocab vocab;
+    px_words words; /* word ids and counts for the pair features */
 };
 
 px_simmodel *px_simmodel_new(px_text_ctx *ctx)
@@ -459,17 +460,28 @@ px_simmodel *px_simmodel_new(px_text_ctx *ctx)
     m->ctx = ctx;
     m->arena = px_arena_new();
     px_vocab_init(&m->vocab);
+    px_words_init(&m->words);
     return m;
 }
 
-static px_bag bag_of(px_simmodel *m, px_arena *a, const char *s, size_t n, bool count)
+static px_bag bag_of(px_simmodel *m, px_arena *a, const char *s, size_t n, bool count,
+                     px_claim_info *info)
 {
     px_doc *d;
     size_t cl;
     char *clean = px_utf8_clean(a, s, n, &cl);
     if (px_text_analyze(a, m->ctx, NULL, clean, cl, &d, NULL) != PX_OK) {
         px_bag empty = {NULL, NULL, 0, 0, NULL, 0};
+        if (info)
+            memset(info, 0, sizeof *info);
         return empty;
+    }
+    if (info) {
+        /* the whole text as one claim, with no place in an article */
+        px_claim c = {0, 0, 0, d->len, 0, d->ntoks, false, 0};
+        px_claim_info_make(a, &m->words, d, &c, count, info);
+        info->share = 0;
+        info->lead = false;
     }
     size_t skip_s = 0, skip_e = 0;
     if (d->nattrs) {
@@ -481,18 +493,39 @@ static px_bag bag_of(px_simmodel *m, px_arena *a, const char *s, size_t n, bool 
 
 void px_simmodel_add(px_simmodel *m, const char *s, size_t n)
 {
-    bag_of(m, m->arena, s, n, true);
+    px_arena *tmp = px_arena_new();
+    px_claim_info info;
+    bag_of(m, tmp, s, n, true, &info);
+    px_arena_free(tmp);
 }
 
 double px_simmodel_score(px_simmodel *m, const char *a, size_t alen, const char *b, size_t blen)
 {
     px_arena *tmp = px_arena_new();
-    px_bag x = bag_of(m, tmp, a, alen, false);
-    px_bag y = bag_of(m, tmp, b, blen, false);
+    px_bag x = bag_of(m, tmp, a, alen, false, NULL);
+    px_bag y = bag_of(m, tmp, b, blen, false, NULL);
     px_vocab_finish(&m->vocab);
     double s = px_bag_similarity(&m->vocab, &x, &y);
     px_arena_free(tmp);
     return s;
+}
+
+void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b,
+                          size_t blen, double *f)
+{
+    px_arena *tmp = px_arena_new();
+    px_claim_info ix, iy;
+    px_bag x = bag_of(m, tmp, a, alen, false, &ix);
+    px_bag y = bag_of(m, tmp, b, blen, false, &iy);
+    px_vocab_finish(&m->vocab);
+    px_bag_prepare(tmp, &m->vocab, &x);
+    px_bag_prepare(tmp, &m->vocab, &y);
+    double s = px_bag_similarity(&m->vocab, &x, &y);
+    px_pair_features(&m->vocab, &m->words, &x, &y, &ix, &iy, s, f);
+    /* a pair on its own: each is the other's best and only partner */
+    f[PX_F_BEST_A] = f[PX_F_BEST_B] = 1;
+    f[PX_F_MARGIN_A] = f[PX_F_MARGIN_B] = s;
+    px_arena_free(tmp);
 }
 
 double px_simmodel_threshold(const px_simmodel *m)
@@ -506,6 +539,7 @@ void px_simmodel_free(px_simmodel *m)
     if (!m)
         return;
     px_vocab_free(&m->vocab);
+    px_words_free(&m->words);
     px_arena_free(m->arena);
     free(m);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "report/internal.h"
 
 static void help(void)
 {
@@ -29,6 +30,8 @@ static void help(void)
            "      --no-furniture    keep pasted text as it is\n"
            "      --threshold X     similarity needed to link two sentences (default %.2f)\n"
            "      --story ID        the story id in the report (default: the folder name)\n"
+           "      --pairs FILE      also write every candidate sentence pair of two\n"
+           "                        outlets with its features and probability (TSV)\n"
            "      --color WHEN      text colours: auto (on a terminal, unless NO_COLOR\n"
            "                        is set), always, never; default auto\n"
            "  -h, --help            show this help\n\n"
@@ -141,6 +144,49 @@ static int text_width(const char *out)
     return 80;
 }
 
+/* Tabs and newlines inside a sentence become spaces in the TSV. */
+static void tsv_text(px_buf *b, const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        px_buf_putc(b, t[i] == '\t' || t[i] == '\n' || t[i] == '\r' ? ' ' : t[i]);
+}
+
+/* --pairs: every candidate pair of sentences of two outlets, its
+ * probability and its features, one line each. */
+static px_status write_pairs(const px_story *s, const char *path, px_error *err)
+{
+    const px_alignment *al = &s->alignment;
+    size_t nf;
+    const char *const *names = px_align_feature_names(&nf);
+    px_buf b;
+    px_buf_init(&b, REPORT_MAX);
+    px_buf_puts(&b, "a\tb\tp");
+    for (size_t k = 0; k < nf; k++)
+        px_buf_printf(&b, "\t%s", names[k]);
+    px_buf_puts(&b, "\ttext_a\ttext_b\n");
+    for (size_t i = 0; i < al->nlinks; i++) {
+        const px_link *l = &al->links[i];
+        const px_claim *ca = &al->claims[l->a], *cb = &al->claims[l->b];
+        char ia[160], ib[160];
+        px_report_sentence_id(s, ca->source, ca->sent, ia, sizeof ia);
+        px_report_sentence_id(s, cb->source, cb->sent, ib, sizeof ib);
+        px_buf_printf(&b, "%s\t%s\t%.6f", ia, ib, l->p);
+        for (size_t k = 0; k < nf; k++)
+            px_buf_printf(&b, "\t%.6g", l->features ? l->features[k] : 0.0);
+        size_t n;
+        const char *t = px_report_sentence(s, ca->source, ca->sent, &n);
+        px_buf_putc(&b, '\t');
+        tsv_text(&b, t, n);
+        t = px_report_sentence(s, cb->source, cb->sent, &n);
+        px_buf_putc(&b, '\t');
+        tsv_text(&b, t, n);
+        px_buf_putc(&b, '\n');
+    }
+    px_status st = cli_write(path, &b, err);
+    px_buf_free(&b);
+    return st;
+}
+
 /* Render the report in format and write it to out (stdout when NULL). */
 static px_status write_report(const px_story *s, const char *format, const px_report_opts *ro,
                               const char *out, px_error *err)
@@ -175,10 +221,11 @@ int cmd_compare(int argc, char **argv)
         {"no-lexicons", no_argument, NULL, 'N'},    {"furniture", required_argument, NULL, 'F'},
         {"no-furniture", no_argument, NULL, 'n'},   {"threshold", required_argument, NULL, 't'},
         {"story", required_argument, NULL, 's'},    {"color", required_argument, NULL, 'c'},
+        {"pairs", required_argument, NULL, 'P'},
         CLI_FETCH_OPTIONS,
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     const char *out = NULL, *format = NULL, *lexdir = NULL, *furniture = NULL, *story_id = NULL;
-    const char *color = "auto";
+    const char *color = "auto", *pairs = NULL;
     bool no_lex = false, no_furniture = false;
     PX_VEC(char *) lexfiles = {0};
     px_config cfg;
@@ -204,6 +251,7 @@ int cmd_compare(int argc, char **argv)
         case 'n': no_furniture = true; break;
         case 's': story_id = optarg; break;
         case 'c': color = optarg; break;
+        case 'P': pairs = optarg; cfg.align.keep_features = true; break;
         case 't': {
             char *end;
             cfg.align.threshold = strtod(optarg, &end);
@@ -273,6 +321,8 @@ int cmd_compare(int argc, char **argv)
                              .width = text_width(out)};
         st = write_report(story, format, &ro, out, &err);
         free(cmdline);
+        if (st == PX_OK && pairs)
+            st = write_pairs(story, pairs, &err);
     }
     if (st != PX_OK)
         rc = cli_report(&err);

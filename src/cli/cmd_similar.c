@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/internal.h"
 #include "cli/cli.h"
 
 static void help(void)
@@ -17,20 +18,25 @@ static void help(void)
            "score in [0,1], same = 1 when alignment would put the two in one fact.\n\n"
            "Options:\n"
            "  --threshold X  the score from which same = 1\n"
+           "  --features     print the pair features instead (a header line, then\n"
+           "                 one tab-separated row per pair)\n"
            "  -h, --help     show this help\n");
 }
 
 int cmd_similar(int argc, char **argv)
 {
     static const struct option opts[] = {{"threshold", required_argument, NULL, 't'},
+                                         {"features", no_argument, NULL, 'F'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     double threshold = -1;
+    bool features = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 't': threshold = strtod(optarg, NULL); break;
+        case 'F': features = true; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_bad_option("similar ", argv);
         }
@@ -79,7 +85,19 @@ int cmd_similar(int argc, char **argv)
         threshold = px_simmodel_threshold(m);
     px_buf b;
     px_buf_init(&b, 0);
-    for (size_t i = 0; i < pairs.n && st == PX_OK; i++) {
+    if (features) {
+        for (size_t k = 0; k < PX_NFEATURES; k++)
+            px_buf_printf(&b, "%s%s", k ? "\t" : "", px_feature_names[k]);
+        px_buf_putc(&b, '\n');
+    }
+    for (size_t i = 0; i < pairs.n && st == PX_OK && features; i++) {
+        double f[PX_NFEATURES];
+        px_simmodel_features(m, pairs.v[i].a, pairs.v[i].al, pairs.v[i].b, pairs.v[i].bl, f);
+        for (size_t k = 0; k < PX_NFEATURES; k++)
+            px_buf_printf(&b, "%s%.6g", k ? "\t" : "", f[k]);
+        px_buf_putc(&b, '\n');
+    }
+    for (size_t i = 0; i < pairs.n && st == PX_OK && !features; i++) {
         double s = px_simmodel_score(m, pairs.v[i].a, pairs.v[i].al, pairs.v[i].b, pairs.v[i].bl);
         px_buf_printf(&b, "%.4f\t%d\n", s, s >= threshold);
     }

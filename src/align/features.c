@@ -1,0 +1,422 @@
+/*
+ * features.c — what a pair of claims has in common, as numbers a learned
+ * model weighs (model.c).
+ *
+ * Each claim is described once (px_claim_info): its words in order, which
+ * of them are quoted, its content terms in order, its names, the speaker of
+ * its attribution, its length, its place in the article. A pair of claims
+ * then gets a fixed vector of interpretable features (px_pair_features):
+ * the weighted term similarity of similarity.c and its two coverages,
+ * IDF-weighted overlap of exact terms, shared and missing names, shared and
+ * differing figures, the longest run of words both state (a shared quote),
+ * bigram overlap, plain word precision and recall, lengths, a fragment or
+ * bare attribution, same or different speaker, position, quotation and
+ * negation. The names in px_feature_names are the ones a model file uses.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/internal.h"
+
+const char *const px_feature_names[PX_NFEATURES] = {
+    "sim",        "cov_min",     "cov_max",      "jaccard",      "shared",
+    "shared_rare", "name_shared", "name_jaccard", "name_missing", "qty_shared",
+    "qty_differ", "run",         "run_quoted",   "bigram",       "word_p",
+    "word_r",     "len_min",     "len_max",      "len_ratio",    "fragment",
+    "speaker_same", "speaker_differ", "pos_min",  "pos_diff",     "lead_both",
+    "quoted_min", "quoted_max",  "negation",     "best_a",       "best_b",
+    "margin_a",   "margin_b",    "local_min",    "local_max",    "name_local",
+    "near_names",
+};
+
+int px_feature_index(const char *name, size_t n)
+{
+    for (int i = 0; i < PX_NFEATURES; i++)
+        if (strlen(px_feature_names[i]) == n && !memcmp(px_feature_names[i], name, n))
+            return i;
+    return -1;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort and drop repeats; returns the new length. */
+static size_t uniq(uint32_t *v, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(v, n, sizeof *v, cmp_u32);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (v[i] != v[k - 1])
+            v[k++] = v[i];
+    return k;
+}
+
+void px_words_init(px_words *w)
+{
+    memset(w, 0, sizeof *w);
+    w->ids = px_map_new();
+    px_vec_push(w->df, 0); /* ids start at 1 */
+}
+
+void px_words_free(px_words *w)
+{
+    px_map_free(w->ids);
+    px_vec_free(w->df);
+}
+
+static uint32_t word_id(px_words *w, const char *s)
+{
+    uintptr_t id;
+    size_t n = strlen(s);
+    if (px_map_get(w->ids, s, n, &id))
+        return (uint32_t)id;
+    id = w->df.n;
+    px_map_put(w->ids, s, n, id);
+    px_vec_push(w->df, 0);
+    return (uint32_t)id;
+}
+
+/* How telling a word is within the claims compared: 1 for a word no other
+ * claim holds, near 0 for one every claim holds. */
+static double local_idf(const px_words *w, uint32_t id)
+{
+    double n = (double)w->docs;
+    double df = id < w->df.n ? (double)w->df.v[id] : 0;
+    if (n < 1)
+        return 1;
+    double v = log((n + 1) / (df + 0.5)) / log((n + 1) / 0.5);
+    return v < 0 ? 0 : v;
+}
+
+static bool in_span(const px_token *t, size_t s, size_t e)
+{
+    return s < e && t->start >= s && t->end <= e;
+}
+
+/* Is token k inside one of the doc's name spans? */
+static bool in_name(const px_doc *d, const px_token *t)
+{
+    size_t lo = 0, hi = d->nnames;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->names[mid].end <= t->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->nnames && d->names[lo].start <= t->start && t->end <= d->names[lo].end;
+}
+
+static const px_attribution *attribution_of(const px_doc *d, uint32_t sent)
+{
+    for (size_t i = 0; i < d->nattrs; i++)
+        if (d->attrs[i].sent == sent)
+            return &d->attrs[i];
+    return NULL;
+}
+
+/* Name ids of sentence k of d, appended to out[*n..]. */
+static void sentence_names(px_words *words, const px_doc *d, uint32_t k, uint32_t *out, size_t *n)
+{
+    const px_sentence *se = &d->sents[k];
+    for (size_t t = se->tok; t < se->tok + se->ntok; t++) {
+        const px_token *tk = &d->toks[t];
+        if ((tk->flags & PX_TOK_WORD) && !(tk->flags & PX_TOK_STOP) && in_name(d, tk))
+            out[(*n)++] = word_id(words, tk->stem);
+    }
+}
+
+/* The names of the claim's sentence and of the sentences beside it in the
+ * same paragraph. */
+static void near_names(px_arena *a, px_words *words, const px_doc *d, const px_claim *c,
+                       px_claim_info *out)
+{
+    size_t cap = 0;
+    uint32_t lo = c->sent, hi = c->sent;
+    if (lo > 0 && !d->sents[lo - 1].headline && d->sents[lo - 1].para == d->sents[c->sent].para)
+        lo--;
+    if (hi + 1 < d->nsents && d->sents[hi + 1].para == d->sents[c->sent].para)
+        hi++;
+    for (uint32_t k = lo; k <= hi; k++)
+        cap += d->sents[k].ntok;
+    out->near_names = px_arena_array(a, cap ? cap : 1, sizeof(uint32_t));
+    out->nnear = 0;
+    for (uint32_t k = lo; k <= hi; k++)
+        sentence_names(words, d, k, out->near_names, &out->nnear);
+    out->nnear = uniq(out->near_names, out->nnear);
+}
+
+void px_claim_info_make(px_arena *a, px_words *words, const px_doc *d, const px_claim *c,
+                        bool count, px_claim_info *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = c->ntok ? c->ntok : 1;
+    out->words = px_arena_array(a, n, sizeof(uint32_t));
+    out->quoted_word = px_arena_array(a, n, 1);
+    out->content = px_arena_array(a, n, sizeof(uint32_t));
+    out->names = px_arena_array(a, n, sizeof(uint32_t));
+    out->speaker = px_arena_array(a, n, sizeof(uint32_t));
+    const px_attribution *at = attribution_of(d, c->sent);
+    size_t as = at ? at->start : 0, ae = at ? at->end : 0;
+    size_t qbytes = 0, bytes = 0;
+    for (size_t k = c->tok; k < c->tok + c->ntok; k++) {
+        const px_token *t = &d->toks[k];
+        if (in_span(t, d->dateline.start, d->dateline.end))
+            continue;
+        if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)))
+            continue;
+        uint32_t id = word_id(words, t->stem);
+        bool q = (t->flags & PX_TOK_QUOTED) != 0;
+        out->words[out->nwords] = id;
+        out->quoted_word[out->nwords++] = q;
+        bytes += t->end - t->start;
+        qbytes += q ? t->end - t->start : 0;
+        if (t->flags & PX_TOK_STOP)
+            continue;
+        out->content[out->ncontent++] = id;
+        if (!in_span(t, as, ae))
+            out->own++;
+        if (in_name(d, t))
+            out->names[out->nnames++] = id;
+        if (at && in_span(t, at->speaker_start, at->speaker_end))
+            out->speaker[out->nspeaker++] = id;
+    }
+    out->nnames = uniq(out->names, out->nnames);
+    out->nspeaker = uniq(out->speaker, out->nspeaker);
+    out->uniq = px_arena_memdup(a, out->content, (out->ncontent ? out->ncontent : 1) * 4);
+    out->nuniq = uniq(out->uniq, out->ncontent);
+    near_names(a, words, d, c, out);
+    if (count) {
+        for (size_t i = 0; i < out->nuniq; i++)
+            words->df.v[out->uniq[i]]++;
+        words->docs++;
+    }
+    out->quoted = bytes ? (double)qbytes / (double)bytes : 0;
+    uint32_t first = d->nsents && d->sents[0].headline ? 1 : 0;
+    uint32_t total = (uint32_t)d->nsents - first;
+    out->share = total > 1 ? (double)(c->sent - first) / (double)(total - 1) : 0;
+    out->lead = c->sent - first < 2;
+}
+
+/* Size of the intersection of two sorted unique lists. */
+static size_t common(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j])
+            n++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    return n;
+}
+
+/* Longest run of equal ids in x and y (dynamic programming over one row);
+ * with qx/qy, only runs whose words are quoted on both sides count. */
+static size_t longest_run(const uint32_t *x, const uint8_t *qx, size_t nx, const uint32_t *y,
+                          const uint8_t *qy, size_t ny)
+{
+    if (!nx || !ny)
+        return 0;
+    uint16_t stack[128], *row = ny < 128 ? stack : px_xcalloc(ny + 1, sizeof *row);
+    memset(row, 0, (ny + 1) * sizeof *row);
+    size_t best = 0;
+    for (size_t i = 0; i < nx; i++) {
+        uint16_t prev = 0;
+        for (size_t j = 0; j < ny; j++) {
+            uint16_t keep = row[j + 1];
+            bool ok = x[i] == y[j] && (!qx || (qx[i] && qy[j]));
+            row[j + 1] = ok ? (uint16_t)(prev < UINT16_MAX ? prev + 1 : prev) : 0;
+            if (row[j + 1] > best)
+                best = row[j + 1];
+            prev = keep;
+        }
+    }
+    if (row != stack)
+        free(row);
+    return best;
+}
+
+/* Dice overlap of the bigrams of two id sequences. */
+static double bigram_dice(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+{
+    if (nx < 2 || ny < 2)
+        return 0;
+    size_t hit = 0;
+    for (size_t i = 0; i + 1 < nx; i++)
+        for (size_t j = 0; j + 1 < ny; j++)
+            if (x[i] == y[j] && x[i + 1] == y[j + 1]) {
+                hit++;
+                break;
+            }
+    return 2.0 * (double)hit / (double)(nx - 1 + ny - 1);
+}
+
+/* Share of x's words (as a multiset, clipped) found in y. */
+static double word_share(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+{
+    if (!nx)
+        return 0;
+    uint32_t *sx = px_xcalloc(nx, sizeof *sx), *sy = px_xcalloc(ny ? ny : 1, sizeof *sy);
+    memcpy(sx, x, nx * sizeof *sx);
+    if (ny)
+        memcpy(sy, y, ny * sizeof *sy);
+    qsort(sx, nx, sizeof *sx, cmp_u32);
+    if (ny)
+        qsort(sy, ny, sizeof *sy, cmp_u32);
+    size_t i = 0, j = 0, hit = 0;
+    while (i < nx && j < ny) {
+        if (sx[i] == sy[j])
+            hit++, i++, j++;
+        else if (sx[i] < sy[j])
+            i++;
+        else
+            j++;
+    }
+    free(sx);
+    free(sy);
+    return (double)hit / (double)nx;
+}
+
+/* Exact-term overlaps of two prepared bags: IDF-weighted Jaccard, the
+ * number of shared terms, of shared rare terms, of shared and differing
+ * quantities. */
+static void term_overlap(const px_vocab *v, const px_bag *x, const px_bag *y, double *f)
+{
+    double inter = 0, uni = 0;
+    size_t i = 0, j = 0, shared = 0, rare = 0, qshared = 0;
+    while (i < x->n || j < y->n) {
+        if (j >= y->n || (i < x->n && x->terms[i] < y->terms[j])) {
+            uni += x->w[i++];
+        } else if (i >= x->n || y->terms[j] < x->terms[i]) {
+            uni += y->w[j++];
+        } else {
+            double w = x->w[i] > y->w[j] ? x->w[i] : y->w[j];
+            inter += w;
+            uni += w;
+            shared++;
+            rare += v->weight[x->terms[i]] >= 0.6;
+            qshared += v->info.v[x->terms[i]].kind == PX_TERM_QTY;
+            i++, j++;
+        }
+    }
+    /* differing quantities: a kind on both sides with no shared value */
+    size_t differ = 0;
+    for (i = 0; i < x->n; i++) {
+        const px_term *tx = &v->info.v[x->terms[i]];
+        if (tx->kind != PX_TERM_QTY)
+            continue;
+        bool other = false, same = false;
+        for (j = 0; j < y->n; j++) {
+            const px_term *ty = &v->info.v[y->terms[j]];
+            if (ty->kind != PX_TERM_QTY || strcmp(tx->slot, ty->slot) != 0)
+                continue;
+            other = true;
+            same = same || x->terms[i] == y->terms[j];
+        }
+        differ += other && !same;
+    }
+    f[PX_F_JACCARD] = uni > 0 ? inter / uni : 0;
+    f[PX_F_SHARED] = log1p((double)(shared - qshared));
+    f[PX_F_SHARED_RARE] = log1p((double)rare);
+    f[PX_F_QTY_SHARED] = (double)qshared;
+    f[PX_F_QTY_DIFFER] = (double)differ;
+}
+
+/* Local-IDF weight of the ids of x also in y, and of all of x's. */
+static void local_weights(const px_words *w, const uint32_t *x, size_t nx, const uint32_t *y,
+                          size_t ny, double *shared, double *all)
+{
+    size_t i = 0, j = 0;
+    *shared = *all = 0;
+    for (; i < nx; i++) {
+        double v = local_idf(w, x[i]);
+        *all += v;
+        while (j < ny && y[j] < x[i])
+            j++;
+        if (j < ny && y[j] == x[i])
+            *shared += v;
+    }
+}
+
+/* Exact content words weighted by how rare they are in the story alone:
+ * the two coverages; and the same Jaccard for names, of the sentence and
+ * of its neighbours. */
+static void local_overlap(const px_words *w, const px_claim_info *x, const px_claim_info *y,
+                          double *f)
+{
+    double sx, ax, sy, ay;
+    local_weights(w, x->uniq, x->nuniq, y->uniq, y->nuniq, &sx, &ax);
+    local_weights(w, y->uniq, y->nuniq, x->uniq, x->nuniq, &sy, &ay);
+    double cx = ax > 0 ? sx / ax : 0, cy = ay > 0 ? sy / ay : 0;
+    f[PX_F_LOCAL_MIN] = cx < cy ? cx : cy;
+    f[PX_F_LOCAL_MAX] = cx < cy ? cy : cx;
+    local_weights(w, x->names, x->nnames, y->names, y->nnames, &sx, &ax);
+    local_weights(w, y->names, y->nnames, x->names, x->nnames, &sy, &ay);
+    f[PX_F_NAME_LOCAL] = ax + ay - sx > 0 ? sx / (ax + ay - sx) : 0;
+    local_weights(w, x->near_names, x->nnear, y->near_names, y->nnear, &sx, &ax);
+    local_weights(w, y->near_names, y->nnear, x->near_names, x->nnear, &sy, &ay);
+    f[PX_F_NEAR_NAMES] = ax + ay - sx > 0 ? sx / (ax + ay - sx) : 0;
+}
+
+static void name_overlap(const px_claim_info *x, const px_claim_info *y, double *f)
+{
+    size_t c = common(x->names, x->nnames, y->names, y->nnames);
+    size_t u = x->nnames + y->nnames - c;
+    f[PX_F_NAME_SHARED] = log1p((double)c);
+    f[PX_F_NAME_JACCARD] = u ? (double)c / (double)u : 0;
+    /* the larger share of one side's names the other lacks */
+    double mx = x->nnames ? (double)(x->nnames - c) / (double)x->nnames : 0;
+    double my = y->nnames ? (double)(y->nnames - c) / (double)y->nnames : 0;
+    f[PX_F_NAME_MISSING] = mx > my ? mx : my;
+}
+
+void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, const px_bag *by,
+                      const px_claim_info *x, const px_claim_info *y, double sim, double *f)
+{
+    memset(f, 0, PX_NFEATURES * sizeof *f);
+    bool anti = false;
+    double cxy = 0, cyx = 0;
+    if (bx->n && by->n) {
+        cxy = px_bag_coverage(v, bx, by, &anti);
+        cyx = px_bag_coverage(v, by, bx, &anti);
+    }
+    f[PX_F_SIM] = sim;
+    f[PX_F_COV_MIN] = cxy < cyx ? cxy : cyx;
+    f[PX_F_COV_MAX] = cxy < cyx ? cyx : cxy;
+    term_overlap(v, bx, by, f);
+    name_overlap(x, y, f);
+    local_overlap(w, x, y, f);
+    f[PX_F_RUN] = log1p((double)longest_run(x->words, NULL, x->nwords, y->words, NULL, y->nwords));
+    f[PX_F_RUN_QUOTED] = log1p((double)longest_run(x->words, x->quoted_word, x->nwords, y->words,
+                                                   y->quoted_word, y->nwords));
+    f[PX_F_BIGRAM] = bigram_dice(x->content, x->ncontent, y->content, y->ncontent);
+    double px = word_share(x->words, x->nwords, y->words, y->nwords);
+    double py = word_share(y->words, y->nwords, x->words, x->nwords);
+    f[PX_F_WORD_P] = px < py ? px : py;
+    f[PX_F_WORD_R] = px < py ? py : px;
+    double lx = (double)x->ncontent, ly = (double)y->ncontent;
+    f[PX_F_LEN_MIN] = log1p(lx < ly ? lx : ly);
+    f[PX_F_LEN_MAX] = log1p(lx < ly ? ly : lx);
+    f[PX_F_LEN_RATIO] = (lx < ly ? lx : ly) / ((lx < ly ? ly : lx) + 1e-9);
+    f[PX_F_FRAGMENT] = x->own < 3 || y->own < 3;
+    if (x->nspeaker && y->nspeaker) {
+        bool same = common(x->speaker, x->nspeaker, y->speaker, y->nspeaker) > 0;
+        f[PX_F_SPEAKER_SAME] = same;
+        f[PX_F_SPEAKER_DIFFER] = !same;
+    }
+    f[PX_F_POS_MIN] = x->share < y->share ? x->share : y->share;
+    f[PX_F_POS_DIFF] = fabs(x->share - y->share);
+    f[PX_F_LEAD_BOTH] = x->lead && y->lead;
+    f[PX_F_QUOTED_MIN] = x->quoted < y->quoted ? x->quoted : y->quoted;
+    f[PX_F_QUOTED_MAX] = x->quoted < y->quoted ? y->quoted : x->quoted;
+    f[PX_F_NEGATION] = (bx->negations > 0) != (by->negations > 0) || anti;
+}
