@@ -1,31 +1,42 @@
 #!/usr/bin/python3
-"""Train the model that decides whether two sentences of two outlets state
-the same claim (data/align-model.tsv), and measure it held back by story.
+"""Train the model that says whether two sentences of two outlets state the
+same claim (data/align-model.tsv), and measure it held back by story.
 
-  scripts/train_align.py cv    [--binary build/parallax] STORY_DIR...
-  scripts/train_align.py train [--binary build/parallax] [-o data/align-model.tsv] STORY_DIR...
+  scripts/train_align.py train [--msrp PAIRS.tsv] [-o data/align-model.tsv] STORY_DIR...
+  scripts/train_align.py cv    [--msrp PAIRS.tsv] STORY_DIR...
 
 A STORY_DIR holds one file per outlet and gold.json (the format of
-../shared/eval/stories/README.md): facts with the exact sentences of each
-outlet that state them. The features of every candidate pair of sentences
-come from the binary itself (`parallax compare --pairs`), so training and
-use see the same numbers. A pair is positive when one gold fact holds both
-sentences.
+../shared/eval/stories/README.md): the facts, each with the exact sentences
+of each outlet that state it. The features of every candidate pair come
+from the binary itself (`parallax compare --pairs`), so training and use
+see the same numbers; a pair is positive when one gold fact holds both
+sentences (a fact carried by one outlet links nothing).
 
-The model is a logistic regression (L2, Newton's method, features
-standardised, then folded back to raw weights), fitted in two stages: the
-pair stage on the pair's own features, the story stage on the pair stage's
-log-odds and the pair's place among its rivals (is it each sentence's best
-partner in the other outlet, and by what margin). Deterministic: no random
-numbers, the same data give the same weights on every machine.
+Two logistic regressions (L2, Newton's method on standardised features,
+folded back to raw weights; no random numbers, so the same data give the
+same weights on every machine):
+  pair   the pair's own features (features.c);
+  story  the pair stage's log-odds and the pair's place among its rivals:
+         is it each sentence's best partner in the other outlet and by what
+         margin, are the sentences beside them linked too.
+With --msrp (label, s1, s2 TSV with a header, e.g. MSRP's train.tsv) a third
+one, "similar", is fitted on those pairs alone (`parallax similar --features`)
+for `parallax similar`; cv reports its 10-fold accuracy.
 
-`cv` leaves one story out at a time: fits on the others, writes the model
-to a temporary file, runs the binary with --align-model on the held-out
-story and prints what the scorer would see. Needs python3-numpy (Debian).
+`cv` leaves one story out at a time: fits on the others, writes that model
+to a temporary file, runs `parallax compare --align-model` on the held-out
+story and scores the JSON with the scorer given by --scorer (default
+../shared/eval/score_alignment.py); it prints each story's line and the
+mean per folder of stories. Nothing it measures was seen in training.
+
+Needs python3-numpy (Debian).
 """
 import argparse, difflib, itertools, json, math, os, re, subprocess, sys, tempfile
 
 import numpy as np
+
+PARAMS = ("link", "floor", "extra", "confident", "omits")
+STORY_FEATURES = ["logit", "top_a", "top_b", "gap_a", "gap_b", "mutual", "diag", "side"]
 
 # ---- gold ----------------------------------------------------------------
 
@@ -38,6 +49,8 @@ def holds(big, small):
     return re.search(r"(?<!\w)" + re.escape(small) + r"(?!\w)", big) is not None
 
 def same_sentence(a, b):
+    """One sentence is the other, or holds it (a splitter may cut a gold
+    sentence in two), or they differ by a few characters."""
     a, b = norm(a), norm(b)
     if not a or not b:
         return False
@@ -53,7 +66,7 @@ def outlet_files(folder, gold):
     return [os.path.join(folder, gold["sources"][o]["file"]) for o in gold["sources"]]
 
 def fact_sets(gold, sentences):
-    """sentence id -> set of gold facts (carried by 2+ outlets) it states."""
+    """sentence id -> set of gold facts carried by 2+ outlets it states."""
     out = {}
     for sid, (outlet, text) in sentences.items():
         fs = set()
@@ -65,58 +78,52 @@ def fact_sets(gold, sentences):
         out[sid] = fs
     return out
 
-# ---- running the binary ----------------------------------------------------
+# ---- the binary ------------------------------------------------------------
 
-def run(binary, folder, model=None):
+def compare(binary, folder, model=None, pairs=None):
     gold = load_gold(folder)
-    with tempfile.TemporaryDirectory() as tmp:
-        pairs = os.path.join(tmp, "pairs.tsv")
-        cmd = [binary, "compare", "--format", "json", "--pairs", pairs]
-        if model:
-            cmd += ["--align-model", model]
-        r = subprocess.run(cmd + outlet_files(folder, gold), capture_output=True, check=True)
-        report = json.loads(r.stdout)
-        with open(pairs, encoding="utf-8") as f:
-            rows = [line.rstrip("\n").split("\t") for line in f]
-    ids = {s["id"]: o for s, o in zip(report["sources"], gold["sources"])}
-    sentences = {}
-    for s in report["sources"]:
-        for x in s["sentences"]:
-            sentences[x["id"]] = (ids[s["id"]], x["text"])
-    head, rows = rows[0], rows[1:]
-    names = head[3:-2]
-    return gold, report, sentences, names, rows
+    cmd = [binary, "compare", "--format", "json"]
+    if pairs:
+        cmd += ["--pairs", pairs]
+    if model:
+        cmd += ["--align-model", model]
+    r = subprocess.run(cmd + outlet_files(folder, gold), capture_output=True, check=True)
+    return gold, json.loads(r.stdout)
 
 class Story:
+    """A gold story's candidate pairs: ids, features, labels."""
     def __init__(self, binary, folder):
         self.folder = folder
-        self.gold, self.report, self.sentences, self.names, rows = run(binary, folder)
-        facts = fact_sets(self.gold, self.sentences)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "pairs.tsv")
+            self.gold, report = compare(binary, folder, pairs=path)
+            with open(path, encoding="utf-8") as f:
+                rows = [line.rstrip("\n").split("\t") for line in f]
+        ids = {s["id"]: o for s, o in zip(report["sources"], self.gold["sources"])}
+        self.sentences = {x["id"]: (ids[s["id"]], x["text"])
+                          for s in report["sources"] for x in s["sentences"]}
+        head, rows = rows[0], rows[1:]
+        self.names = head[3:-2]
         self.pairs = [(r[0], r[1]) for r in rows]
         self.X = np.array([[float(v) for v in r[3:-2]] for r in rows]).reshape(len(rows), len(self.names))
+        facts = fact_sets(self.gold, self.sentences)
         self.y = np.array([1.0 if facts[a] & facts[b] else 0.0 for a, b in self.pairs])
-        self.facts = facts
 
-def load_pairs(binary, path, names):
-    """Features of labelled pairs (TSV: label, s1, s2, with a header) from
-    `parallax similar --features`."""
+def similar_features(binary, path):
+    """Features and labels of labelled pairs (TSV: label, s1, s2, header)."""
     with open(path, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f][1:]
     inp = "".join(f"{r[1]}\t{r[2]}\n" for r in rows)
     out = subprocess.run([binary, "similar", "--features", "-"], input=inp.encode(),
                          capture_output=True, check=True).stdout.decode().splitlines()
-    head = out[0].split("\t")
-    assert head == names, "feature names differ between similar and compare"
+    names = out[0].split("\t")
     X = np.array([[float(v) for v in l.split("\t")] for l in out[1:]])
-    y = np.array([float(r[0]) for r in rows])
-    return X, y
+    return names, X, np.array([float(r[0]) for r in rows])
 
 # ---- logistic regression -------------------------------------------------
 
-def fit(X, y, l2=1.0, iters=50, weight=None):
-    """Weights (bias first) on raw features, fitted on standardised ones;
-    weight: per example (default 1)."""
-    sw = np.ones(len(y)) if weight is None else weight
+def fit(X, y, l2=1.0, iters=50):
+    """(bias, weights) on raw features, fitted on standardised ones."""
     mu = X.mean(axis=0)
     sd = X.std(axis=0)
     sd[sd < 1e-9] = 1.0
@@ -126,264 +133,141 @@ def fit(X, y, l2=1.0, iters=50, weight=None):
     reg[0] = 0.0
     for _ in range(iters):
         p = 1 / (1 + np.exp(-(Z @ w)))
-        g = Z.T @ (sw * (p - y)) + reg * w
-        H = (Z * (sw * p * (1 - p))[:, None]).T @ Z + np.diag(reg) + 1e-9 * np.eye(len(w))
+        g = Z.T @ (p - y) + reg * w
+        H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(reg) + 1e-9 * np.eye(len(w))
         step = np.linalg.solve(H, g)
         w -= step
         if np.abs(step).max() < 1e-10:
             break
     raw = w[1:] / sd
-    bias = w[0] - (raw * mu).sum()
-    return bias, raw
+    return w[0] - (raw * mu).sum(), raw
 
 def predict(model, X):
     bias, raw = model
     return 1 / (1 + np.exp(-(X @ raw + bias)))
 
-# ---- the story stage: a pair among its rivals ------------------------------
-
-STORY_FEATURES = ["logit", "top_a", "top_b", "gap_a", "gap_b", "mutual", "diag", "side", "share_above"]
-
-def split_id(sid):
-    o, n = sid.rsplit(":", 1)
-    return o, int(n[1:])
+# ---- the story stage (as align.c computes it) --------------------------------
 
 def story_features(pairs, p):
-    """Per pair: its pair-stage log-odds, whether it is each side's best
-    partner in the other outlet, and its margin over the runner-up."""
     def outlet(sid):
         return sid.rsplit(":", 1)[0]
     best = {}
     for (a, b), q in zip(pairs, p):
-        for x, other in ((a, outlet(b)), (b, outlet(a))):
-            k = (x, other)
-            lst = best.setdefault(k, [0.0, 0.0])
-            if q > lst[0]:
-                lst[1], lst[0] = lst[0], q
-            elif q > lst[1]:
-                lst[1] = q
-    at = {pr: q for pr, q in zip(pairs, p)}
-    def pq(x, y):
-        return at.get((x, y), at.get((y, x), 0.0))
+        for k in ((a, outlet(b)), (b, outlet(a))):
+            top = best.setdefault(k, [0.0, 0.0])
+            if q > top[0]:
+                top[1], top[0] = top[0], q
+            elif q > top[1]:
+                top[1] = q
+    at = {}
+    for pr, q in zip(pairs, p):
+        at[pr] = at[(pr[1], pr[0])] = q
     def shift(sid, d):
-        o, n = split_id(sid)
-        return f"{o}:s{n + d}"
-    # how many sentences of each outlet pair have a partner at least this good
-    above = {}
-    for (a, b), q in zip(pairs, p):
-        above.setdefault((outlet(a), outlet(b)), []).append(q)
-    for k in above:
-        above[k].sort()
-    import bisect
+        o, n = sid.rsplit(":", 1)
+        return f"{o}:s{int(n[1:]) + d}"
+    def pq(x, y):
+        return at.get((x, y), 0.0)
     out = []
     for (a, b), q in zip(pairs, p):
-        lst = above[(outlet(a), outlet(b))]
-        share_above = math.log1p(len(lst) - bisect.bisect_left(lst, q))
-        diag = max(pq(shift(a, -1), shift(b, -1)), pq(shift(a, 1), shift(b, 1)))
-        side = max(pq(shift(a, -1), b), pq(shift(a, 1), b), pq(a, shift(b, -1)), pq(a, shift(b, 1)))
         ba, bb = best[(a, outlet(b))], best[(b, outlet(a))]
         ta, tb = q >= ba[0], q >= bb[0]
-        ga = q - (ba[1] if ta else ba[0])
-        gb = q - (bb[1] if tb else bb[0])
         qc = min(max(q, 1e-6), 1 - 1e-6)
-        out.append([math.log(qc / (1 - qc)), float(ta), float(tb), ga, gb, float(ta and tb), diag, side, share_above])
-    keep = [i for i, n in enumerate(STORY_FEATURES) if n not in SDROP]
-    return np.array(out).reshape(len(pairs), len(STORY_FEATURES))[:, keep]
+        diag = max(pq(shift(a, -1), shift(b, -1)), pq(shift(a, 1), shift(b, 1)))
+        side = max(pq(shift(a, -1), b), pq(shift(a, 1), b), pq(a, shift(b, -1)), pq(a, shift(b, 1)))
+        out.append([math.log(qc / (1 - qc)), float(ta), float(tb),
+                    q - (ba[1] if ta else ba[0]), q - (bb[1] if tb else bb[0]),
+                    float(ta and tb), diag, side])
+    return np.array(out).reshape(len(pairs), len(STORY_FEATURES))
 
-CONTEXT = ("best_a", "best_b", "margin_a", "margin_b")
-
-def pair_columns(names):
-    ctx = os.environ.get("PX_CTX") == "1"
-    return [i for i, n in enumerate(names) if (ctx or n not in CONTEXT) and n not in DROP]
-
-SDROP = set(os.environ.get("PX_SDROP", "").split(",")) - {""}
-
-DROP = set(os.environ.get("PX_DROP", "").split(",")) - {""}
-
-EXTRA = None  # (X, y, weight): sentence pairs from outside the stories
-
-def fit_two(stories, l2=1.0):
-    cols = pair_columns(stories[0].names)
-    X = np.vstack([s.X[:, cols] for s in stories])
+def fit_story_model(stories, l2):
+    X = np.vstack([s.X for s in stories])
     y = np.concatenate([s.y for s in stories])
-    if EXTRA is not None:
-        ex, ey, ew = EXTRA
-        w = np.concatenate([np.ones(len(y)), np.full(len(ey), ew)])
-        pair = fit(np.vstack([X, ex[:, cols]]), np.concatenate([y, ey]), l2, weight=w)
-    else:
-        pair = fit(X, y, l2)
-    S = np.vstack([story_features(s.pairs, predict(pair, s.X[:, cols])) for s in stories])
-    story = fit(S, y, l2)
-    return pair, story, cols
+    pair = fit(X, y, l2)
+    S = np.vstack([story_features(s.pairs, predict(pair, s.X)) for s in stories])
+    return pair, fit(S, y, l2)
 
-def predict_two(models, s):
-    pair, story, cols = models
-    return predict(story, story_features(s.pairs, predict(pair, s.X[:, cols])))
-
-def gold_units(gold):
-    units = set()
-    for i, f in enumerate(gold["facts"]):
-        os_ = sorted(o for o, v in f["mentions"].items() if v)
-        for x, y in itertools.combinations(os_, 2):
-            units.add((i, x, y))
-    return units
-
-def unit_score(s, p, t, one=False):
-    """Link precision (pairs chosen that one gold fact holds) and recall of
-    gold (fact, outlet, outlet) units, as the scorer counts them."""
-    order = sorted(range(len(p)), key=lambda k: -p[k])
-    used = set()
-    chosen = []
-    for k in order:
-        if p[k] < t:
-            break
-        a, b = s.pairs[k]
-        oa, ob = a.rsplit(":", 1)[0], b.rsplit(":", 1)[0]
-        if one and ((a, ob) in used or (b, oa) in used):
-            continue
-        used.add((a, ob))
-        used.add((b, oa))
-        chosen.append(k)
-    right = sum(1 for k in chosen if s.y[k])
-    units = gold_units(s.gold)
-    found = set()
-    for k in chosen:
-        a, b = s.pairs[k]
-        oa, ob = s.sentences[a][0], s.sentences[b][0]
-        for f in s.facts[a] & s.facts[b]:
-            found.add((f,) + tuple(sorted((oa, ob))))
-    P = right / len(chosen) if chosen else 0
-    R = len(found & units) / len(units) if units else 1
-    F = 2 * P * R / (P + R) if P + R else 0
-    return P, R, F
-
-def build_facts(s, p, t, floor=0.1, extra=None):
-    """Facts as the library builds them: links from strongest down, groups
-    merged only when no outlet repeats and every cross pair reaches floor;
-    a link that cannot merge stands as a fact of its own when p >= extra."""
-    pp = {}
-    for (a, b), q in zip(s.pairs, p):
-        pp[(a, b)] = pp[(b, a)] = q
-    order = sorted(range(len(p)), key=lambda k: (-p[k], k))
-    group, members = {}, {}
-    facts_extra = []
-    for k in order:
-        if p[k] < t:
-            break
-        a, b = s.pairs[k]
-        ga, gb = group.get(a, a), group.get(b, b)
-        ma, mb = members.get(ga, [a]), members.get(gb, [b])
-        if ga == gb:
-            continue
-        oa = {x.rsplit(":", 1)[0] for x in ma}
-        ob = {x.rsplit(":", 1)[0] for x in mb}
-        if not (oa & ob) and all(pp.get((x, y), 0) >= floor for x in ma for y in mb):
-            g = min(ga, gb)
-            for x in ma + mb:
-                group[x] = g
-            members.pop(ga, None)
-            members.pop(gb, None)
-            members[g] = ma + mb
-        elif extra is not None and p[k] >= extra:
-            facts_extra.append([a, b])
-    return list(members.values()) + facts_extra
-
-def fact_score(s, facts):
-    units = gold_units(s.gold)
-    right = total = 0
-    found = set()
-    for f in facts:
-        for a, b in itertools.combinations(f, 2):
-            total += 1
-            common = s.facts[a] & s.facts[b]
-            right += bool(common)
-            oa, ob = s.sentences[a][0], s.sentences[b][0]
-            for g in common:
-                found.add((g,) + tuple(sorted((oa, ob))))
-    P = right / total if total else 0
-    R = len(found & units) / len(units) if units else 1
-    F = 2 * P * R / (P + R) if P + R else 0
-    return P, R, F
-
-def write_model(path, names, models, note):
-    pair, story, cols = models
-    names = [names[i] for i in cols]
+def write_model(path, names, pair, story, similar, params, note):
     with open(path, "w", encoding="utf-8") as f:
-        f.write("# Parallax alignment model: is this pair of sentences of two outlets the same claim?\n")
-        f.write("# Written by scripts/train_align.py (logistic regression, two stages); do not edit.\n")
-        f.write(f"# {note}\n")
-        f.write("# stage\tfeature\tweight\n")
-        f.write(f"pair\tbias\t{pair[0]:.6g}\n")
-        for n, w in zip(names, pair[1]):
-            f.write(f"pair\t{n}\t{w:.6g}\n")
-        f.write(f"story\tbias\t{story[0]:.6g}\n")
-        for n, w in zip(STORY_FEATURES, story[1]):
-            f.write(f"story\t{n}\t{w:.6g}\n")
+        f.write("# Parallax alignment model: do two sentences of two outlets state the same claim?\n"
+                "# Written by scripts/train_align.py (logistic regressions); retrain, do not edit.\n"
+                f"# {note}\n# stage\tname\tweight\n")
+        for stage, model, ns in (("pair", pair, names), ("story", story, STORY_FEATURES),
+                                 ("similar", similar, names)):
+            f.write(f"{stage}\tbias\t{model[0]:.6g}\n")
+            for n, w in zip(ns, model[1]):
+                f.write(f"{stage}\t{n}\t{w:.6g}\n")
+        for k in PARAMS:
+            f.write(f"param\t{k}\t{params[k]:g}\n")
+
+# ---- main --------------------------------------------------------------------
+
+def similar_model(a, names):
+    if not a.msrp:
+        return (-10.0, np.zeros(len(names))), None
+    snames, X, y = similar_features(a.binary, a.msrp)
+    assert snames == names, "similar and compare print different features"
+    # a pair alone has no place in an article and no rivals
+    keep = [i for i, n in enumerate(names)
+            if n not in ("pos_min", "pos_diff", "lead_both", "best_a", "best_b", "margin_a", "margin_b")]
+    def fit_keep(Xt, yt):
+        b, w = fit(Xt[:, keep], yt, a.l2)
+        full = np.zeros(len(names))
+        full[keep] = w
+        return b, full
+    folds = np.arange(len(y)) % 10
+    acc = []
+    for k in range(10):
+        m = fit_keep(X[folds != k], y[folds != k])
+        acc.append(float(((predict(m, X[folds == k]) >= 0.5) == (y[folds == k] == 1)).mean()))
+    return fit_keep(X, y), sum(acc) / len(acc)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["cv", "train", "dump"])
+    ap.add_argument("mode", choices=["cv", "train"])
     ap.add_argument("stories", nargs="+")
     ap.add_argument("--binary", default="build/parallax")
     ap.add_argument("-o", "--output", default="data/align-model.tsv")
+    ap.add_argument("--msrp", help="labelled pairs for the `similar` stage (label, s1, s2 TSV)")
+    ap.add_argument("--scorer", default=os.path.join(os.path.dirname(__file__), "..", "..",
+                                                      "shared", "eval", "score_alignment.py"))
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--one", action="store_true", help="cv: one partner per sentence and outlet")
-    ap.add_argument("--msrp", help="labelled sentence pairs (label, s1, s2 TSV with a header) for the pair stage")
-    ap.add_argument("--msrp-weight", type=float, default=0.3)
-    ap.add_argument("--facts", action="store_true", help="cv: score facts built as the library does")
-    ap.add_argument("--floor", type=float, default=0.1)
-    ap.add_argument("--extra", type=float, default=None)
+    for k, v in zip(PARAMS, (0.5, 0.1, 0.5, 0.6, 0.2)):
+        ap.add_argument("--" + k, type=float, default=v)
     a = ap.parse_args()
+    params = {k: getattr(a, k) for k in PARAMS}
     stories = [Story(a.binary, d) for d in a.stories]
-    global EXTRA
-    if a.msrp:
-        EXTRA = load_pairs(a.binary, a.msrp, stories[0].names) + (a.msrp_weight,)
     names = stories[0].names
-    if a.mode == "dump":
-        for s in stories:
-            print(s.folder, len(s.pairs), int(s.y.sum()))
-        return
+    similar, acc = similar_model(a, names)
+    if acc is not None:
+        print(f"similar: 10-fold accuracy on {a.msrp}: {acc:.4f}")
     if a.mode == "train":
-        models = fit_two(stories, a.l2)
-        write_model(a.output, names, models,
-                    f"{len(stories)} stories, {sum(len(s.y) for s in stories)} pairs, "
-                    f"{int(sum(s.y.sum() for s in stories))} positive; l2 {a.l2}")
+        pair, story = fit_story_model(stories, a.l2)
+        npos = int(sum(s.y.sum() for s in stories))
+        write_model(a.output, names, pair, story, similar, params,
+                    f"{len(stories)} stories, {sum(len(s.y) for s in stories)} pairs "
+                    f"({npos} same claim), l2 {a.l2}" + (f"; similar: {os.path.basename(a.msrp)}" if a.msrp else ""))
         return
-    ts = (0.3, 0.4, 0.5, 0.6, 0.7)
-    macro = {t: [] for t in ts}
-    preds = []
-    for i, s in enumerate(stories):
-        rest = stories[:i] + stories[i + 1:]
-        models = fit_two(rest, a.l2)
-        p = predict_two(models, s)
-        preds.append(p)
-        for t in ts:
-            if a.facts:
-                P, R, F = fact_score(s, build_facts(s, p, t, a.floor, a.extra))
-            else:
-                P, R, F = unit_score(s, p, t, a.one)
-            macro[t].append((P, R, F))
-            print(f"{os.path.basename(s.folder.rstrip('/'))[:12]} t={t} link P {P:.3f} R {R:.3f} F1 {F:.3f}")
-    def ap(ys, ps):
-        order = sorted(range(len(ps)), key=lambda k: -ps[k])
-        tp, total, s_ = 0, sum(ys), 0.0
-        for r, k in enumerate(order, 1):
-            if ys[k]:
-                tp += 1
-                s_ += tp / r
-        return s_ / total if total else 0
-    real = [i for i, s in enumerate(stories) if "real" in s.folder]
-    print("pooled AP real:", round(ap(np.concatenate([stories[i].y for i in real]), np.concatenate([preds[i] for i in real])), 4))
-    groups = {}
-    for i, s in enumerate(stories):
-        groups.setdefault(os.path.dirname(s.folder.rstrip("/")), []).append(i)
-    for g, idx in sorted(groups.items()):
-        for t in ts:
-            m = [macro[t][i] for i in idx]
-            print(f"{g} macro t={t}: P {sum(x[0] for x in m)/len(m):.3f} R {sum(x[1] for x in m)/len(m):.3f} F1 {sum(x[2] for x in m)/len(m):.3f}")
-    for t in ts:
-        m = macro[t]
-        print(f"macro t={t}: P {sum(x[0] for x in m)/len(m):.3f} R {sum(x[1] for x in m)/len(m):.3f} F1 {sum(x[2] for x in m)/len(m):.3f}")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, s in enumerate(stories):
+            pair, story = fit_story_model(stories[:i] + stories[i + 1:], a.l2)
+            path = os.path.join(tmp, "model.tsv")
+            write_model(path, names, pair, story, similar, params, "cv")
+            _, report = compare(a.binary, s.folder, model=path)
+            tool = os.path.join(tmp, "tool.json")
+            with open(tool, "w", encoding="utf-8") as f:
+                json.dump(report, f)
+            out = subprocess.run([sys.executable, a.scorer, "--gold", os.path.join(s.folder, "gold.json"),
+                                  "--tool", tool], capture_output=True, check=True, text=True).stdout
+            line = json.loads(out.splitlines()[0])
+            print(json.dumps(line), flush=True)
+            results.setdefault(os.path.dirname(s.folder.rstrip("/")), []).append(line)
+    for group, lines in sorted(results.items()):
+        mean = lambda k: sum(l[k] for l in lines) / len(lines)
+        conf = [sum(int(l[k].split("/")[j]) for l in lines) for k in ("conflicts_found", "conflicts_reported_right") for j in (0, 1)]
+        print(f"{group}: {len(lines)} stories held out one at a time: link P {mean('link_p'):.3f} "
+              f"R {mean('link_r'):.3f} F1 {mean('link_f1'):.3f}, omission F1 {mean('omission_f1'):.3f}, "
+              f"conflicts found {conf[0]}/{conf[1]}, reported that are real {conf[2]}/{conf[3]}")
 
 if __name__ == "__main__":
     main()

@@ -1,11 +1,16 @@
 /*
  * parallax/align.h — stage 3: sentences of N outlets → claims → facts.
  *
- * A claim is a sentence, or a clause of one, with the attribution around it
- * set aside. Claims of different outlets are compared by a similarity that
- * weighs rare shared stems, names and numbers; matched claims form facts,
- * each holding at most one claim per outlet. A fact knows which outlets
- * carry it, the wording each used, and the details on which they disagree.
+ * A claim is a body sentence. Every pair of claims of two outlets that
+ * share a term gets interpretable features (weighted term overlap, names,
+ * figures, shared quoted words, speaker, position) and a probability that
+ * both state the same claim, from a logistic model learned from labelled
+ * real news (data/align-model.tsv, scripts/train_align.py). Linked claims
+ * form facts — a claim joins a fact only when it is likely the same claim
+ * as every member — each holding at most one claim per outlet (a sentence
+ * that states two facts may serve both). A fact knows which outlets carry
+ * it and how sure that is, the wording each used, and the details on which
+ * they disagree.
  */
 #ifndef PARALLAX_ALIGN_H
 #define PARALLAX_ALIGN_H
@@ -16,8 +21,6 @@ typedef struct px_claim {
     uint32_t source, sent; /* outlet index, sentence index in its doc */
     size_t start, end;     /* bytes of the claim in the doc text */
     size_t tok, ntok;      /* token range of the claim */
-    bool part;             /* a clause of a sentence that states several facts */
-    uint32_t parent;       /* the whole-sentence claim (itself when !part) */
 } px_claim;
 
 /* Where a claim sits in its article (prominence). */
@@ -31,7 +34,8 @@ typedef struct px_mention {
     uint32_t source;
     uint32_t sent;
     uint32_t claim;    /* index into px_alignment.claims */
-    double score;      /* similarity to the fact's representative claim (1 for itself) */
+    double score;      /* probability that this sentence states the fact: its
+                        * strongest link to another member (1 alone) */
     bool quoted;       /* the claim sits inside a direct quotation */
     px_where where;    /* lead, body or end */
     double share;      /* position among the body sentences, 0 (first) to <1 */
@@ -59,11 +63,30 @@ typedef struct px_fact {
     uint64_t in_headline; /* bit s: outlet s's headline states this fact (its own
                            * claim of it, or the representative's, aligns with
                            * the headline) */
+    double confidence;    /* how sure the fact's members state one claim: its
+                           * weakest member's score (1 for one member) */
+    double *carry;        /* per source: probability that it carries the fact
+                           * (a member's score; otherwise its best sentence's
+                           * mean probability against the members) */
 } px_fact;
 
+/* What a fact's reader may say of one outlet. */
+typedef enum {
+    PX_CARRIES = 0,   /* the outlet has a sentence in the fact */
+    PX_OMITS,         /* the fact is sure and no sentence of the outlet comes close */
+    PX_NOT_SHOWN,     /* not in the fact, but omission is not shown either */
+} px_verdict;
+
+typedef struct px_align_model px_align_model;
+/* Load a model file written by scripts/train_align.py (caller frees with
+ * px_align_model_free); errors name the file and line. */
+PX_API px_status px_align_model_load(const char *path, px_align_model **out, px_error *err);
+PX_API void px_align_model_free(px_align_model *m);
+
 typedef struct px_align_opts {
-    double threshold; /* minimum similarity for two claims to share a fact */
+    double threshold; /* least probability that links two claims; 0: the model's */
     bool keep_features; /* keep every candidate pair's features (px_link) */
+    const px_align_model *model; /* NULL: the built-in model */
 } px_align_opts;
 
 /* A candidate pair of sentences of two outlets: whole-sentence claims
@@ -84,7 +107,9 @@ typedef struct px_alignment {
     px_fact *facts;   /* ordered: most carriers first, then first appearance */
     size_t nfacts;
     size_t nsources;
-    double threshold;
+    double threshold; /* the link probability used */
+    double confident; /* a fact at least this sure can show omissions */
+    double omits;     /* an outlet below this carry probability omits it */
     px_link *links;   /* candidate pairs, by claim a then b */
     size_t nlinks;
 } px_alignment;
@@ -94,6 +119,8 @@ PX_API px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t n
                                 const px_align_opts *o, px_alignment *out, px_error *err);
 /* The mention of source s in fact f, or NULL. */
 PX_API const px_mention *px_fact_mention(const px_fact *f, uint32_t source);
+/* What can be said of source s and fact f. */
+PX_API px_verdict px_fact_verdict(const px_alignment *al, const px_fact *f, uint32_t source);
 
 /* Sentence-pair similarity on its own (`parallax similar`): a model built
  * from a set of sentences (for IDF), then scores in [0,1]. */
@@ -103,6 +130,10 @@ PX_API px_simmodel *px_simmodel_new(px_text_ctx *ctx);
 PX_API void px_simmodel_add(px_simmodel *m, const char *s, size_t n);
 PX_API double px_simmodel_score(px_simmodel *m, const char *a, size_t alen, const char *b,
                                 size_t blen);
+/* Probability that the two state the same claim, from the model's
+ * "similar" stage (model NULL: the built-in one). */
+PX_API double px_simmodel_probability(px_simmodel *m, const px_align_model *model,
+                                      const char *a, size_t alen, const char *b, size_t blen);
 PX_API double px_simmodel_threshold(const px_simmodel *m);
 PX_API void px_simmodel_free(px_simmodel *m);
 

@@ -91,46 +91,6 @@ void px_term_index(const px_vocab *v, const px_bag *bags, size_t n, size_t **at,
  * matrix. Caller frees. */
 double *px_sim_matrix(const px_vocab *v, const px_bag *bags, const uint32_t *source, size_t n);
 
-/* Matching (match.c): claims of N outlets → groups, at most one claim per
- * outlet in a group. */
-typedef struct {
-    const px_vocab *vocab;
-    const px_bag *bags;      /* one per claim */
-    const double *sim;       /* px_sim_matrix of the claims, or NULL */
-    const uint32_t *source;  /* outlet of each claim */
-    size_t nclaims, nsources;
-    double link;  /* least similarity of a matched pair */
-    double merge; /* least average similarity inside a merged group */
-    double floor; /* least similarity of any two members of a group */
-} px_match_in;
-/* The group of each claim, as the smallest claim index in it (caller
- * frees). */
-uint32_t *px_match_groups(const px_match_in *in);
-
-/* Clauses of sentence sent (claims.c): token ranges [starts[i], ends[i]),
- * at most 8; one range (the whole sentence) when it has no clauses. */
-size_t px_claim_clauses(const px_doc *d, uint32_t sent, size_t *starts, size_t *ends);
-
-/* Clauses joining a second group (parts.c). Claims [0, nwhole) are whole
- * sentences, [nwhole, nclaims) clauses. */
-typedef struct {
-    const px_vocab *vocab;
-    const px_bag *bags;
-    const uint32_t *source, *parent; /* per claim */
-    size_t nclaims, nwhole;
-    const uint32_t *group; /* per whole claim: its group (smallest member) */
-    const uint32_t *next;  /* per whole claim: next member of its group */
-    const uint64_t *held;  /* per group: outlets in it */
-    const uint32_t *first_part, *part_of; /* clauses of whole claim m:
-                                           * part_of[first_part[m] .. first_part[m+1]) */
-    const size_t *term_at;       /* whole claims holding term t: */
-    const uint32_t *term_claims; /* term_claims[term_at[t] .. term_at[t+1]) */
-    double threshold;
-} px_parts_in;
-/* The clauses that join a group, and the groups they join (caller frees
- * both arrays); returns how many. */
-size_t px_match_parts(const px_parts_in *in, uint32_t **part_out, uint32_t **group_out);
-
 /* Prominence (prominence.c): each mention's place, each fact's headlines. */
 typedef struct {
     const px_doc *const *docs;
@@ -212,6 +172,35 @@ void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, co
  * (f holds PX_NFEATURES values). */
 void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b,
                           size_t blen, double *f);
+
+/* ---- the learned model (model.c) ---- */
+
+enum { PX_PARAM_LINK, PX_PARAM_FLOOR, PX_PARAM_EXTRA, PX_PARAM_CONFIDENT, PX_PARAM_OMITS,
+       PX_NPARAMS };
+enum { PX_S_LOGIT, PX_S_TOP_A, PX_S_TOP_B, PX_S_GAP_A, PX_S_GAP_B, PX_S_MUTUAL, PX_S_DIAG,
+       PX_S_SIDE, PX_NSTORY };
+extern const char *const px_story_feature_names[PX_NSTORY];
+
+struct px_align_model {
+    double pair[PX_NFEATURES], pair_bias;
+    double similar[PX_NFEATURES], similar_bias;
+    double story[PX_NSTORY], story_bias;
+    double param[PX_NPARAMS];
+    unsigned have; /* stages seen: 1 pair, 2 similar, 4 story */
+};
+
+px_status px_align_model_parse(const char *text, size_t len, const char *name,
+                               px_align_model *m, px_error *err);
+/* The model compiled into the library (data/align-model.tsv). */
+const px_align_model *px_align_model_builtin(void);
+/* Probabilities from each stage's weights. */
+double px_model_pair(const px_align_model *m, const double *f);
+double px_model_similar(const px_align_model *m, const double *f);
+double px_model_story(const px_align_model *m, const double *g);
+
+/* Facts from scored links (facts.c). */
+void px_align_build(px_arena *a, const px_doc *const *docs, const px_align_model *m,
+                    px_alignment *al);
 
 #define PX_ALIGN_THRESHOLD 0.25
 

@@ -478,7 +478,7 @@ static px_bag bag_of(px_simmodel *m, px_arena *a, const char *s, size_t n, bool 
     }
     if (info) {
         /* the whole text as one claim, with no place in an article */
-        px_claim c = {0, 0, 0, d->len, 0, d->ntoks, false, 0};
+        px_claim c = {0, 0, 0, d->len, 0, d->ntoks};
         px_claim_info_make(a, &m->words, d, &c, count, info);
         info->share = 0;
         info->lead = false;
@@ -528,10 +528,22 @@ void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char
     px_arena_free(tmp);
 }
 
+double px_simmodel_probability(px_simmodel *m, const px_align_model *model, const char *a,
+                               size_t alen, const char *b, size_t blen)
+{
+    if (!model)
+        model = px_align_model_builtin();
+    if (!model)
+        return 0;
+    double f[PX_NFEATURES];
+    px_simmodel_features(m, a, alen, b, blen, f);
+    return px_model_similar(model, f);
+}
+
 double px_simmodel_threshold(const px_simmodel *m)
 {
     (void)m;
-    return PX_ALIGN_THRESHOLD;
+    return 0.5; /* a probability: more likely the same claim than not */
 }
 
 void px_simmodel_free(px_simmodel *m)

@@ -13,8 +13,6 @@
 
 static void help(void)
 {
-    px_align_opts ao;
-    px_align_defaults(&ao);
     printf("Usage: parallax compare [OPTIONS] SOURCE SOURCE...\n\n"
            "Compare how several outlets tell one story. A SOURCE is a plain-text file\n"
            "(first line the headline), an .html page, a .json/.jsonl file of records, or a\n"
@@ -28,7 +26,10 @@ static void help(void)
            "      --no-lexicons     do not load the lexicon folder (only --lexicon files)\n"
            "      --furniture FILE  more page-furniture patterns for pasted text\n"
            "      --no-furniture    keep pasted text as it is\n"
-           "      --threshold X     similarity needed to link two sentences (default %.2f)\n"
+           "      --threshold X     probability needed to link two sentences (default: the\n"
+           "                        model's, 0.5)\n"
+           "      --align-model FILE  the same-claim model to use (written by\n"
+           "                        scripts/train_align.py; default: the built-in one)\n"
            "      --story ID        the story id in the report (default: the folder name)\n"
            "      --pairs FILE      also write every candidate sentence pair of two\n"
            "                        outlets with its features and probability (TSV)\n"
@@ -40,8 +41,7 @@ static void help(void)
            "NAME-scores.csv; to stdout, the fact matrix only.\n\n"
            "Examples:\n"
            "  parallax compare data/stories/biden-putin-call -o report.html\n"
-           "  parallax compare a.txt b.html c.txt --format json > report.json\n",
-           ao.threshold);
+           "  parallax compare a.txt b.html c.txt --format json > report.json\n");
     printf("\nA SOURCE may also be an http(s) URL; records with only a \"url\" are fetched.\n"
            "%s", cli_fetch_help);
 }
@@ -221,11 +221,11 @@ int cmd_compare(int argc, char **argv)
         {"no-lexicons", no_argument, NULL, 'N'},    {"furniture", required_argument, NULL, 'F'},
         {"no-furniture", no_argument, NULL, 'n'},   {"threshold", required_argument, NULL, 't'},
         {"story", required_argument, NULL, 's'},    {"color", required_argument, NULL, 'c'},
-        {"pairs", required_argument, NULL, 'P'},
+        {"pairs", required_argument, NULL, 'P'},    {"align-model", required_argument, NULL, 'M'},
         CLI_FETCH_OPTIONS,
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     const char *out = NULL, *format = NULL, *lexdir = NULL, *furniture = NULL, *story_id = NULL;
-    const char *color = "auto", *pairs = NULL;
+    const char *color = "auto", *pairs = NULL, *model_path = NULL;
     bool no_lex = false, no_furniture = false;
     PX_VEC(char *) lexfiles = {0};
     px_config cfg;
@@ -252,6 +252,7 @@ int cmd_compare(int argc, char **argv)
         case 's': story_id = optarg; break;
         case 'c': color = optarg; break;
         case 'P': pairs = optarg; cfg.align.keep_features = true; break;
+        case 'M': model_path = optarg; break;
         case 't': {
             char *end;
             cfg.align.threshold = strtod(optarg, &end);
@@ -296,7 +297,11 @@ int cmd_compare(int argc, char **argv)
     px_lexset *lex = NULL;
     px_furniture *fur = NULL;
     px_story *story = NULL;
+    px_align_model *model = NULL;
     px_status st = cli_load_lexicons(lexdir, no_lex, lexfiles.v, lexfiles.n, &lex, &err);
+    if (st == PX_OK && model_path)
+        st = px_align_model_load(model_path, &model, &err);
+    cfg.align.model = model;
     if (st == PX_OK && !no_furniture) {
         fur = px_furniture_default();
         if (furniture)
@@ -329,6 +334,7 @@ int cmd_compare(int argc, char **argv)
     px_story_free(story);
     px_furniture_free(fur);
     px_lexset_free(lex);
+    px_align_model_free(model);
     px_vec_free(lexfiles);
     return rc;
 }

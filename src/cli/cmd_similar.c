@@ -1,8 +1,10 @@
 /*
  * cmd_similar.c — `parallax similar FILE|-`: "s1<TAB>s2" lines in,
- * "score<TAB>same" lines out, with the similarity the aligner uses. Word
- * weights (IDF) come from all the sentences of the input, as alignment
- * takes them from all the sentences of a story.
+ * "probability<TAB>same" lines out: the learned model's probability that
+ * the two state the same claim, and its verdict. Word weights (IDF) come
+ * from all the sentences of the input, as alignment takes them from all
+ * the sentences of a story. --similarity prints the term similarity the
+ * model starts from instead; --features every feature it weighs.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,40 +16,54 @@
 static void help(void)
 {
     printf("Usage: parallax similar [OPTIONS] [FILE|-]\n\n"
-           "Read lines \"sentence one<TAB>sentence two\" and print \"score<TAB>same\" for each:\n"
-           "score in [0,1], same = 1 when alignment would put the two in one fact.\n\n"
+           "Read lines \"sentence one<TAB>sentence two\" and print \"probability<TAB>same\" for\n"
+           "each: the learned model's probability that the two state the same claim, and\n"
+           "same = 1 when it is at least the threshold (0.5).\n\n"
            "Options:\n"
-           "  --threshold X  the score from which same = 1\n"
-           "  --features     print the pair features instead (a header line, then\n"
-           "                 one tab-separated row per pair)\n"
-           "  -h, --help     show this help\n");
+           "  --threshold X       the probability (or similarity) from which same = 1\n"
+           "  --similarity        print the weighted term similarity instead of the\n"
+           "                      probability (same = 1 from 0.25 unless --threshold)\n"
+           "  --features          print the pair features instead (a header line, then\n"
+           "                      one tab-separated row per pair)\n"
+           "  --align-model FILE  a model written by scripts/train_align.py\n"
+           "  -h, --help          show this help\n");
 }
 
 int cmd_similar(int argc, char **argv)
 {
     static const struct option opts[] = {{"threshold", required_argument, NULL, 't'},
                                          {"features", no_argument, NULL, 'F'},
+                                         {"similarity", no_argument, NULL, 'S'},
+                                         {"align-model", required_argument, NULL, 'M'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     double threshold = -1;
-    bool features = false;
+    bool features = false, similarity = false;
+    const char *model_path = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 't': threshold = strtod(optarg, NULL); break;
         case 'F': features = true; break;
+        case 'S': similarity = true; break;
+        case 'M': model_path = optarg; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_bad_option("similar ", argv);
         }
     }
     const char *path = optind < argc ? argv[optind] : "-";
     px_error err = {0};
+    px_align_model *model = NULL;
+    if (model_path && px_align_model_load(model_path, &model, &err) != PX_OK)
+        return cli_report(&err);
     char *data;
     size_t len;
     px_status st = px_file_read(path, 256u << 20, &data, &len, &err);
-    if (st != PX_OK)
+    if (st != PX_OK) {
+        px_align_model_free(model);
         return cli_report(&err);
+    }
     size_t bad;
     if (!px_utf8_check(data, len, &bad)) {
         free(data);
@@ -82,7 +98,7 @@ int cmd_similar(int argc, char **argv)
         p = nl ? nl + 1 : data + len;
     }
     if (threshold < 0)
-        threshold = px_simmodel_threshold(m);
+        threshold = similarity ? PX_ALIGN_THRESHOLD : px_simmodel_threshold(m);
     px_buf b;
     px_buf_init(&b, 0);
     if (features) {
@@ -98,7 +114,10 @@ int cmd_similar(int argc, char **argv)
         px_buf_putc(&b, '\n');
     }
     for (size_t i = 0; i < pairs.n && st == PX_OK && !features; i++) {
-        double s = px_simmodel_score(m, pairs.v[i].a, pairs.v[i].al, pairs.v[i].b, pairs.v[i].bl);
+        double s = similarity ? px_simmodel_score(m, pairs.v[i].a, pairs.v[i].al, pairs.v[i].b,
+                                                  pairs.v[i].bl)
+                              : px_simmodel_probability(m, model, pairs.v[i].a, pairs.v[i].al,
+                                                        pairs.v[i].b, pairs.v[i].bl);
         px_buf_printf(&b, "%.4f\t%d\n", s, s >= threshold);
     }
     if (st == PX_OK)
@@ -106,6 +125,7 @@ int cmd_similar(int argc, char **argv)
     px_buf_free(&b);
     px_vec_free(pairs);
     px_simmodel_free(m);
+    px_align_model_free(model);
     px_text_ctx_free(ctx);
     free(data);
     return st == PX_OK ? EXIT_OK : cli_report(&err);
