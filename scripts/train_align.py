@@ -2,12 +2,25 @@
 """Train the model that says whether two sentences of two outlets state the
 same claim (data/align-model.tsv), and measure it held back by story.
 
-  scripts/train_align.py train [--msrp PAIRS.tsv] [-o data/align-model.tsv] STORY_DIR...
-  scripts/train_align.py cv    [--msrp PAIRS.tsv] STORY_DIR...
+  scripts/train_align.py train [--msrp PAIRS.tsv] [--basil DIR] [-o data/align-model.tsv] STORY_DIR...
+  scripts/train_align.py cv    [--msrp PAIRS.tsv] [--basil DIR] STORY_DIR...
+
+The model shipped was made with (from the project root, after building):
+
+  scripts/train_align.py train --msrp ../shared/eval/msrp/train.tsv \
+      --basil ../shared/eval/basil-dev --weight ../shared/eval/stories=4 \
+      ../shared/eval/real-stories/*/ ../shared/eval/stories/*/
 
 A STORY_DIR holds one file per outlet and gold.json (the format of
 ../shared/eval/stories/README.md): the facts, each with the exact sentences
-of each outlet that state it. The features of every candidate pair come
+of each outlet that state it. With --basil, the BASIL triplets named in
+data/align-train/ are added: each file there holds our own gold alignment
+of one triplet as sentence ids only (made by careful reading under
+../shared/eval/real-stories/GUIDE.md; no article text is kept in the
+project), and the triplet's articles are read from the BASIL folder into a
+temporary story folder. --weight PREFIX=W counts the stories under PREFIX W
+times (the written stories, whose many outlets and paraphrases the real
+triplets would otherwise drown). The features of every candidate pair come
 from the binary itself (`parallax compare --pairs`), so training and use
 see the same numbers; a pair is positive when one gold fact holds both
 sentences (a fact carried by one outlet links nothing).
@@ -78,6 +91,49 @@ def fact_sets(gold, sentences):
         out[sid] = fs
     return out
 
+def basil_stories(basil, ids_dir, out):
+    """Story folders (outlet files + gold.json) for the triplets with a gold
+    file in ids_dir, from the BASIL articles under basil/articles."""
+    import glob
+    arts = {}
+    for path in glob.glob(os.path.join(basil, "articles", "*", "*.json")):
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        arts.setdefault(d["triplet-uuid"], {})[d["source"].lower()] = d
+    folders = []
+    for path in sorted(glob.glob(os.path.join(ids_dir, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            g = json.load(f)
+        t = g["story"]
+        folder = os.path.join(out, t)
+        os.makedirs(folder, exist_ok=True)
+        text, sources = {}, {}
+        for o in ("fox", "nyt", "hpo"):
+            d = arts[t][o]
+            paras = [[x.strip() for x in p if x.strip()] for p in d["body-paragraphs"]]
+            paras = [p for p in paras if p]
+            with open(os.path.join(folder, o + ".txt"), "w", encoding="utf-8") as f:
+                f.write(d["title"].strip() + "\n" + "".join(" ".join(p) + "\n" for p in paras))
+            n = 0
+            for p in paras:
+                for x in p:
+                    n += 1
+                    text[f"{o}:{n}"] = (o, x)
+            sources[o] = {"file": o + ".txt", "headline": d["title"].strip()}
+        facts, used = [], set()
+        for fact in g["facts"]:
+            m = {}
+            for sid in fact["sentences"]:
+                o, x = text[sid]
+                m.setdefault(o, []).append(x)
+                used.add(sid)
+            facts.append({"mentions": m, "conflict": fact.get("conflict")})
+        facts += [{"mentions": {o: [x]}, "conflict": None} for sid, (o, x) in text.items() if sid not in used]
+        with open(os.path.join(folder, "gold.json"), "w", encoding="utf-8") as f:
+            json.dump({"story": t, "sources": sources, "facts": facts}, f)
+        folders.append(folder)
+    return folders
+
 # ---- the binary ------------------------------------------------------------
 
 def compare(binary, folder, model=None, pairs=None):
@@ -122,8 +178,10 @@ def similar_features(binary, path):
 
 # ---- logistic regression -------------------------------------------------
 
-def fit(X, y, l2=1.0, iters=50):
-    """(bias, weights) on raw features, fitted on standardised ones."""
+def fit(X, y, l2=1.0, iters=50, weight=None):
+    """(bias, weights) on raw features, fitted on standardised ones;
+    weight: per example (default 1)."""
+    sw = np.ones(len(y)) if weight is None else weight
     mu = X.mean(axis=0)
     sd = X.std(axis=0)
     sd[sd < 1e-9] = 1.0
@@ -133,8 +191,8 @@ def fit(X, y, l2=1.0, iters=50):
     reg[0] = 0.0
     for _ in range(iters):
         p = 1 / (1 + np.exp(-(Z @ w)))
-        g = Z.T @ (p - y) + reg * w
-        H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(reg) + 1e-9 * np.eye(len(w))
+        g = Z.T @ (sw * (p - y)) + reg * w
+        H = (Z * (sw * p * (1 - p))[:, None]).T @ Z + np.diag(reg) + 1e-9 * np.eye(len(w))
         step = np.linalg.solve(H, g)
         w -= step
         if np.abs(step).max() < 1e-10:
@@ -179,12 +237,16 @@ def story_features(pairs, p):
                     float(ta and tb), diag, side])
     return np.array(out).reshape(len(pairs), len(STORY_FEATURES))
 
-def fit_story_model(stories, l2):
+def fit_story_model(stories, l2, weights=None):
+    """weights: per story (default 1 each)."""
     X = np.vstack([s.X for s in stories])
     y = np.concatenate([s.y for s in stories])
-    pair = fit(X, y, l2)
+    w = None
+    if weights is not None:
+        w = np.concatenate([np.full(len(s.y), wt) for s, wt in zip(stories, weights)])
+    pair = fit(X, y, l2, weight=w)
     S = np.vstack([story_features(s.pairs, predict(pair, s.X)) for s in stories])
-    return pair, fit(S, y, l2)
+    return pair, fit(S, y, l2, weight=w)
 
 def write_model(path, names, pair, story, similar, params, note):
     with open(path, "w", encoding="utf-8") as f:
@@ -230,18 +292,32 @@ def main():
     ap.add_argument("--msrp", help="labelled pairs for the `similar` stage (label, s1, s2 TSV)")
     ap.add_argument("--scorer", default=os.path.join(os.path.dirname(__file__), "..", "..",
                                                       "shared", "eval", "score_alignment.py"))
+    ap.add_argument("--basil", help="BASIL folder (articles/) for the triplets of --basil-gold")
+    ap.add_argument("--basil-gold", default=os.path.join(os.path.dirname(__file__), "..", "data", "align-train"))
+    ap.add_argument("--weight", action="append", default=[], help="PREFIX=W: stories under PREFIX count W times")
     ap.add_argument("--l2", type=float, default=1.0)
-    for k, v in zip(PARAMS, (0.5, 0.1, 0.5, 0.6, 0.2)):
+    for k, v in zip(PARAMS, (0.55, 0.25, 0.6, 0.6, 0.2)):
         ap.add_argument("--" + k, type=float, default=v)
     a = ap.parse_args()
     params = {k: getattr(a, k) for k in PARAMS}
-    stories = [Story(a.binary, d) for d in a.stories]
+    tmpdir = tempfile.TemporaryDirectory()
+    folders = list(a.stories)
+    if a.basil:
+        folders += basil_stories(a.basil, a.basil_gold, tmpdir.name)
+    stories = [Story(a.binary, d) for d in folders]
+    def weight_of(folder):
+        for spec in a.weight:
+            prefix, w = spec.rsplit("=", 1)
+            if os.path.abspath(folder).startswith(os.path.abspath(prefix)):
+                return float(w)
+        return 1.0
+    weights = [weight_of(s.folder) for s in stories]
     names = stories[0].names
     similar, acc = similar_model(a, names)
     if acc is not None:
         print(f"similar: 10-fold accuracy on {a.msrp}: {acc:.4f}")
     if a.mode == "train":
-        pair, story = fit_story_model(stories, a.l2)
+        pair, story = fit_story_model(stories, a.l2, weights)
         npos = int(sum(s.y.sum() for s in stories))
         write_model(a.output, names, pair, story, similar, params,
                     f"{len(stories)} stories, {sum(len(s.y) for s in stories)} pairs "
@@ -250,7 +326,8 @@ def main():
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for i, s in enumerate(stories):
-            pair, story = fit_story_model(stories[:i] + stories[i + 1:], a.l2)
+            pair, story = fit_story_model(stories[:i] + stories[i + 1:], a.l2,
+                                          weights[:i] + weights[i + 1:])
             path = os.path.join(tmp, "model.tsv")
             write_model(path, names, pair, story, similar, params, "cv")
             _, report = compare(a.binary, s.folder, model=path)
@@ -261,7 +338,8 @@ def main():
                                   "--tool", tool], capture_output=True, check=True, text=True).stdout
             line = json.loads(out.splitlines()[0])
             print(json.dumps(line), flush=True)
-            results.setdefault(os.path.dirname(s.folder.rstrip("/")), []).append(line)
+            group = os.path.dirname(s.folder.rstrip("/"))
+            results.setdefault("BASIL triplets (data/align-train)" if group == tmpdir.name else group, []).append(line)
     for group, lines in sorted(results.items()):
         mean = lambda k: sum(l[k] for l in lines) / len(lines)
         conf = [sum(int(l[k].split("/")[j]) for l in lines) for k in ("conflicts_found", "conflicts_reported_right") for j in (0, 1)]

@@ -27,7 +27,7 @@ const char *const px_feature_names[PX_NFEATURES] = {
     "speaker_same", "speaker_differ", "pos_min",  "pos_diff",     "lead_both",
     "quoted_min", "quoted_max",  "negation",     "best_a",       "best_b",
     "margin_a",   "margin_b",    "local_min",    "local_max",    "name_local",
-    "near_names",
+    "near_names", "action_min", "action_max",
 };
 
 int px_feature_index(const char *name, size_t n)
@@ -347,6 +347,27 @@ static void local_weights(const px_words *w, const uint32_t *x, size_t nx, const
     }
 }
 
+/* As local_weights over x's content words that are no names (of x). */
+static void action_weights(const px_words *w, const px_claim_info *x, const px_claim_info *y,
+                           double *shared, double *all)
+{
+    size_t j = 0, k = 0;
+    *shared = *all = 0;
+    for (size_t i = 0; i < x->nuniq; i++) {
+        uint32_t id = x->uniq[i];
+        while (k < x->nnames && x->names[k] < id)
+            k++;
+        if (k < x->nnames && x->names[k] == id)
+            continue;
+        double v = local_idf(w, id);
+        *all += v;
+        while (j < y->nuniq && y->uniq[j] < id)
+            j++;
+        if (j < y->nuniq && y->uniq[j] == id)
+            *shared += v;
+    }
+}
+
 /* Exact content words weighted by how rare they are in the story alone:
  * the two coverages; and the same Jaccard for names, of the sentence and
  * of its neighbours. */
@@ -365,6 +386,13 @@ static void local_overlap(const px_words *w, const px_claim_info *x, const px_cl
     local_weights(w, x->near_names, x->nnear, y->near_names, y->nnear, &sx, &ax);
     local_weights(w, y->near_names, y->nnear, x->near_names, x->nnear, &sy, &ay);
     f[PX_F_NEAR_NAMES] = ax + ay - sx > 0 ? sx / (ax + ay - sx) : 0;
+    /* what is done or said, not who: the words that are no names */
+    action_weights(w, x, y, &sx, &ax);
+    action_weights(w, y, x, &sy, &ay);
+    cx = ax > 0 ? sx / ax : 0;
+    cy = ay > 0 ? sy / ay : 0;
+    f[PX_F_ACTION_MIN] = cx < cy ? cx : cy;
+    f[PX_F_ACTION_MAX] = cx < cy ? cy : cx;
 }
 
 static void name_overlap(const px_claim_info *x, const px_claim_info *y, double *f)
