@@ -31,7 +31,9 @@ same weights on every machine):
   pair   the pair's own features (features.c);
   story  the pair stage's log-odds and the pair's place among its rivals:
          is it each sentence's best partner in the other outlet and by what
-         margin, are the sentences beside them linked too.
+         margin, and are the sentences beside them linked too (times the
+         pair's own probability, so that neighbours strengthen a link but
+         never make one out of nothing).
 With --msrp (label, s1, s2 TSV with a header, e.g. MSRP's train.tsv) a third
 one, "similar", is fitted on those pairs alone (`parallax similar --features`)
 for `parallax similar`; cv reports its 10-fold accuracy.
@@ -49,7 +51,7 @@ import argparse, difflib, itertools, json, math, os, re, subprocess, sys, tempfi
 import numpy as np
 
 PARAMS = ("link", "floor", "extra", "confident", "omits")
-STORY_FEATURES = ["logit", "top_a", "top_b", "gap_a", "gap_b", "mutual", "diag", "side"]
+STORY_FEATURES = ["logit", "top_min", "top_max", "gap_min", "gap_max", "mutual", "diag", "side"]
 
 # ---- gold ----------------------------------------------------------------
 
@@ -232,9 +234,9 @@ def story_features(pairs, p):
         qc = min(max(q, 1e-6), 1 - 1e-6)
         diag = max(pq(shift(a, -1), shift(b, -1)), pq(shift(a, 1), shift(b, 1)))
         side = max(pq(shift(a, -1), b), pq(shift(a, 1), b), pq(a, shift(b, -1)), pq(a, shift(b, 1)))
-        out.append([math.log(qc / (1 - qc)), float(ta), float(tb),
-                    q - (ba[1] if ta else ba[0]), q - (bb[1] if tb else bb[0]),
-                    float(ta and tb), diag, side])
+        ga, gb = q - (ba[1] if ta else ba[0]), q - (bb[1] if tb else bb[0])
+        out.append([math.log(qc / (1 - qc)), float(min(ta, tb)), float(max(ta, tb)),
+                    min(ga, gb), max(ga, gb), float(ta and tb), diag * q, side * q])
     return np.array(out).reshape(len(pairs), len(STORY_FEATURES))
 
 def fit_story_model(stories, l2, weights=None):
@@ -270,7 +272,7 @@ def similar_model(a, names):
     assert snames == names, "similar and compare print different features"
     # a pair alone has no place in an article and no rivals
     keep = [i for i, n in enumerate(names)
-            if n not in ("pos_min", "pos_diff", "lead_both", "best_a", "best_b", "margin_a", "margin_b")]
+            if n not in ("pos_min", "pos_diff", "lead_both", "best_min", "best_max", "margin_min", "margin_max")]
     def fit_keep(Xt, yt):
         b, w = fit(Xt[:, keep], yt, a.l2)
         full = np.zeros(len(names))
@@ -296,7 +298,7 @@ def main():
     ap.add_argument("--basil-gold", default=os.path.join(os.path.dirname(__file__), "..", "data", "align-train"))
     ap.add_argument("--weight", action="append", default=[], help="PREFIX=W: stories under PREFIX count W times")
     ap.add_argument("--l2", type=float, default=1.0)
-    for k, v in zip(PARAMS, (0.55, 0.25, 0.6, 0.6, 0.2)):
+    for k, v in zip(PARAMS, (0.5, 0.25, 0.7, 0.6, 0.3)):
         ap.add_argument("--" + k, type=float, default=v)
     a = ap.parse_args()
     params = {k: getattr(a, k) for k in PARAMS}

@@ -187,16 +187,23 @@ static void story_stage(state *st, const px_align_model *m, px_link *links, size
         double g[PX_NSTORY], q = p1[k];
         double qc = q < 1e-6 ? 1e-6 : q > 1 - 1e-6 ? 1 - 1e-6 : q;
         g[PX_S_LOGIT] = log(qc / (1 - qc));
-        place_among(&r, (size_t)l->a * ns + st->source[l->b], q, &g[PX_S_TOP_A], &g[PX_S_GAP_A]);
-        place_among(&r, (size_t)l->b * ns + st->source[l->a], q, &g[PX_S_TOP_B], &g[PX_S_GAP_B]);
-        g[PX_S_MUTUAL] = g[PX_S_TOP_A] > 0 && g[PX_S_TOP_B] > 0;
+        double ta, tb, ga, gb;
+        place_among(&r, (size_t)l->a * ns + st->source[l->b], q, &ta, &ga);
+        place_among(&r, (size_t)l->b * ns + st->source[l->a], q, &tb, &gb);
+        g[PX_S_TOP_MIN] = ta < tb ? ta : tb;
+        g[PX_S_TOP_MAX] = ta < tb ? tb : ta;
+        g[PX_S_GAP_MIN] = ga < gb ? ga : gb;
+        g[PX_S_GAP_MAX] = ga < gb ? gb : ga;
+        g[PX_S_MUTUAL] = ta > 0 && tb > 0;
         long a0 = beside(st->source, st->nc, l->a, -1), a1 = beside(st->source, st->nc, l->a, 1);
         long b0 = beside(st->source, st->nc, l->b, -1), b1 = beside(st->source, st->nc, l->b, 1);
-        g[PX_S_DIAG] = max2(p1_of(links, nl, p1, st->nc, a0, b0), p1_of(links, nl, p1, st->nc, a1, b1));
-        g[PX_S_SIDE] = max2(max2(p1_of(links, nl, p1, st->nc, a0, l->b),
-                                 p1_of(links, nl, p1, st->nc, a1, l->b)),
-                            max2(p1_of(links, nl, p1, st->nc, l->a, b0),
-                                 p1_of(links, nl, p1, st->nc, l->a, b1)));
+        /* neighbours strengthen a link, they never make one: times q */
+        g[PX_S_DIAG] = q * max2(p1_of(links, nl, p1, st->nc, a0, b0),
+                                p1_of(links, nl, p1, st->nc, a1, b1));
+        g[PX_S_SIDE] = q * max2(max2(p1_of(links, nl, p1, st->nc, a0, l->b),
+                                     p1_of(links, nl, p1, st->nc, a1, l->b)),
+                                max2(p1_of(links, nl, p1, st->nc, l->a, b0),
+                                     p1_of(links, nl, p1, st->nc, l->a, b1)));
         l->p = px_model_story(m, g);
     }
     rivals_free(&r);
@@ -205,27 +212,64 @@ static void story_stage(state *st, const px_align_model *m, px_link *links, size
 
 /* Context by similarity (part of the pair features): is the pair each
  * side's most similar partner in the other outlet, and by how much. */
-static void sim_context(const state *st, const px_link *links, size_t nl, size_t ns, double *f)
+static void sim_context(const state *st, const rivals *r, const px_link *l, double *f)
 {
-    rivals r = rivals_of(links, nl, st->source, st->nc, ns, true);
-    for (size_t k = 0; k < nl; k++) {
-        const px_link *l = &links[k];
-        double *fk = f + k * PX_NFEATURES;
-        place_among(&r, (size_t)l->a * ns + st->source[l->b], l->sim, &fk[PX_F_BEST_A],
-                    &fk[PX_F_MARGIN_A]);
-        place_among(&r, (size_t)l->b * ns + st->source[l->a], l->sim, &fk[PX_F_BEST_B],
-                    &fk[PX_F_MARGIN_B]);
-    }
-    rivals_free(&r);
+    size_t ns = r->ns;
+    double ba, bb, ma, mb;
+    place_among(r, (size_t)l->a * ns + st->source[l->b], l->sim, &ba, &ma);
+    place_among(r, (size_t)l->b * ns + st->source[l->a], l->sim, &bb, &mb);
+    f[PX_F_BEST_MIN] = ba < bb ? ba : bb;
+    f[PX_F_BEST_MAX] = ba < bb ? bb : ba;
+    f[PX_F_MARGIN_MIN] = ma < mb ? ma : mb;
+    f[PX_F_MARGIN_MAX] = ma < mb ? mb : ma;
 }
 
-/* Every pair of claims of two outlets similar enough to be scored, with
- * its features and probability. */
-static void score_links(state *st, const double *sim, const px_align_model *m, size_t ns,
-                        bool keep, px_alignment *out)
+/* Each claim keeps its TOP_K most similar partners in every other outlet;
+ * a pair is scored when either side keeps it. Enough for a sentence that
+ * states two facts another outlet tells apart, and it bounds the pairs by
+ * claims × outlets × TOP_K rather than claims squared. */
+#define TOP_K 3
+
+typedef struct {
+    size_t ns;
+    double *val;  /* per claim, outlet, rank */
+    uint32_t *idx;
+} topk;
+
+static void topk_offer(topk *t, uint32_t x, uint32_t src, uint32_t y, double s)
+{
+    double *v = t->val + ((size_t)x * t->ns + src) * TOP_K;
+    uint32_t *ix = t->idx + ((size_t)x * t->ns + src) * TOP_K;
+    int k = TOP_K;
+    while (k > 0 && s > v[k - 1])
+        k--;
+    if (k == TOP_K)
+        return;
+    for (int j = TOP_K - 1; j > k; j--) {
+        v[j] = v[j - 1];
+        ix[j] = ix[j - 1];
+    }
+    v[k] = s;
+    ix[k] = y;
+}
+
+static int cmp_link_ab(const void *x, const void *y)
+{
+    const px_link *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : (p->b > q->b);
+}
+
+typedef PX_VEC(px_link) linkvec;
+
+static void candidates(const state *st, const double *sim, size_t ns, linkvec *out)
 {
     size_t nc = st->nc;
-    PX_VEC(px_link) links = {0};
+    topk t = {ns, px_xcalloc(nc * ns * TOP_K + 1, sizeof(double)),
+              px_xcalloc(nc * ns * TOP_K + 1, sizeof(uint32_t))};
+    for (size_t i = 0; i < nc * ns * TOP_K; i++)
+        t.val[i] = -1;
     for (uint32_t x = 0; x < nc; x++)
         for (uint32_t y = x + 1; y < nc; y++) {
             if (st->source[x] == st->source[y])
@@ -234,32 +278,58 @@ static void score_links(state *st, const double *sim, const px_align_model *m, s
                            : px_bag_similarity(&st->voc, &st->bags[x], &st->bags[y]);
             if (s < SIM_FLOOR)
                 continue;
-            px_link l = {x, y, s, 0, NULL};
-            px_vec_push(links, l);
+            topk_offer(&t, x, st->source[y], y, s);
+            topk_offer(&t, y, st->source[x], x, s);
         }
+    for (uint32_t x = 0; x < nc; x++)
+        for (size_t k = 0; k < ns * TOP_K; k++) {
+            size_t at = (size_t)x * ns * TOP_K + k;
+            if (t.val[at] < 0)
+                continue;
+            uint32_t y = t.idx[at];
+            px_link l = {x < y ? x : y, x < y ? y : x, t.val[at], 0, NULL};
+            px_vec_push(*out, l);
+        }
+    if (out->n)
+        qsort(out->v, out->n, sizeof *out->v, cmp_link_ab);
+    size_t w = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (w == 0 || out->v[i].a != out->v[w - 1].a || out->v[i].b != out->v[w - 1].b)
+            out->v[w++] = out->v[i];
+    out->n = w;
+    free(t.val);
+    free(t.idx);
+}
+
+/* The candidate pairs of claims of two outlets, with their features and
+ * probability. */
+static void score_links(state *st, const double *sim, const px_align_model *m, size_t ns,
+                        bool keep, px_alignment *out)
+{
+    size_t nc = st->nc;
+    linkvec links = {0};
+    candidates(st, sim, ns, &links);
     px_words words;
     px_words_init(&words);
     px_claim_info *info = px_xcalloc(nc + 1, sizeof *info);
     for (size_t i = 0; i < nc; i++)
         px_claim_info_make(st->a, &words, st->docs[st->source[i]], &st->claims[i], true,
                            &info[i]);
-    double *f = keep ? px_arena_array(st->a, links.n * PX_NFEATURES + 1, sizeof *f)
-                     : px_xcalloc(links.n * PX_NFEATURES + 1, sizeof *f);
+    rivals r = rivals_of(links.v, links.n, st->source, nc, ns, true);
+    double *kept = keep ? px_arena_array(st->a, links.n * PX_NFEATURES + 1, sizeof *kept) : NULL;
     for (size_t k = 0; k < links.n; k++) {
         px_link *l = &links.v[k];
+        double buf[PX_NFEATURES], *f = kept ? kept + k * PX_NFEATURES : buf;
         px_pair_features(&st->voc, &words, &st->bags[l->a], &st->bags[l->b], &info[l->a],
-                         &info[l->b], l->sim, f + k * PX_NFEATURES);
+                         &info[l->b], l->sim, f);
+        sim_context(st, &r, l, f);
+        l->p = px_model_pair(m, f);
+        l->features = kept ? f : NULL;
     }
-    sim_context(st, links.v, links.n, ns, f);
-    for (size_t k = 0; k < links.n; k++) {
-        links.v[k].p = px_model_pair(m, f + k * PX_NFEATURES);
-        links.v[k].features = keep ? f + k * PX_NFEATURES : NULL;
-    }
+    rivals_free(&r);
     story_stage(st, m, links.v, links.n, ns);
     out->links = px_arena_memdup(st->a, links.v, links.n * sizeof *links.v);
     out->nlinks = links.n;
-    if (!keep)
-        free(f);
     free(info);
     px_words_free(&words);
     px_vec_free(links);

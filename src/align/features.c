@@ -25,8 +25,8 @@ const char *const px_feature_names[PX_NFEATURES] = {
     "qty_differ", "run",         "run_quoted",   "bigram",       "word_p",
     "word_r",     "len_min",     "len_max",      "len_ratio",    "fragment",
     "speaker_same", "speaker_differ", "pos_min",  "pos_diff",     "lead_both",
-    "quoted_min", "quoted_max",  "negation",     "best_a",       "best_b",
-    "margin_a",   "margin_b",    "local_min",    "local_max",    "name_local",
+    "quoted_min", "quoted_max",  "negation",     "best_min",     "best_max",
+    "margin_min", "margin_max",    "local_min",    "local_max",    "name_local",
     "near_names", "action_min", "action_max",
 };
 
@@ -385,7 +385,7 @@ static void local_overlap(const px_words *w, const px_claim_info *x, const px_cl
     f[PX_F_NAME_LOCAL] = ax + ay - sx > 0 ? sx / (ax + ay - sx) : 0;
     local_weights(w, x->near_names, x->nnear, y->near_names, y->nnear, &sx, &ax);
     local_weights(w, y->near_names, y->nnear, x->near_names, x->nnear, &sy, &ay);
-    f[PX_F_NEAR_NAMES] = ax + ay - sx > 0 ? sx / (ax + ay - sx) : 0;
+    f[PX_F_NEAR_NAMES] = ax + ay - sx > 0 ? sx / (ax + ay - sx) : 0; /* × sim below */
     /* what is done or said, not who: the words that are no names */
     action_weights(w, x, y, &sx, &ax);
     action_weights(w, y, x, &sy, &ay);
@@ -423,6 +423,9 @@ void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, co
     term_overlap(v, bx, by, f);
     name_overlap(x, y, f);
     local_overlap(w, x, y, f);
+    /* who is near counts only as far as the sentences themselves agree: in
+     * a short article every sentence is near the same names */
+    f[PX_F_NEAR_NAMES] *= sim;
     f[PX_F_RUN] = log1p((double)longest_run(x->words, NULL, x->nwords, y->words, NULL, y->nwords));
     f[PX_F_RUN_QUOTED] = log1p((double)longest_run(x->words, x->quoted_word, x->nwords, y->words,
                                                    y->quoted_word, y->nwords));

@@ -112,11 +112,17 @@ static int cmp_by_p(const void *x, const void *y)
 
 typedef PX_VEC(uint32_t) u32vec;
 
+/* A claim serves at most this many facts besides its own group's: enough
+ * for a sentence that states two or three things, and a bound on the facts
+ * a story of many near-identical outlets can make. */
+#define EXTRA_PER_CLAIM 2
+
 /* Merge links into groups; a link that cannot merge but reaches extra
  * becomes a pair of its own (two claims appended to pairs). */
 static void merge(const px_alignment *al, const adjacency *g, groups *gr, double link,
                   double floor, double extra, u32vec *pairs)
 {
+    uint8_t *used = px_xcalloc(al->nclaims + 1, 1);
     size_t nl = al->nlinks, n = 0;
     const px_link **order = px_xcalloc(nl + 1, sizeof *order);
     for (size_t k = 0; k < nl; k++)
@@ -131,11 +137,15 @@ static void merge(const px_alignment *al, const adjacency *g, groups *gr, double
             continue;
         if (!(gr->sources[ra] & gr->sources[rb]) && clique(al, g, gr, ra, rb, floor)) {
             join(gr, ra, rb);
-        } else if (l->p >= extra) {
+        } else if (l->p >= extra && used[l->a] < EXTRA_PER_CLAIM &&
+                   used[l->b] < EXTRA_PER_CLAIM) {
+            used[l->a]++;
+            used[l->b]++;
             px_vec_push(*pairs, l->a);
             px_vec_push(*pairs, l->b);
         }
     }
+    free(used);
     free(order);
 }
 

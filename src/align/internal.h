@@ -149,8 +149,8 @@ enum {
     PX_F_QTY_DIFFER, PX_F_RUN, PX_F_RUN_QUOTED, PX_F_BIGRAM, PX_F_WORD_P,
     PX_F_WORD_R, PX_F_LEN_MIN, PX_F_LEN_MAX, PX_F_LEN_RATIO, PX_F_FRAGMENT,
     PX_F_SPEAKER_SAME, PX_F_SPEAKER_DIFFER, PX_F_POS_MIN, PX_F_POS_DIFF, PX_F_LEAD_BOTH,
-    PX_F_QUOTED_MIN, PX_F_QUOTED_MAX, PX_F_NEGATION, PX_F_BEST_A, PX_F_BEST_B,
-    PX_F_MARGIN_A, PX_F_MARGIN_B, PX_F_LOCAL_MIN, PX_F_LOCAL_MAX, PX_F_NAME_LOCAL,
+    PX_F_QUOTED_MIN, PX_F_QUOTED_MAX, PX_F_NEGATION, PX_F_BEST_MIN, PX_F_BEST_MAX,
+    PX_F_MARGIN_MIN, PX_F_MARGIN_MAX, PX_F_LOCAL_MIN, PX_F_LOCAL_MAX, PX_F_NAME_LOCAL,
     PX_F_NEAR_NAMES, PX_F_ACTION_MIN, PX_F_ACTION_MAX,
     PX_NFEATURES
 };
@@ -164,7 +164,9 @@ void px_claim_info_make(px_arena *a, px_words *words, const px_doc *d, const px_
                         bool count, px_claim_info *out);
 /* The pair features of two claims (f holds PX_NFEATURES values); sim is
  * their px_bag_similarity. The context features (best_*, margin_*) are
- * left 0 for the caller, who knows the other candidates. */
+ * left 0 for the caller, who knows the other candidates. Every feature is
+ * symmetric (min and max of the two sides), so the order of the outlets
+ * changes nothing. */
 void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, const px_bag *by,
                       const px_claim_info *x, const px_claim_info *y, double sim, double *f);
 
@@ -177,8 +179,8 @@ void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char
 
 enum { PX_PARAM_LINK, PX_PARAM_FLOOR, PX_PARAM_EXTRA, PX_PARAM_CONFIDENT, PX_PARAM_OMITS,
        PX_NPARAMS };
-enum { PX_S_LOGIT, PX_S_TOP_A, PX_S_TOP_B, PX_S_GAP_A, PX_S_GAP_B, PX_S_MUTUAL, PX_S_DIAG,
-       PX_S_SIDE, PX_NSTORY };
+enum { PX_S_LOGIT, PX_S_TOP_MIN, PX_S_TOP_MAX, PX_S_GAP_MIN, PX_S_GAP_MAX, PX_S_MUTUAL,
+       PX_S_DIAG, PX_S_SIDE, PX_NSTORY };
 extern const char *const px_story_feature_names[PX_NSTORY];
 
 struct px_align_model {

@@ -28,7 +28,7 @@ extern const char px_embed_align_model[];
 extern const size_t px_embed_align_model_len;
 
 const char *const px_story_feature_names[PX_NSTORY] = {
-    "logit", "top_a", "top_b", "gap_a", "gap_b", "mutual", "diag", "side",
+    "logit", "top_min", "top_max", "gap_min", "gap_max", "mutual", "diag", "side",
 };
 
 static const char *const param_names[] = {"link", "floor", "extra", "confident", "omits", NULL};
@@ -124,7 +124,7 @@ static void set_defaults(px_align_model *m)
     m->param[PX_PARAM_FLOOR] = 0.1;
     m->param[PX_PARAM_EXTRA] = 0.5;
     m->param[PX_PARAM_CONFIDENT] = 0.6;
-    m->param[PX_PARAM_OMITS] = 0.2;
+    m->param[PX_PARAM_OMITS] = 0.3;
 }
 
 px_status px_align_model_parse(const char *text, size_t len, const char *name,

@@ -523,8 +523,8 @@ void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char
     double s = px_bag_similarity(&m->vocab, &x, &y);
     px_pair_features(&m->vocab, &m->words, &x, &y, &ix, &iy, s, f);
     /* a pair on its own: each is the other's best and only partner */
-    f[PX_F_BEST_A] = f[PX_F_BEST_B] = 1;
-    f[PX_F_MARGIN_A] = f[PX_F_MARGIN_B] = s;
+    f[PX_F_BEST_MIN] = f[PX_F_BEST_MAX] = 1;
+    f[PX_F_MARGIN_MIN] = f[PX_F_MARGIN_MAX] = s;
     px_arena_free(tmp);
 }
 

@@ -3,7 +3,9 @@
  *
  * The meta record of a story (its line in the journal, then in index.jsonl)
  * holds only integers: per outlet the words (and those inside quotations),
- * facts carried, unique, omitted and eligible to be omitted, conflicts, and
+ * facts carried, unique (surely carried by no other), shared (carried with
+ * another outlet; a fact carried alone that another outlet may carry is
+ * neither), omitted and eligible to be omitted, conflicts, and
  * per lexicon the hits in narration and in quotations; per pair of outlets
  * the facts both or either carry and how often they agree on a disputed
  * detail. Integers merge exactly, so shards sum to the same totals as one
@@ -20,7 +22,10 @@ static bool carries(const px_fact *f, uint32_t s)
 
 /* Facts that outlet s could be said to omit, carried or not: the rule of
  * px_compare_story (at least half of the other outlets, and two when there
- * are three or more), applied to the carriers other than s. */
+ * are three or more), applied to the carriers other than s — and, when s
+ * does not carry the fact, only where the alignment is sure it does not
+ * (px_fact_verdict): a fact s is "not shown to carry" is neither omitted
+ * nor eligible, so the omission rate counts only decided cases. */
 static size_t eligible(const px_alignment *al, uint32_t s)
 {
     size_t ns = al->nsources, n = 0;
@@ -28,10 +33,21 @@ static size_t eligible(const px_alignment *al, uint32_t s)
     if (ns >= 3 && need < 2)
         need = 2;
     for (size_t f = 0; f < al->nfacts; f++) {
-        size_t others = al->facts[f].nmentions - (carries(&al->facts[f], s) ? 1 : 0);
-        if (others >= need && others > 0)
+        const px_fact *fact = &al->facts[f];
+        bool has = carries(fact, s);
+        size_t others = fact->nmentions - (has ? 1 : 0);
+        if (others >= need && others > 0 && (has || px_fact_verdict(al, fact, s) == PX_OMITS))
             n++;
     }
+    return n;
+}
+
+/* Facts s carries together with at least one other outlet. */
+static size_t shared(const px_alignment *al, uint32_t s)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < al->nfacts; f++)
+        n += al->facts[f].nmentions > 1 && carries(&al->facts[f], s);
     return n;
 }
 
@@ -80,7 +96,7 @@ static json_t *source_json(const px_story *s, uint32_t i)
     json_object_set_new(o, "quoted_words", jint(quoted_words(s->docs[i])));
     json_object_set_new(o, "carried", jint(c->carried));
     json_object_set_new(o, "unique", jint(c->nunique));
-    json_object_set_new(o, "shared", jint(c->carried - c->nunique));
+    json_object_set_new(o, "shared", jint(shared(&s->alignment, i)));
     json_object_set_new(o, "omitted", jint(c->nomitted));
     json_object_set_new(o, "eligible", jint(eligible(&s->alignment, i)));
     json_object_set_new(o, "conflicts", jint(c->nconflicts));

@@ -162,7 +162,10 @@ px_report_status px_report_fact_status(const px_story *s, size_t fact, uint32_t 
         return PX_STATUS_CARRIES;
     }
     const px_source_compare *c = &s->compare[source];
-    return in_list(c->omitted, c->nomitted, fact) ? PX_STATUS_OMITS : PX_STATUS_ABSENT;
+    if (in_list(c->omitted, c->nomitted, fact))
+        return PX_STATUS_OMITS;
+    return px_fact_verdict(&s->alignment, f, source) == PX_OMITS ? PX_STATUS_ABSENT
+                                                                  : PX_STATUS_UNCLEAR;
 }
 
 /* Symbols differ in shape, not only colour, so the matrix reads in
@@ -174,6 +177,7 @@ static const struct {
     [PX_STATUS_CONFLICT] = {"≠", "carries, with a conflicting detail"},
     [PX_STATUS_OMITS] = {"✗", "omits (most others carry it)"},
     [PX_STATUS_ABSENT] = {"–", "does not carry"},
+    [PX_STATUS_UNCLEAR] = {"?", "not shown to carry (a sentence of it comes close)"},
 };
 
 const char *px_report_status_symbol(px_report_status st)

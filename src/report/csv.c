@@ -22,6 +22,7 @@ static const char *status_name[] = {
     [PX_STATUS_CONFLICT] = "conflict",
     [PX_STATUS_OMITS] = "omits",
     [PX_STATUS_ABSENT] = "absent",
+    [PX_STATUS_UNCLEAR] = "not_shown",
 };
 
 static void facts_header(const px_story *s, px_buf *b)

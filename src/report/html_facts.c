@@ -20,21 +20,25 @@ static const char *status_class[] = {
     [PX_STATUS_CONFLICT] = "st-x",
     [PX_STATUS_OMITS] = "st-o",
     [PX_STATUS_ABSENT] = "st-a",
+    [PX_STATUS_UNCLEAR] = "st-u",
 };
 
 static void legend(px_buf *b)
 {
     px_buf_puts(b, "<p class=\"legend\">");
     static const px_report_status order[] = {PX_STATUS_CARRIES, PX_STATUS_CONFLICT,
-                                             PX_STATUS_OMITS, PX_STATUS_ABSENT};
-    for (size_t i = 0; i < 4; i++) {
+                                             PX_STATUS_OMITS, PX_STATUS_ABSENT,
+                                             PX_STATUS_UNCLEAR};
+    for (size_t i = 0; i < 5; i++) {
         px_buf_printf(b, "%s<span class=\"sy %s\">%s</span> %s", i ? "; " : "",
                       status_class[order[i]], px_report_status_symbol(order[i]),
                       px_report_status_word(order[i]));
     }
     px_buf_puts(b, ". Under each mark: where the fact sits in that outlet (headline, lead = "
                    "first two sentences, body, end). Rows run from the facts most outlets carry "
-                   "to those only one does. Select a fact to see each outlet's sentence; select "
+                   "to those only one does. Only verdicts the alignment is sure of are shown as "
+                   "carried or left out; \"?\" marks an outlet with a sentence close to the "
+                   "fact that was not linked. Select a fact to see each outlet's sentence; select "
                    "a mark to jump to the sentence in the article.</p>");
 }
 
@@ -59,6 +63,8 @@ static void cell(const px_story *s, px_buf *b, size_t f, uint32_t i)
                       st == PX_STATUS_CONFLICT ? "conflicting detail" : "carries", where);
     else if (st == PX_STATUS_OMITS)
         px_buf_puts(b, "omits");
+    else if (st == PX_STATUS_UNCLEAR)
+        px_buf_puts(b, "<span class=\"vh\">not shown to carry</span>");
     else
         px_buf_puts(b, "<span class=\"vh\">not carried</span>");
     px_buf_puts(b, m ? "</a></td>" : "</td>");

@@ -40,6 +40,7 @@ typedef enum {
     PX_STATUS_CONFLICT,    /* states it with a detail that differs from others' */
     PX_STATUS_OMITS,       /* leaves out a fact most others carry (compare stage) */
     PX_STATUS_ABSENT,      /* does not state it, and few others do either */
+    PX_STATUS_UNCLEAR,     /* not in the fact, but not surely left out either */
 } px_report_status;
 px_report_status px_report_fact_status(const px_story *s, size_t fact, uint32_t source);
 /* Symbol and words for a status ("✓", "carries"). */

@@ -229,12 +229,13 @@ static void facts(const px_story *s, out *o)
 {
     px_buf_printf(o->b, "\n%sFacts%s  ", o->c.bold, o->c.off);
     static const px_report_status legend[] = {PX_STATUS_CARRIES, PX_STATUS_CONFLICT,
-                                              PX_STATUS_OMITS, PX_STATUS_ABSENT};
+                                              PX_STATUS_OMITS, PX_STATUS_ABSENT,
+                                              PX_STATUS_UNCLEAR};
     px_buf t;
     px_buf_init(&t, 0);
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < 5; k++)
         px_buf_printf(&t, "%s %s%s", px_report_status_symbol(legend[k]),
-                      px_report_status_word(legend[k]), k < 3 ? ";  " : "");
+                      px_report_status_word(legend[k]), k < 4 ? ";  " : "");
     wrap(o, t.data, t.len, 7, 7);
     px_buf_free(&t);
     int marks = (int)s->nsources * 2;

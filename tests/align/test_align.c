@@ -1,7 +1,8 @@
 /* Unit tests of claim similarity and fact alignment (src/align/): synonyms
  * and negation in the score, attribution set aside, a sentence stating two
- * facts, a distractor kept apart, conflicting details, determinism and
- * invariance to the order of an article's paragraphs. Stories here are
+ * facts, a distractor kept apart, conflicting details, determinism,
+ * invariance to the order of outlets and, for the facts every outlet
+ * carries, to the order of an article's paragraphs. Stories here are
  * written for the tests; the last tests use our demo story in data/. */
 #include <stdlib.h>
 
@@ -166,8 +167,14 @@ static void sentence_with_two_facts_serves_both(void **state)
     long auditor = fact_of(s, 1, "new auditor", -1);
     assert_true(garage >= 0 && auditor >= 0);
     assert_true(garage != auditor);
-    assert_int_equal(fact_of(s, 0, "parking garage", -1), garage);
-    assert_int_equal(fact_of(s, 0, "parking garage", garage), auditor);
+    const px_mention *g = px_fact_mention(&s->alignment.facts[garage], 0);
+    const px_mention *u = px_fact_mention(&s->alignment.facts[auditor], 0);
+    assert_non_null(g);
+    assert_non_null(u);
+    assert_int_equal(g->sent, u->sent); /* the same sentence of a, in both */
+    /* b (no garage) and c (no auditor) are in neither fact of the other */
+    assert_null(px_fact_mention(&s->alignment.facts[garage], 1));
+    assert_null(px_fact_mention(&s->alignment.facts[auditor], 2));
     px_story_free(s);
 }
 
@@ -253,16 +260,19 @@ static char *fact_lines(const px_story *s, const px_fact *f)
 /* All facts, each as its sorted lines, sorted: a canonical form that
  * ignores offsets, the order of facts and the order of outlets (caller
  * frees). */
-static char *partition(const px_story *s)
+/* The facts of s carried by at least min outlets, one sorted line each. */
+static char *partition(const px_story *s, size_t min)
 {
     const px_alignment *al = &s->alignment;
     char **facts = calloc(al->nfacts + 1, sizeof *facts);
+    size_t n = 0;
     for (size_t f = 0; f < al->nfacts; f++)
-        facts[f] = fact_lines(s, &al->facts[f]);
-    qsort(facts, al->nfacts, sizeof *facts, cmp_str);
+        if (al->facts[f].nmentions >= min)
+            facts[n++] = fact_lines(s, &al->facts[f]);
+    qsort(facts, n, sizeof *facts, cmp_str);
     px_buf out;
     px_buf_init(&out, 0);
-    for (size_t f = 0; f < al->nfacts; f++) {
+    for (size_t f = 0; f < n; f++) {
         px_buf_puts(&out, facts[f]);
         px_buf_putc(&out, '\n');
         free(facts[f]);
@@ -337,7 +347,10 @@ static void same_input_same_facts(void **state)
     demo_free(texts);
 }
 
-static void paragraph_order_changes_nothing(void **state)
+/* A sentence's place and neighbours are evidence (a lead matches a lead,
+ * a quote's next line goes with it), so reordering an article may move a
+ * borderline link; the facts every outlet carries stay. */
+static void paragraph_order_keeps_shared_facts(void **state)
 {
     (void)state;
     const char *texts[8], *shuffled[8];
@@ -345,7 +358,8 @@ static void paragraph_order_changes_nothing(void **state)
     demo(shuffled, true);
     assert_string_not_equal(texts[7], shuffled[7]);
     px_story *x = analysed(texts, 4), *y = analysed(shuffled, 4);
-    char *p = partition(x), *q = partition(y);
+    char *p = partition(x, 4), *q = partition(y, 4);
+    assert_true(strlen(p) > 0);
     assert_string_equal(p, q);
     free(p);
     free(q);
@@ -365,7 +379,7 @@ static void outlet_order_changes_nothing(void **state)
         reversed[2 * i + 1] = texts[2 * (3 - i) + 1];
     }
     px_story *x = analysed(texts, 4), *y = analysed(reversed, 4);
-    char *p = partition(x), *q = partition(y);
+    char *p = partition(x, 1), *q = partition(y, 1);
     assert_string_equal(p, q);
     free(p);
     free(q);
@@ -386,7 +400,7 @@ int main(void)
         cmocka_unit_test(conflicting_details_are_reported),
         cmocka_unit_test(prominence_of_each_mention),
         cmocka_unit_test(same_input_same_facts),
-        cmocka_unit_test(paragraph_order_changes_nothing),
+        cmocka_unit_test(paragraph_order_keeps_shared_facts),
         cmocka_unit_test(outlet_order_changes_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

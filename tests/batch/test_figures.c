@@ -55,12 +55,13 @@ static void counts_agree_with_the_alignment(void **state)
     json_array_foreach(json_object_get(fig, "sources"), i, v) {
         sum_carried += num(v, "carried");
         sum_unique += num(v, "unique");
-        assert_int_equal(num(v, "carried"), num(v, "unique") + num(v, "shared"));
+        /* a fact carried alone is unique only when the others surely lack it */
+        assert_true(num(v, "carried") >= num(v, "unique") + num(v, "shared"));
         assert_true(num(v, "omitted") <= num(v, "eligible"));
         assert_int_equal(num(v, "words"), s->docs[i]->words);
     }
     assert_int_equal(sum_carried, carried);
-    assert_int_equal(sum_unique, single);
+    assert_true(sum_unique <= single);
     assert_int_equal(num(fig, "shared"), al->nfacts - single);
     json_decref(fig);
     px_story_free(s);

@@ -18,7 +18,12 @@ static void five_hundred_sources(void **state)
     for (unsigned k = 0; k < 500; k++) {
         char id[32];
         snprintf(id, sizeof id, "outlet%u", k);
-        char *text = limits_article(px_story_arena(s), k, 25);
+        /* every outlet also states one fact in the same words */
+        char *body = limits_article(px_story_arena(s), k, 25);
+        size_t n = strlen(body) + 96;
+        char *text = px_arena_array(px_story_arena(s), n, 1);
+        snprintf(text, n, "%s\n\nThe vote on the Harlow bridge ended in a tie of seven to seven.\n",
+                 body);
         px_status st = limits_add(s, id, text, strlen(text), &err);
         if (k < PX_MAX_SOURCES) {
             assert_int_equal(st, PX_OK);
@@ -36,7 +41,7 @@ static void five_hundred_sources(void **state)
     for (size_t f = 0; f < s->alignment.nfacts; f++)
         if (s->alignment.facts[f].nmentions > widest)
             widest = s->alignment.facts[f].nmentions;
-    assert_true(widest > 32); /* facts span most outlets: the sets hold all 64 */
+    assert_int_equal(widest, PX_MAX_SOURCES); /* the outlet sets hold all 64 */
     px_buf out;
     px_buf_init(&out, (size_t)256 << 20);
     assert_int_equal(px_report_json(s, NULL, &out), PX_OK);

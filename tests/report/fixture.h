@@ -31,9 +31,9 @@ static const char *const fixture_texts[] = {
     "for years of neglect, calling the closure a disgrace.",
     "east",
     "Bridge closed after storm\n\n"
-    "The Harlow Bridge was closed on Monday after a storm damaged its deck. The bridge "
-    "carries about 40,000 cars a day.\n\nFerries will run every hour until the bridge "
-    "reopens. Local shops reported a quiet morning on the riverside.",
+    "The Harlow Bridge was closed on Monday after a storm damaged its deck. Ferries will "
+    "run every hour until the bridge reopens.\n\nThe bridge carries about 40,000 cars a "
+    "day. Local shops reported a quiet morning on the riverside.",
 };
 
 /* Our test lexicon: two categories, one neutral counterpart. */

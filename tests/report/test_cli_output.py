@@ -73,7 +73,7 @@ check(rows[0][:3] == ["fact", "text", "carriers"] and all(o in rows[0] for o in 
       "facts.csv has a column per outlet")
 check(all(len(r) == len(rows[0]) for r in rows), "every row of facts.csv has every column")
 statuses = {r[i] for r in rows[1:] for i, h in enumerate(rows[0]) if h in outlets}
-check(statuses <= {"carries", "conflict", "omits", "absent"} and "carries" in statuses,
+check(statuses <= {"carries", "conflict", "omits", "absent", "not_shown"} and "carries" in statuses,
       f"outlet columns hold a status ({sorted(statuses)})")
 with open(os.path.join(out, "scores.csv"), newline="", encoding="utf-8") as f:
     scores = list(csv.reader(f))
