@@ -119,6 +119,9 @@ PX_API px_status px_align_story(px_arena *a, const px_doc *const *docs, size_t n
                                 const px_align_opts *o, px_alignment *out, px_error *err);
 /* The mention of source s in fact f, or NULL. */
 PX_API const px_mention *px_fact_mention(const px_fact *f, uint32_t source);
+/* Probability that claims a and b (any order) state the same claim; 0 for
+ * a pair that was not scored. */
+PX_API double px_align_pair_p(const px_alignment *al, uint32_t a, uint32_t b);
 /* What can be said of source s and fact f. */
 PX_API px_verdict px_fact_verdict(const px_alignment *al, const px_fact *f, uint32_t source);
 

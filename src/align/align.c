@@ -50,6 +50,23 @@ px_verdict px_fact_verdict(const px_alignment *al, const px_fact *f, uint32_t so
     return PX_NOT_SHOWN;
 }
 
+double px_align_pair_p(const px_alignment *al, uint32_t a, uint32_t b)
+{
+    if (a == b)
+        return 1;
+    uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    size_t l = 0, h = al->nlinks;
+    while (l < h) {
+        size_t mid = (l + h) / 2;
+        const px_link *k = &al->links[mid];
+        if (k->a < lo || (k->a == lo && k->b < hi))
+            l = mid + 1;
+        else
+            h = mid;
+    }
+    return l < al->nlinks && al->links[l].a == lo && al->links[l].b == hi ? al->links[l].p : 0;
+}
+
 const char *const *px_align_feature_names(size_t *n)
 {
     *n = PX_NFEATURES;
@@ -315,6 +332,7 @@ static void score_links(state *st, const double *sim, const px_align_model *m, s
     for (size_t i = 0; i < nc; i++)
         px_claim_info_make(st->a, &words, st->docs[st->source[i]], &st->claims[i], true,
                            &info[i]);
+    px_words_finish(&words);
     rivals r = rivals_of(links.v, links.n, st->source, nc, ns, true);
     double *kept = keep ? px_arena_array(st->a, links.n * PX_NFEATURES + 1, sizeof *kept) : NULL;
     for (size_t k = 0; k < links.n; k++) {

@@ -68,6 +68,7 @@ void px_words_free(px_words *w)
 {
     px_map_free(w->ids);
     px_vec_free(w->df);
+    free(w->idf);
 }
 
 static uint32_t word_id(px_words *w, const char *s)
@@ -84,14 +85,28 @@ static uint32_t word_id(px_words *w, const char *s)
 
 /* How telling a word is within the claims compared: 1 for a word no other
  * claim holds, near 0 for one every claim holds. */
-static double local_idf(const px_words *w, uint32_t id)
+static double idf_of(double n, double df)
 {
-    double n = (double)w->docs;
-    double df = id < w->df.n ? (double)w->df.v[id] : 0;
     if (n < 1)
         return 1;
     double v = log((n + 1) / (df + 0.5)) / log((n + 1) / 0.5);
     return v < 0 ? 0 : v;
+}
+
+void px_words_finish(px_words *w)
+{
+    free(w->idf);
+    w->idf = px_xcalloc(w->df.n + 1, sizeof *w->idf);
+    for (size_t i = 0; i < w->df.n; i++)
+        w->idf[i] = idf_of((double)w->docs, (double)w->df.v[i]);
+    w->nidf = w->df.n;
+}
+
+static double local_idf(const px_words *w, uint32_t id)
+{
+    if (id < w->nidf)
+        return w->idf[id];
+    return idf_of((double)w->docs, id < w->df.n ? (double)w->df.v[id] : 0);
 }
 
 static bool in_span(const px_token *t, size_t s, size_t e)
@@ -189,6 +204,11 @@ void px_claim_info_make(px_arena *a, px_words *words, const px_doc *d, const px_
     }
     out->nnames = uniq(out->names, out->nnames);
     out->nspeaker = uniq(out->speaker, out->nspeaker);
+    out->sorted = px_arena_memdup(a, out->words, (out->nwords ? out->nwords : 1) * 4);
+    if (out->nwords)
+        qsort(out->sorted, out->nwords, sizeof *out->sorted, cmp_u32);
+    for (size_t i = 0; i < out->nwords; i++)
+        out->nquoted += out->quoted_word[i];
     out->uniq = px_arena_memdup(a, out->content, (out->ncontent ? out->ncontent : 1) * 4);
     out->nuniq = uniq(out->uniq, out->ncontent);
     near_names(a, words, d, c, out);
@@ -260,18 +280,9 @@ static double bigram_dice(const uint32_t *x, size_t nx, const uint32_t *y, size_
     return 2.0 * (double)hit / (double)(nx - 1 + ny - 1);
 }
 
-/* Share of x's words (as a multiset, clipped) found in y. */
-static double word_share(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+/* Words two sorted multisets share (clipped). */
+static size_t shared_words(const uint32_t *sx, size_t nx, const uint32_t *sy, size_t ny)
 {
-    if (!nx)
-        return 0;
-    uint32_t *sx = px_xcalloc(nx, sizeof *sx), *sy = px_xcalloc(ny ? ny : 1, sizeof *sy);
-    memcpy(sx, x, nx * sizeof *sx);
-    if (ny)
-        memcpy(sy, y, ny * sizeof *sy);
-    qsort(sx, nx, sizeof *sx, cmp_u32);
-    if (ny)
-        qsort(sy, ny, sizeof *sy, cmp_u32);
     size_t i = 0, j = 0, hit = 0;
     while (i < nx && j < ny) {
         if (sx[i] == sy[j])
@@ -281,9 +292,7 @@ static double word_share(const uint32_t *x, size_t nx, const uint32_t *y, size_t
         else
             j++;
     }
-    free(sx);
-    free(sy);
-    return (double)hit / (double)nx;
+    return hit;
 }
 
 /* Exact-term overlaps of two prepared bags: IDF-weighted Jaccard, the
@@ -427,11 +436,13 @@ void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, co
      * a short article every sentence is near the same names */
     f[PX_F_NEAR_NAMES] *= sim;
     f[PX_F_RUN] = log1p((double)longest_run(x->words, NULL, x->nwords, y->words, NULL, y->nwords));
-    f[PX_F_RUN_QUOTED] = log1p((double)longest_run(x->words, x->quoted_word, x->nwords, y->words,
-                                                   y->quoted_word, y->nwords));
+    if (x->nquoted && y->nquoted)
+        f[PX_F_RUN_QUOTED] = log1p((double)longest_run(x->words, x->quoted_word, x->nwords,
+                                                       y->words, y->quoted_word, y->nwords));
     f[PX_F_BIGRAM] = bigram_dice(x->content, x->ncontent, y->content, y->ncontent);
-    double px = word_share(x->words, x->nwords, y->words, y->nwords);
-    double py = word_share(y->words, y->nwords, x->words, x->nwords);
+    size_t hit = shared_words(x->sorted, x->nwords, y->sorted, y->nwords);
+    double px = x->nwords ? (double)hit / (double)x->nwords : 0;
+    double py = y->nwords ? (double)hit / (double)y->nwords : 0;
     f[PX_F_WORD_P] = px < py ? px : py;
     f[PX_F_WORD_R] = px < py ? py : px;
     double lx = (double)x->ncontent, ly = (double)y->ncontent;

@@ -116,16 +116,21 @@ typedef struct {
     px_map *ids;          /* stem → id (from 1) */
     PX_VEC(uint32_t) df;  /* per id: claims holding it */
     size_t docs;          /* claims counted */
+    double *idf;          /* per id, after px_words_finish */
+    size_t nidf;
 } px_words;
 
 void px_words_init(px_words *w);
+/* Cache every word's local IDF once all claims are counted. */
+void px_words_finish(px_words *w);
 void px_words_free(px_words *w);
 
 /* What the pair features need of one claim (arena-allocated). */
 typedef struct {
     uint32_t *words;      /* stems of its words and figures, in order */
     uint8_t *quoted_word; /* per word: inside a direct quotation */
-    size_t nwords;
+    size_t nwords, nquoted;
+    uint32_t *sorted;     /* words, sorted */
     uint32_t *content;    /* its content words (no stopwords), in order */
     size_t ncontent;
     uint32_t *names;      /* sorted unique ids of words inside name spans */

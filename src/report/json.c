@@ -121,6 +121,39 @@ static void source_list(jw *w, const char *key, const px_story *s, uint64_t set,
     jw_arr_end(w);
 }
 
+/* How sure the fact is: its confidence, each pair of its members' link
+ * probability, and per outlet the probability it carries the fact and the
+ * verdict a reader may be told (carries, omits, not_shown). */
+static void verdicts_json(jw *w, const px_story *s, const px_fact *fact)
+{
+    static const char *const names[] = {[PX_CARRIES] = "carries", [PX_OMITS] = "omits",
+                                        [PX_NOT_SHOWN] = "not_shown"};
+    const px_alignment *al = &s->alignment;
+    jw_kreal(w, "confidence", px_round3(fact->confidence));
+    jw_key(w, "links");
+    jw_arr(w);
+    for (size_t i = 0; i < fact->nmentions; i++)
+        for (size_t j = i + 1; j < fact->nmentions; j++) {
+            const px_mention *a = &fact->mentions[i], *b = &fact->mentions[j];
+            jw_obj(w);
+            sentence_id(w, "a", s, a->source, a->sent);
+            sentence_id(w, "b", s, b->source, b->sent);
+            jw_kreal(w, "p", px_round3(px_align_pair_p(al, a->claim, b->claim)));
+            jw_obj_end(w);
+        }
+    jw_arr_end(w);
+    jw_key(w, "outlets");
+    jw_obj(w);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        jw_key(w, s->articles[i]->id);
+        jw_obj(w);
+        jw_kstr(w, "verdict", names[px_fact_verdict(al, fact, i)]);
+        jw_kreal(w, "p_carries", px_round3(fact->carry ? fact->carry[i] : 0));
+        jw_obj_end(w);
+    }
+    jw_obj_end(w);
+}
+
 static void facts_json(jw *w, const px_story *s)
 {
     const px_alignment *al = &s->alignment;
@@ -143,7 +176,13 @@ static void facts_json(jw *w, const px_story *s)
         }
         jw_arr_end(w);
         source_list(w, "present", s, present, true);
-        source_list(w, "absent", s, present, false);
+        uint64_t omits = 0;
+        for (uint32_t i = 0; i < s->nsources; i++)
+            if (px_fact_verdict(al, fact, i) == PX_OMITS)
+                omits |= 1ULL << i;
+        source_list(w, "absent", s, omits, true);
+        source_list(w, "not_shown", s, present | omits, false);
+        verdicts_json(w, s, fact);
         source_list(w, "in_headline", s, px_report_headlines(s, fact), true);
         jw_key(w, "conflicts");
         jw_arr(w);
