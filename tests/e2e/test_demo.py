@@ -82,6 +82,11 @@ flash_text = next(s["text"] for s in r["sources"] if s["id"] == "flash")
 check("two hours" not in flash_text, "flash does not state the duration")
 check(any("harbor" in f["present"] and "sentinel" in f["present"] and f["conflicts"] for f in dur),
       "the duration fact reports a conflicting detail between harbor and sentinel")
+# "about two hours" and "two hours and one minute" agree: no conflict between them alone
+for f in dur:
+    for c in f["conflicts"]:
+        vals = c["values"]
+        check("sentinel" in vals, f"a duration conflict involves the sentinel's figure: {vals}")
 
 # omissions are facts others carry
 for src, c in r["compare"].items():
@@ -90,8 +95,10 @@ for src, c in r["compare"].items():
         ok = src in f["absent"] and len(f["present"]) >= 2
         if not ok:
             check(False, f"{src} omits {fid}, which it does not carry and others do")
-check(all(set(f["present"]) | set(f["absent"]) == set(ids) for f in r["facts"]),
-      "each fact splits the outlets into present and absent")
+check(all(set(f["present"]) | set(f["absent"]) | set(f["not_shown"]) == set(ids) and
+          not set(f["present"]) & set(f["absent"]) and not set(f["absent"]) & set(f["not_shown"])
+          for f in r["facts"]),
+      "each fact splits the outlets into present, absent (surely) and not shown")
 check(all(len({m["source"] for m in f["mentions"]}) == len(f["mentions"]) for f in r["facts"]),
       "at most one mention per outlet in a fact")
 
