@@ -8,9 +8,9 @@
  * minutes, "more than two hours" above 120, "nearly 9,000" 8,100–9,000,
  * "under 50" up to 50, "hundreds" 200–1,999. Two members' values are the
  * same detail only when they are of one kind and count one thing: a count
- * of the same noun; money, a duration, a percentage or a date with a word
- * around it in common (or, for all but dates, the only value of its kind
- * in both sentences); a tally. They conflict when their ranges do not
+ * of the same noun; money or a date with a word around it in common (two
+ * for dates); a duration or a percentage with a word in common or as the
+ * only value of its kind in both sentences; a tally. They conflict when their ranges do not
  * meet: "over 20 years" and "21 years" agree, "about two hours" and "more
  * than two hours" agree, "6-3" and "seven to two" do not, and neither do
  * "a handful of protesters" and "hundreds of protesters". Only members
@@ -31,6 +31,7 @@ typedef struct {
     size_t start, end; /* its wording in the doc text */
     const char *ctx[6]; /* stems of the content words around it */
     size_t nctx;
+    const char *object; /* the noun right after it ("a $43,000 watch"), or NULL */
 } value;
 
 typedef PX_VEC(value) valuevec;
@@ -122,11 +123,13 @@ static void add_quantities(const px_doc *d, const px_claim *c, valuevec *out)
         if (q->sent != c->sent || q->start < c->start || q->end > c->end ||
             q->kind == PX_QTY_TIME)
             continue;
-        value v = {q->kind, q->unit, 0, 0, q->start, q->end, {0}, 0};
+        value v = {q->kind, q->unit, 0, 0, q->start, q->end, {0}, 0, NULL};
         size_t i = token_at(d, c->tok, c->tok + c->ntok, q->start);
         size_t j = token_at(d, c->tok, c->tok + c->ntok, q->end);
         range_of(d, q, i, &v);
         context(d, c->tok, c->tok + c->ntok, i, j, &v);
+        if (j < c->tok + c->ntok && content(&d->toks[j]))
+            v.object = d->toks[j].stem;
         px_vec_push(*out, v);
     }
 }
@@ -150,7 +153,7 @@ static void add_vague(const px_doc *d, const px_claim *c, valuevec *out)
                 end++;
             const char *noun = end < hi && content(&d->toks[end]) ? d->toks[end].fold : NULL;
             value v = {PX_QTY_COUNT, noun, vague[w].lo, vague[w].hi,
-                       d->toks[k].start, d->toks[noun ? end : end - 1].end, {0}, 0};
+                       d->toks[k].start, d->toks[noun ? end : end - 1].end, {0}, 0, NULL};
             context(d, lo, hi, k, noun ? end + 1 : end, &v);
             px_vec_push(*out, v);
         }
@@ -216,10 +219,14 @@ static bool same_detail(const side *a, const value *x, const side *b, const valu
                of_kind(&b->vals, y->kind) == 1;
     case PX_QTY_TALLY:
         return true;
-    case PX_QTY_MONEY:
+    case PX_QTY_MONEY: /* sums of money are of many things: a word in common,
+                        * and the price of a named thing only against the same */
         if (x->unit && y->unit && strcmp(x->unit, y->unit) != 0)
             return false;
-        /* fall through */
+        if ((x->object || y->object) &&
+            !(x->object && y->object && strcmp(x->object, y->object) == 0))
+            return false;
+        return share_context(x, y);
     case PX_QTY_DURATION:
     case PX_QTY_PERCENT:
         return share_context(x, y) ||
