@@ -317,18 +317,26 @@ void px_align_conflicts(px_arena *a, const px_doc *const *docs, const px_alignme
                         px_fact *f)
 {
     conflictvec cs = {0};
-    side sd[2] = {{0}, {0}};
+    if (f->nmentions < 2) {
+        f->conflicts = NULL;
+        f->nconflicts = 0;
+        return;
+    }
+    side *sd = px_xcalloc(f->nmentions, sizeof *sd);
+    for (size_t i = 0; i < f->nmentions; i++)
+        values_of(docs, al, &f->mentions[i], &sd[i]);
     for (size_t i = 0; i < f->nmentions; i++)
         for (size_t j = i + 1; j < f->nmentions; j++) {
             const px_mention *mi = &f->mentions[i], *mj = &f->mentions[j];
-            if (px_align_pair_p(al, mi->claim, mj->claim) < al->threshold)
+            if (!sd[i].vals.n || !sd[j].vals.n ||
+                px_align_pair_p(al, mi->claim, mj->claim) < al->threshold)
                 continue;
-            values_of(docs, al, mi, &sd[0]);
-            values_of(docs, al, mj, &sd[1]);
-            compare_pair(a, al, &cs, sd, mi->source, mj->source);
+            side pair[2] = {sd[i], sd[j]};
+            compare_pair(a, al, &cs, pair, mi->source, mj->source);
         }
-    px_vec_free(sd[0].vals);
-    px_vec_free(sd[1].vals);
+    for (size_t i = 0; i < f->nmentions; i++)
+        px_vec_free(sd[i].vals);
+    free(sd);
     f->conflicts = px_arena_memdup(a, cs.v, cs.n * sizeof *cs.v);
     f->nconflicts = cs.n;
     px_vec_free(cs);

@@ -44,6 +44,12 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* Sort and drop repeats; returns the new length. */
 static size_t uniq(uint32_t *v, size_t n)
 {
@@ -205,8 +211,13 @@ void px_claim_info_make(px_arena *a, px_words *words, const px_doc *d, const px_
     out->nnames = uniq(out->names, out->nnames);
     out->nspeaker = uniq(out->speaker, out->nspeaker);
     out->sorted = px_arena_memdup(a, out->words, (out->nwords ? out->nwords : 1) * 4);
-    if (out->nwords)
+    out->idpos = px_arena_array(a, out->nwords ? out->nwords : 1, sizeof(uint64_t));
+    for (size_t i = 0; i < out->nwords; i++)
+        out->idpos[i] = (uint64_t)out->words[i] << 32 | i;
+    if (out->nwords) {
         qsort(out->sorted, out->nwords, sizeof *out->sorted, cmp_u32);
+        qsort(out->idpos, out->nwords, sizeof *out->idpos, cmp_u64);
+    }
     for (size_t i = 0; i < out->nwords; i++)
         out->nquoted += out->quoted_word[i];
     out->uniq = px_arena_memdup(a, out->content, (out->ncontent ? out->ncontent : 1) * 4);
@@ -239,29 +250,45 @@ static size_t common(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
     return n;
 }
 
-/* Longest run of equal ids in x and y (dynamic programming over one row);
- * with qx/qy, only runs whose words are quoted on both sides count. */
-static size_t longest_run(const uint32_t *x, const uint8_t *qx, size_t nx, const uint32_t *y,
-                          const uint8_t *qy, size_t ny)
+/* Longest run of equal words in x and y; with quoted, only runs whose
+ * words are quoted on both sides count. Positions of equal words come
+ * from merging the claims' (word, position) lists, and a run is followed
+ * forward only from where it starts, so the cost follows the words the two
+ * share rather than the product of their lengths. */
+static size_t longest_run(const px_claim_info *x, const px_claim_info *y, bool quoted)
 {
-    if (!nx || !ny)
-        return 0;
-    uint16_t stack[128], *row = ny < 128 ? stack : px_xcalloc(ny + 1, sizeof *row);
-    memset(row, 0, (ny + 1) * sizeof *row);
-    size_t best = 0;
-    for (size_t i = 0; i < nx; i++) {
-        uint16_t prev = 0;
-        for (size_t j = 0; j < ny; j++) {
-            uint16_t keep = row[j + 1];
-            bool ok = x[i] == y[j] && (!qx || (qx[i] && qy[j]));
-            row[j + 1] = ok ? (uint16_t)(prev < UINT16_MAX ? prev + 1 : prev) : 0;
-            if (row[j + 1] > best)
-                best = row[j + 1];
-            prev = keep;
+    size_t best = 0, i = 0, j = 0;
+    while (i < x->nwords && j < y->nwords) {
+        uint32_t wx = (uint32_t)(x->idpos[i] >> 32), wy = (uint32_t)(y->idpos[j] >> 32);
+        if (wx != wy) {
+            if (wx < wy)
+                i++;
+            else
+                j++;
+            continue;
         }
+        size_t ie = i, je = j;
+        while (ie < x->nwords && (uint32_t)(x->idpos[ie] >> 32) == wx)
+            ie++;
+        while (je < y->nwords && (uint32_t)(y->idpos[je] >> 32) == wx)
+            je++;
+        for (size_t a = i; a < ie; a++)
+            for (size_t b = j; b < je; b++) {
+                size_t pa = (uint32_t)x->idpos[a], pb = (uint32_t)y->idpos[b];
+                /* a run starts where the words before differ */
+                if (pa > 0 && pb > 0 && x->words[pa - 1] == y->words[pb - 1] &&
+                    (!quoted || (x->quoted_word[pa - 1] && y->quoted_word[pb - 1])))
+                    continue;
+                size_t n = 0;
+                while (pa + n < x->nwords && pb + n < y->nwords &&
+                       x->words[pa + n] == y->words[pb + n] &&
+                       (!quoted || (x->quoted_word[pa + n] && y->quoted_word[pb + n])))
+                    n++;
+                best = n > best ? n : best;
+            }
+        i = ie;
+        j = je;
     }
-    if (row != stack)
-        free(row);
     return best;
 }
 
@@ -435,12 +462,14 @@ void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, co
     /* who is near counts only as far as the sentences themselves agree: in
      * a short article every sentence is near the same names */
     f[PX_F_NEAR_NAMES] *= sim;
-    f[PX_F_RUN] = log1p((double)longest_run(x->words, NULL, x->nwords, y->words, NULL, y->nwords));
-    if (x->nquoted && y->nquoted)
-        f[PX_F_RUN_QUOTED] = log1p((double)longest_run(x->words, x->quoted_word, x->nwords,
-                                                       y->words, y->quoted_word, y->nwords));
-    f[PX_F_BIGRAM] = bigram_dice(x->content, x->ncontent, y->content, y->ncontent);
+    /* the longest run of words both state (a shared quote): a run needs
+     * two shared words, so pairs sharing fewer skip the table */
     size_t hit = shared_words(x->sorted, x->nwords, y->sorted, y->nwords);
+    size_t run = hit < 2 ? hit : longest_run(x, y, false);
+    f[PX_F_RUN] = log1p((double)run);
+    if (run > 0 && x->nquoted && y->nquoted)
+        f[PX_F_RUN_QUOTED] = log1p((double)longest_run(x, y, true));
+    f[PX_F_BIGRAM] = bigram_dice(x->content, x->ncontent, y->content, y->ncontent);
     double px = x->nwords ? (double)hit / (double)x->nwords : 0;
     double py = y->nwords ? (double)hit / (double)y->nwords : 0;
     f[PX_F_WORD_P] = px < py ? px : py;

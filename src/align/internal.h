@@ -131,6 +131,7 @@ typedef struct {
     uint8_t *quoted_word; /* per word: inside a direct quotation */
     size_t nwords, nquoted;
     uint32_t *sorted;     /* words, sorted */
+    uint64_t *idpos;      /* (word << 32 | position), sorted */
     uint32_t *content;    /* its content words (no stopwords), in order */
     size_t ncontent;
     uint32_t *names;      /* sorted unique ids of words inside name spans */
