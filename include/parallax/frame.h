@@ -42,7 +42,22 @@ typedef struct px_lex_entry {
     double weight;
     const char *neutral;  /* neutral counterpart, or NULL */
     uint32_t line;        /* line in the file */
+    uint8_t unless;       /* PX_CTX_* contexts in which the entry does not count */
 } px_lex_entry;
+
+/* Where a hit sits among its neighbours, for entries that are neutral as
+ * the name of a thing (lexicon column 5: `not-head`, `not-modifier`). */
+enum {
+    PX_CTX_HEAD = 1 << 0,     /* right after a lower-case content word, as the head
+                                 of a noun phrase ("harassment claims") */
+    PX_CTX_MODIFIER = 1 << 1, /* right before a lower-case content word, as a
+                                 noun's modifier ("terrorist groups") */
+};
+
+/* A category's direction in a lexicon that declares them (header lines
+ * `# boosting:` and `# attacking:`): language that talks its subject up,
+ * or down. */
+enum { PX_DIR_NONE = 0, PX_DIR_BOOSTING = 1, PX_DIR_ATTACKING = 2 };
 
 typedef struct px_lexicon {
     const char *name, *version, *licence, *description, *path;
@@ -50,6 +65,8 @@ typedef struct px_lexicon {
     const char *built;           /* header "built:": how the list was made, or NULL */
     const char **categories;
     const char **category_notes; /* per category: header "category: NAME — note", or NULL */
+    const uint8_t *directions;   /* per category: PX_DIR_*; all NONE without the header */
+    bool directed;               /* the header names boosting or attacking categories */
     size_t ncategories;
     px_lex_entry *entries;
     size_t nentries;
@@ -88,6 +105,7 @@ typedef struct px_hit {
     uint32_t entry;     /* index in the lexicon */
     bool quoted;        /* inside a direct quotation (the speaker's voice) */
     bool negated;       /* a negation word shortly before it, same clause */
+    uint8_t context;    /* PX_CTX_* of its position */
 } px_hit;
 
 /* All hits in doc, in text order (arena array). */

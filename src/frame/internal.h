@@ -11,12 +11,20 @@
 typedef PX_VEC(px_lex_entry) px_entryvec;
 typedef PX_VEC(const char *) px_strvec;
 
+/* A category named by a `# boosting:` or `# attacking:` header line. */
+typedef struct px_lexdir {
+    const char *name;
+    size_t line;
+    uint8_t dir;
+} px_lexdir;
+
 /* A lexicon being loaded: its entries, categories and warnings so far. */
 typedef struct px_lexbuild {
     px_lexicon *l;
     const char *file;
     px_entryvec ents;
     px_strvec cats, notes, warns;
+    PX_VEC(px_lexdir) dirs;
     px_text_ctx *ctx; /* a stemmer, made on the first `word~` */
 } px_lexbuild;
 
