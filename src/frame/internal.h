@@ -79,6 +79,11 @@ void px_frame_deltas(px_score **scores, size_t n);
 /* The layout of scores: one per lexicon, then its categories. */
 size_t px_frame_layout(const px_lexset *s, px_arena *a, px_score **out);
 
+/* Narration contrasts of every source against the others (contrast.c):
+ * fills fr[i].contrasts; nothing with fewer than two sources. */
+void px_frame_contrasts(px_arena *a, const px_lexset *s, const px_doc *const *docs, size_t n,
+                        px_source_frame *fr);
+
 /* Sourcing profile of one doc (sourcing.c). */
 void px_frame_sourcing(px_arena *a, const px_doc *d, px_sourcing *out);
 /* Per-fact frames of source `source` (facts.c). */
