@@ -377,7 +377,32 @@ static void interval_words(px_buf *b, const px_contrast *c)
     }
 }
 
-void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon, int fig)
+/* The brief form, for outlet cards: the rate, then how it stands. */
+static void reading_brief(px_buf *b, const px_contrast *c, int fig)
+{
+    if (fig == PX_FIG_SLANT) {
+        px_buf_puts(b, "slant ");
+        signed1(b, c->rate);
+        px_buf_puts(b, " per 1,000 words (boosting minus attacking)");
+    } else {
+        px_buf_printf(b, "%.1f per 1,000 words", c->rate);
+    }
+    if (fig == PX_FIG_SLANT && c->reading)
+        px_buf_printf(b, ": talks its subject %s more than the others, by %.1f (95%% interval ",
+                      c->reading > 0 ? "up" : "down", fabs(c->diff));
+    else if (c->reading)
+        px_buf_printf(b, ": %s than the others by %.1f (95%% interval ",
+                      c->reading > 0 ? "more" : "less", fabs(c->diff));
+    else
+        px_buf_printf(b, ": no clear difference from the others (story median %.1f; 95%% "
+                         "interval of the difference ",
+                      c->reference);
+    interval_words(b, c);
+    px_buf_puts(b, ")");
+}
+
+void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon, int fig,
+                       bool brief)
 {
     const px_contrast *c = px_report_contrast(s, source, lexicon, fig);
     const px_lexicon *L = px_lexset_get(s->lexicons, lexicon);
@@ -386,6 +411,8 @@ void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t l
                                                  : px_report_lexicon_noun(L);
     if (!c) {
         px_buf_puts(b, "no other outlet to compare with");
+    } else if (brief) {
+        reading_brief(b, c, fig);
     } else if (fig == PX_FIG_SLANT && c->reading) {
         px_buf_printf(b, "talks its subject %s more than the others: slant %+.1f against a "
                          "story median of %+.1f per 1,000 words of narration (boosting minus "

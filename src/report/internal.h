@@ -95,9 +95,10 @@ const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32
 /* The plain reading of that contrast: "more loaded language than the
  * others by 4.2 per 1,000 words of narration (…; 95% interval 1.1 to
  * 7.3)", or "no clear difference in loaded language from the others (…)"
- * when the interval holds zero: noise is never read as a difference. */
+ * when the interval holds zero: noise is never read as a difference. brief:
+ * "8.1 per 1,000 words: more than the others by 4.2 (95% interval …)". */
 void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon,
-                       int fig);
+                       int fig, bool brief);
 
 /* Speakers an outlet attributes statements to, one entry per speaker, in
  * order of first appearance: the frame stage's sourcing profile when there

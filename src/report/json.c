@@ -213,7 +213,7 @@ static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int 
     jw_kstr(w, "reading", c->reading > 0 ? "more" : c->reading < 0 ? "less" : "noise");
     px_buf t;
     px_buf_init(&t, 0);
-    px_report_reading(&t, s, i, l, fig);
+    px_report_reading(&t, s, i, l, fig, false);
     jw_kstrn(w, "text", t.data, t.len);
     px_buf_free(&t);
     jw_obj_end(w);
