@@ -169,10 +169,22 @@ static void slant_chart(const px_story *s, px_buf *b, uint32_t l)
     px_buf_printf(b, "<figure class=\"chart slant\"><figcaption id=\"ch-l%u-sl\">slant <span "
                      "class=\"mut\">boosting minus attacking, per 1,000 words of narration"
                      "</span></figcaption><svg viewBox=\"0 0 %d %d\" role=\"img\" "
-                     "aria-labelledby=\"ch-l%u-sl\"><line class=\"ax\" x1=\"%.1f\" y1=\"2\" "
-                     "x2=\"%.1f\" y2=\"%d\"/><line class=\"md\" x1=\"%.1f\" y1=\"2\" "
-                     "x2=\"%.1f\" y2=\"%d\"/>",
-                  l, CHART_W, h, l, slant_x(0, scale), slant_x(0, scale), h - 2, xm, xm, h - 2);
+                     "aria-labelledby=\"cht-l%u-sl chd-l%u-sl\"><title id=\"cht-l%u-sl\">",
+                  l, CHART_W, h, l, l, l);
+    ESC(b, px_report_lexicon_label(px_lexset_get(s->lexicons, l)));
+    px_buf_printf(b, ", slant: boosting minus attacking hits per 1,000 words of narration by "
+                     "outlet</title><desc id=\"chd-l%u-sl\">",
+                  l);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
+        ESC(b, px_report_outlet(s, i));
+        px_buf_printf(b, " %+.1f (%s)%s", c->rate,
+                      c->reading > 0 ? "clearly up" : c->reading < 0 ? "clearly down" : "noise",
+                      i + 1 < s->nsources ? "; " : ".");
+    }
+    px_buf_printf(b, "</desc><line class=\"ax\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>"
+                     "<line class=\"md\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>",
+                  slant_x(0, scale), slant_x(0, scale), h - 2, xm, xm, h - 2);
     for (uint32_t i = 0; i < s->nsources; i++)
         slant_bar(s, b, i, l, scale);
     px_buf_puts(b, "</svg><p class=\"mut\">Right of zero: more boosting than attacking "
