@@ -124,11 +124,13 @@ def loaded_score(report, outlet):
 
 
 def badge(report):
-    """The outlet the report calls most loaded: `framing.most.loaded` when the
+    """(outlet, clear): the outlet the report calls most loaded and whether
+    its difference from the others is clear: `framing.most.loaded` when the
     report has it, else (older reports) the highest overall rate."""
     most = report.get("framing", {}).get("most", {})
     if "loaded" in most:
-        return most["loaded"]
+        m = most["loaded"]
+        return (m["source"], m["clear"]) if m else (None, False)
     best, top = None, 0.0
     for s in report["sources"]:
         v = loaded_score(report, s["id"]).get("per_1k", 0)
@@ -136,7 +138,7 @@ def badge(report):
             best, top = s["id"], v
         elif v == top and best is not None:
             best = None
-    return best
+    return best, None
 
 
 def spearman(x, y):
@@ -217,7 +219,7 @@ def article_rows(arts, report):
 
 
 def badge_row(arts, report):
-    b = badge(report)
+    b, clear = badge(report)
     narr = {a["source"]: loaded_score(report, a["source"]).get("narration_per_1k", 0)
             for a in arts}
     top = max(narr.values())
@@ -226,7 +228,7 @@ def badge_row(arts, report):
     most_spans = [s for s, v in spans.items() if v == max(spans.values())]
     return {"badge": b, "narration": b in most_narr if b else None,
             "experts": b in most_spans if b else None, "tied_experts": len(most_spans),
-            "clear": report.get("framing", {}).get("most_clear", {}).get("loaded")}
+            "clear": clear}
 
 
 def score(arts, parallax, lexdir_of, verbose=False):
@@ -255,14 +257,22 @@ def score(arts, parallax, lexdir_of, verbose=False):
                f"{spearman([r['narration'] for r in rows], [r['expert_narration'] for r in rows]):.3f}")
     given = [b for b in badges if b["badge"]]
     n = len(given) or 1
-    out.append(f"triplets {len(badges)}, badge given in {len(given)}: the outlet most loaded in "
-               f"narration {sum(b['narration'] for b in given) / n:.3f}; the outlet with the most "
-               f"expert lex spans {sum(b['experts'] for b in given) / n:.3f} "
-               f"(chance {sum(b['tied_experts'] / 3 for b in given) / n:.3f} with ties)")
+    out.append(f"triplets {len(badges)}, a 'most loaded' outlet in {len(given)}: it is the outlet "
+               f"most loaded in narration in {sum(b['narration'] for b in given) / n:.3f}; the "
+               f"outlet with the most expert lex spans in {sum(b['experts'] for b in given) / n:.3f}"
+               f" (chance {sum(b['tied_experts'] / 3 for b in given) / n:.3f}, a tie for the most "
+               f"counting as a match)")
+    untied = [b for b in given if b["tied_experts"] == 1]
+    if untied:
+        out.append(f"  where one outlet has the most expert spans ({len(untied)} triplets): "
+                   f"matches {sum(b['experts'] for b in untied) / len(untied):.3f} (chance 0.333)")
     clear = [b for b in given if b["clear"]]
     if clear:
-        out.append(f"  badge with a clear difference (interval above zero) in {len(clear)}: "
-                   f"matches the experts' most in {sum(b['experts'] for b in clear) / len(clear):.3f}")
+        out.append(f"  shown as a badge (clear difference, interval above zero) in {len(clear)}: "
+                   f"matches the experts' most in {sum(b['experts'] for b in clear) / len(clear):.3f}"
+                   f"; one outlet most in {sum(1 for b in clear if b['tied_experts'] == 1)}, of "
+                   f"which it matches "
+                   f"{sum(b['experts'] for b in clear if b['tied_experts'] == 1)}")
     if verbose:
         for r in rows:
             out.append(f"  {r['id']} {r['source']:4} narration {r['narration']:6.2f} "

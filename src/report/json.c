@@ -219,14 +219,15 @@ static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int 
     jw_obj_end(w);
 }
 
-/* narration: the lexicon's headline figure against the other outlets;
+/* contrast: the lexicon's headline figure (narration) against the other
+ * outlets;
  * directions (a lexicon whose categories have them): boosting, attacking
  * and slant, each the same way. */
 static void contrasts_json(jw *w, const px_story *s, uint32_t i, uint32_t l)
 {
     if (!px_report_contrast(s, i, l, PX_FIG_ALL))
         return;
-    jw_key(w, "narration");
+    jw_key(w, "contrast");
     contrast_json(w, s, i, l, PX_FIG_ALL);
     if (!px_report_contrast(s, i, l, PX_FIG_SLANT))
         return;
