@@ -54,15 +54,16 @@ EVAL = os.path.join(ROOT, "..", "shared", "eval")
 WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)  # as score_bias_words.py splits words
 
 TAU_BABE = 0.30   # least share of an entry's BABE hits on marked words
-TAU_BASIL = 0.06  # least share of its BASIL hits inside lexical-bias spans
-PRIOR = 3         # weight of the prior, in hits (entry toward its category)
+TAU_BASIL = 0.03  # least share of its BASIL hits inside lexical-bias spans
+LIFT_BABE = 1.0   # least lift of the sentences it fires in (BABE; BASIL: above 1)
+PRIOR = 4         # weight of the prior, in hits (entry toward its category)
 PRIOR_CAT = 20    # weight of the whole lexicon's estimate for a category
 MIN_CONTEXT = 4   # hits in one position before a context rule is decided
 
 
-def set_thresholds(tau_babe, tau_basil, prior):
-    global TAU_BABE, TAU_BASIL, PRIOR
-    TAU_BABE, TAU_BASIL, PRIOR = tau_babe, tau_basil, prior
+def set_thresholds(tau_babe, tau_basil, prior, lift_babe):
+    global TAU_BABE, TAU_BASIL, PRIOR, LIFT_BABE
+    TAU_BABE, TAU_BASIL, PRIOR, LIFT_BABE = tau_babe, tau_basil, prior, lift_babe
 
 
 # ---- the lexicon file --------------------------------------------------
@@ -251,7 +252,7 @@ def choose(babe, basil, entries):
     for e in entries:
         pb, sb = eb[e.idx]
         pa, sa = ea[e.idx]
-        ok = pb >= TAU_BABE and pa >= TAU_BASIL and sb > base_b and sa > base_a
+        ok = pb >= TAU_BABE and pa >= TAU_BASIL and sb > LIFT_BABE * base_b and sa > base_a
         rules = []
         for bit, name in ((1, "not-head"), (2, "not-modifier")):
             xb, xa = nb.get(("x", e.idx, bit)), na.get(("x", e.idx, bit))
@@ -359,8 +360,9 @@ def main():
     ap.add_argument("--tau-babe", type=float, default=TAU_BABE)
     ap.add_argument("--tau-basil", type=float, default=TAU_BASIL)
     ap.add_argument("--prior", type=float, default=PRIOR)
+    ap.add_argument("--lift-babe", type=float, default=LIFT_BABE)
     a = ap.parse_args()
-    set_thresholds(a.tau_babe, a.tau_basil, a.prior)
+    set_thresholds(a.tau_babe, a.tau_basil, a.prior, a.lift_babe)
     a.babe = a.babe or os.path.join(a.eval, "bias", "babe_dev.csv")
     a.basil = a.basil or os.path.join(a.eval, "basil-dev")
     lines, entries = read_lexicon(a.lexicon)
