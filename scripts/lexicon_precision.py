@@ -25,10 +25,12 @@ modifier of a noun: see lexicons/README.md). Per entry and corpus:
              biased (BABE) or that hold a lexical-bias span (BASIL), over the
              share of all sentences that do (the base rate), with the same
              kind of prior.
-An entry is kept when its precision reaches TAU_BABE on BABE and TAU_BASIL
-on BASIL and its lift beats the base rate (> 1) on both; else it is dropped
-(its line is kept in the file as `# dropped:` so a later run measures it
-again). A kept entry whose hits in one position (head or modifier, counted
+An entry is kept when its lift beats the base rate (> 1) on both corpora
+and its precision reaches TAU_BABE on BABE (and TAU_BASIL on BASIL, zero by
+default: BASIL's experts mark few words, so a hit outside their spans says
+less); else it is dropped (its line stays in the file as `# dropped:` so a
+later run measures it again). The thresholds were set by the held-out
+figures below, the one choice made on them. A kept entry whose hits in one position (head or modifier, counted
 over both corpora) are right less often than the thresholds, with at least
 MIN_CONTEXT such hits, gets the rule `not-head` / `not-modifier` there.
 
@@ -53,8 +55,8 @@ import basil_score  # noqa: E402
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
 WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)  # as score_bias_words.py splits words
 
-TAU_BABE = 0.30   # least share of an entry's BABE hits on marked words
-TAU_BASIL = 0.03  # least share of its BASIL hits inside lexical-bias spans
+TAU_BABE = 0.25   # least share of an entry's BABE hits on marked words
+TAU_BASIL = 0.0   # least share of its BASIL hits inside lexical-bias spans
 LIFT_BABE = 1.0   # least lift of the sentences it fires in (BABE; BASIL: above 1)
 PRIOR = 4         # weight of the prior, in hits (entry toward its category)
 PRIOR_CAT = 20    # weight of the whole lexicon's estimate for a category
@@ -162,7 +164,7 @@ CTX = {"head": 1, "modifier": 2}
 
 
 def hits_of(line, text, index, right):
-    """The hits of one output line as (entry, context bits, right)."""
+    """The hits of one output line as (entry, context bits, right, start)."""
     b = text.encode()
     out = []
     for h in json.loads(line)["hits"]:
@@ -170,29 +172,30 @@ def hits_of(line, text, index, right):
         if e is None:
             continue
         ctx = sum(CTX[c] for c in h.get("context", []))
-        out.append((e, ctx, right(b, h)))
+        out.append((e, ctx, right(b, h), h["start"]))
     return out
 
 
-def annotate(parallax, folder, babe, basil, index):
-    def babe_right(item):
-        return lambda b, h: bool(set(WORD.findall(
-            b[h["start"]:h["end"]].decode("utf-8", "replace").lower())) & item["gold"])
+def babe_right(item):
+    return lambda b, h: bool(set(WORD.findall(
+        b[h["start"]:h["end"]].decode("utf-8", "replace").lower())) & item["gold"])
 
-    def basil_right(item):
-        def right(b, h):
-            cs = len(b[:h["start"]].decode("utf-8", "replace"))
-            ce = len(b[:h["end"]].decode("utf-8", "replace"))
-            return any(cs < e and s < ce for s, e in item["spans"])
-        return right
 
-    for items, right in ((babe, babe_right), (basil, basil_right)):
-        for item, line in zip(items, match(parallax, folder, [i["text"] for i in items])):
-            item["hits"] = hits_of(line, item["text"], index, right(item))
-    for item in babe:
-        item["positive"] = item["biased"]
-    for item in basil:
-        item["positive"] = bool(item["spans"])
+def basil_right(item):
+    def right(b, h):
+        cs = len(b[:h["start"]].decode("utf-8", "replace"))
+        ce = len(b[:h["end"]].decode("utf-8", "replace"))
+        return any(cs < e and s < ce for s, e in item["spans"])
+    return right
+
+
+def annotate(parallax, folder, items, index):
+    """The hits of the lexicon in folder on each item: a list per item."""
+    out = []
+    for item, line in zip(items, match(parallax, folder, [i["text"] for i in items])):
+        right = babe_right(item) if "gold" in item else basil_right(item)
+        out.append(hits_of(line, item["text"], index, right))
+    return out
 
 
 # ---- the choice -------------------------------------------------------------
@@ -210,13 +213,14 @@ class Counts:
         return self.c.get(key, [0, 0, 0, 0])
 
 
-def count(items, entries):
-    """Counts per entry, per (entry, context bit), per category and overall;
-    and the corpus's base rate."""
+def count(items, hits, entries):
+    """Counts per entry, per (entry, context bit), per category and overall
+    from the hits of each item (hits[id(item)]); and the corpus's base
+    rate."""
     n = Counts()
     for item in items:
         fired = set()
-        for e, ctx, right in item["hits"]:
+        for e, ctx, right, _ in hits[id(item)]:
             cat = entries[e].category
             for key in [("e", e), ("c", cat), ("all",)] + [("x", e, b) for b in (1, 2) if ctx & b]:
                 n.add(key, 1, right, 0, 0)
@@ -242,11 +246,11 @@ def estimates(n, base, entries):
     return {e.idx: estimate(n.get(("e", e.idx)), cat[e.category], PRIOR) for e in entries}
 
 
-def choose(babe, basil, entries):
+def choose_once(babe, basil, hits, entries):
     """entry index → rules string ('' or 'not-head' …) for the kept entries;
     and the figures behind the choice."""
-    nb, base_b = count(babe, entries)
-    na, base_a = count(basil, entries)
+    nb, base_b = count(babe, hits, entries)
+    na, base_a = count(basil, hits, entries)
     eb, ea = estimates(nb, base_b, entries), estimates(na, base_a, entries)
     keep, why = {}, {}
     for e in entries:
@@ -268,6 +272,30 @@ def choose(babe, basil, entries):
     return keep, why, (base_b, base_a)
 
 
+def choose(a, lines, entries, babe, basil, index, work):
+    """The choice on these items, made again until it holds: dropping an
+    entry can hand its words to another (`regime` dropped, `regimes~`
+    matches "regime" in its place), so the kept lexicon is run on the items
+    and every hit seen is added to the evidence, up to four rounds."""
+    hits = {id(i): set(i["hits0"]) for i in babe + basil}
+    keep = None
+    for _ in range(4):
+        new, why, bases = choose_once(babe, basil, hits, entries)
+        if new == keep:
+            break
+        keep = new
+        folder = write_candidates(lines, entries, keep, os.path.join(work, "round"))
+        grown = False
+        for items in (babe, basil):
+            for item, h in zip(items, annotate(a.parallax, folder, items, index)):
+                before = len(hits[id(item)])
+                hits[id(item)].update(h)
+                grown = grown or len(hits[id(item)]) > before
+        if not grown:
+            break
+    return keep, why, bases
+
+
 # ---- held-back figures --------------------------------------------------------
 
 def fold_of_babe(n, k, seed):
@@ -276,7 +304,7 @@ def fold_of_babe(n, k, seed):
     return f
 
 
-def cross_validate(a, lines, entries, babe, basil, work):
+def cross_validate(a, lines, entries, babe, basil, index, work):
     k = a.folds
     fb = fold_of_babe(len(babe), k, a.seed)
     ft = basil_score.folds([i["triplet"] for i in basil], k, a.seed)
@@ -284,13 +312,14 @@ def cross_validate(a, lines, entries, babe, basil, work):
     kept_b, kept_a = [], []
     for f in range(k):
         train = [i for i, x in zip(babe, fb) if x != f]
-        keep, _, _ = choose(train, basil, entries)
+        keep, _, _ = choose(a, lines, entries, train, basil, index, work)
         kept_b.append(len(keep))
         folder = write_candidates(lines, entries, keep, os.path.join(work, "babe", str(f)))
         idx = [i for i, x in enumerate(fb) if x == f]
         for i, line in zip(idx, match(a.parallax, folder, [babe[i]["text"] for i in idx])):
             pooled[i] = line
-        keep, _, _ = choose(babe, [i for i in basil if ft[i["triplet"]] != f], entries)
+        keep, _, _ = choose(a, lines, entries, babe, [i for i in basil if ft[i["triplet"]] != f],
+                            index, work)
         kept_a.append(len(keep))
         write_candidates(lines, entries, keep, os.path.join(work, "basil", str(f)))
     out = os.path.join(work, "babe-held-out.jsonl")
@@ -370,14 +399,20 @@ def main():
     babe, basil = load_babe(a.babe), load_basil(a.basil)
     with tempfile.TemporaryDirectory(prefix="px-precision-") as work:
         every = {e.idx: "" for e in entries}
-        annotate(a.parallax, write_candidates(lines, entries, every, os.path.join(work, "all")),
-                 babe, basil, index)
-        keep, why, bases = choose(babe, basil, entries)
+        folder = write_candidates(lines, entries, every, os.path.join(work, "all"))
+        for items in (babe, basil):
+            for item, h in zip(items, annotate(a.parallax, folder, items, index)):
+                item["hits0"] = h
+        for item in babe:
+            item["positive"] = item["biased"]
+        for item in basil:
+            item["positive"] = bool(item["spans"])
+        keep, why, bases = choose(a, lines, entries, babe, basil, index, work)
         ctx = sum(1 for r in keep.values() if r)
         print(f"{len(entries)} candidates: {len(keep)} kept ({ctx} with a context rule), "
               f"{len(entries) - len(keep)} dropped (all data)")
         if a.cv:
-            cross_validate(a, lines, entries, babe, basil, work)
+            cross_validate(a, lines, entries, babe, basil, index, work)
     if a.write:
         write_lexicon(a.lexicon, lines, entries, keep)
         name = os.path.splitext(os.path.basename(a.lexicon))[0]
