@@ -133,7 +133,7 @@ typedef struct px_score {
  * figure (hits per 1,000 words of narration): the outlet's rate, the
  * story's reference (the median of the outlets' rates; with two outlets the
  * other one's), the difference and its 95% bootstrap interval (each
- * outlet's body sentences resampled, 1,000 times, fixed seed). A
+ * outlet's body sentences resampled, 500 times, fixed seed). A
  * difference is called only when its interval leaves out zero. */
 typedef struct px_contrast {
     size_t hits;      /* narration hits behind rate (slant: boosting and attacking ones) */
