@@ -71,7 +71,7 @@ static void direction_json(json_t *o, const px_lexicon *L, const px_source_frame
                            uint32_t l)
 {
     static const char *const names[] = {NULL, "boosting", "attacking"};
-    for (uint8_t dir = PX_DIR_BOOSTING; dir <= PX_DIR_ATTACKING; dir++) {
+    for (int dir = PX_DIR_BOOSTING; dir <= PX_DIR_ATTACKING; dir++) {
         size_t hits = 0, narration = 0, quoted = 0;
         for (size_t c = 0; c < L->ncategories; c++) {
             const px_score *sc = px_frame_score(fr, l, (int32_t)c);
