@@ -42,7 +42,8 @@ static void help(void)
            "  --strict             check: also require a full header (name, version,\n"
            "                       licence, description, built, a note per category)\n"
            "  -h, --help           show this help\n\n"
-           "Lexicon files: term<TAB>category<TAB>weight[<TAB>neutral]; a word ending in\n"
+           "Lexicon files: term<TAB>category<TAB>weight[<TAB>neutral[<TAB>context]]\n"
+           "(context: not-head, not-modifier); a word ending in\n"
            "* matches any ending, in ~ any word of the same stem; see lexicons/README.md.\n");
 }
 
