@@ -108,6 +108,12 @@ TSV_SEEDS = {
                 "criticise\nanti-*\tloaded\t1\nObama\tname\t1\nis said to\thearsay\t1\n",
     "layout2.tsv": "term\tcategory\nwarn\tverb\nsay\tverb\n",
     "bad.tsv": "ok\tcat\t1\nbad\tcat\tNaN\nx*y\tcat\t1\n*\tcat\t1\n~\tcat\t1\n\t\t\nneg\tcat\t-1e308\n",
+    "directed.tsv": "# name: slanted\n# category: up \u2014 praise\n# category: down \u2014 attack\n"
+                    "# boosting: up\n# attacking: down, down\n"
+                    "gleaming\tup\nclaimed\tdown\t1\tsays\tnot-head\n"
+                    "radical\tdown\t1\t\tnot-modifier not-head\nslammed\tdown\t1\t\tnot-modifier\n"
+                    "# dropped: regime\tdown\t1\tgovernment\n",
+    "directed-bad.tsv": "# name: x\n# boosting: up\n# attacking: nope\nup\tup\t1\t\tnot-\n",
 }
 
 

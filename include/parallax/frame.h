@@ -42,7 +42,22 @@ typedef struct px_lex_entry {
     double weight;
     const char *neutral;  /* neutral counterpart, or NULL */
     uint32_t line;        /* line in the file */
+    uint8_t unless;       /* PX_CTX_* contexts in which the entry does not count */
 } px_lex_entry;
+
+/* Where a hit sits among its neighbours, for entries that are neutral as
+ * the name of a thing (lexicon column 5: `not-head`, `not-modifier`). */
+enum {
+    PX_CTX_HEAD = 1 << 0,     /* right after a lower-case content word, as the head
+                                 of a noun phrase ("harassment claims") */
+    PX_CTX_MODIFIER = 1 << 1, /* right before a lower-case content word, as a
+                                 noun's modifier ("terrorist groups") */
+};
+
+/* A category's direction in a lexicon that declares them (header lines
+ * `# boosting:` and `# attacking:`): language that talks its subject up,
+ * or down. */
+enum { PX_DIR_NONE = 0, PX_DIR_BOOSTING = 1, PX_DIR_ATTACKING = 2 };
 
 typedef struct px_lexicon {
     const char *name, *version, *licence, *description, *path;
@@ -50,6 +65,8 @@ typedef struct px_lexicon {
     const char *built;           /* header "built:": how the list was made, or NULL */
     const char **categories;
     const char **category_notes; /* per category: header "category: NAME — note", or NULL */
+    const uint8_t *directions;   /* per category: PX_DIR_*; all NONE without the header */
+    bool directed;               /* the header names boosting or attacking categories */
     size_t ncategories;
     px_lex_entry *entries;
     size_t nentries;
@@ -88,6 +105,7 @@ typedef struct px_hit {
     uint32_t entry;     /* index in the lexicon */
     bool quoted;        /* inside a direct quotation (the speaker's voice) */
     bool negated;       /* a negation word shortly before it, same clause */
+    uint8_t context;    /* PX_CTX_* of its position */
 } px_hit;
 
 /* All hits in doc, in text order (arena array). */
@@ -110,6 +128,27 @@ typedef struct px_score {
     double quoted_per_1k;    /* quoted hits per 1,000 words inside quotations */
     double weight;           /* sum of hit weights (tone), see px_frame_hit_weight */
 } px_score;
+
+/* How one outlet's narration compares with the other outlets' on one
+ * figure (hits per 1,000 words of narration): the outlet's rate, the
+ * story's reference (the median of the outlets' rates; with two outlets the
+ * other one's), the difference and its 95% bootstrap interval (each
+ * outlet's body sentences resampled, 500 times, fixed seed). A
+ * difference is called only when its interval leaves out zero. */
+typedef struct px_contrast {
+    size_t hits;      /* narration hits behind rate (slant: boosting and attacking ones) */
+    double rate;      /* per 1,000 words of narration */
+    double reference; /* median rate of the outlets (two outlets: the other's) */
+    double diff;      /* rate - reference */
+    double lo, hi;    /* 95% interval of diff */
+    int reading;      /* +1 clearly above the others, -1 clearly below, 0 within the noise */
+} px_contrast;
+
+/* The figures compared per lexicon: every narration hit, and for a lexicon
+ * whose header gives its categories directions, the boosting hits, the
+ * attacking hits and the slant (boosting minus attacking: above zero talks
+ * the subject up, below zero down). */
+enum { PX_FIG_ALL = 0, PX_FIG_BOOSTING, PX_FIG_ATTACKING, PX_FIG_SLANT, PX_NFIGS };
 
 /* Someone an outlet quotes or paraphrases. */
 typedef struct px_speaker {
@@ -148,6 +187,8 @@ typedef struct px_source_frame {
     px_sourcing sourcing;
     px_fact_frame *facts; /* one per fact of the alignment (present or not) */
     size_t nfacts;
+    px_contrast *contrasts; /* PX_NFIGS per lexicon, in lexset order; NULL with
+                               fewer than two sources */
 } px_source_frame;
 
 /* Frame a story: hits, scores and sourcing per source; per fact as well when
@@ -161,5 +202,14 @@ PX_API const px_score *px_frame_score(const px_source_frame *f, uint32_t l, int3
 /* The same in one fact frame. */
 PX_API const px_score *px_frame_fact_score(const px_source_frame *f, size_t fact, uint32_t l,
                                            int32_t c);
+/* Figure fig (PX_FIG_*) of lexicon l in a source frame, or NULL when there
+ * is none (one source; a direction figure of an undirected lexicon). */
+PX_API const px_contrast *px_frame_contrast(const px_source_frame *f, const px_lexset *s,
+                                            uint32_t l, int fig);
+/* The source with the highest narration rate of figure fig of lexicon l
+ * (strictly highest, with hits), or -1. *clear says whether its interval
+ * against the others leaves out zero. */
+PX_API int px_frame_top(const px_source_frame *frames, size_t n, const px_lexset *s,
+                        uint32_t l, int fig, bool *clear);
 
 #endif

@@ -74,6 +74,16 @@ static inline bool px_str_in(const char *const *list, const char *s)
     return false;
 }
 
+/* splitmix64: a small, well-mixed generator; one seed gives the same
+ * sequence on every machine (bootstrap intervals are reproducible). */
+static inline uint64_t px_splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
 /* Arena: bump allocation in chunks; px_arena_free releases everything. */
 typedef struct px_arena px_arena;
 PX_API px_arena *px_arena_new(void);

@@ -6,11 +6,15 @@
  * facts carried, unique (surely carried by no other), shared (carried with
  * another outlet; a fact carried alone that another outlet may carry is
  * neither), omitted and eligible to be omitted, conflicts, and
- * per lexicon the hits in narration and in quotations; per pair of outlets
+ * per lexicon the hits in narration and in quotations (for a lexicon whose
+ * categories have directions also "NAME:boosting" and "NAME:attacking", so
+ * the aggregate shows a cheerleading outlet and a hostile one apart, each
+ * with its interval like any lexicon); per pair of outlets
  * the facts both or either carry and how often they agree on a disputed
  * detail. Integers merge exactly, so shards sum to the same totals as one
  * run; rates are formed only in the aggregate, as ratios of sums.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "batch/internal.h"
@@ -68,6 +72,37 @@ static json_t *jint(size_t v)
     return json_integer((json_int_t)v);
 }
 
+static json_t *counts(size_t hits, size_t narration, size_t quoted)
+{
+    json_t *v = json_array();
+    json_array_append_new(v, jint(hits));
+    json_array_append_new(v, jint(narration));
+    json_array_append_new(v, jint(quoted));
+    return v;
+}
+
+/* "NAME:boosting" and "NAME:attacking": the lexicon's categories of each
+ * direction summed. */
+static void direction_json(json_t *o, const px_lexicon *L, const px_source_frame *fr,
+                           uint32_t l)
+{
+    static const char *const names[] = {NULL, "boosting", "attacking"};
+    for (int dir = PX_DIR_BOOSTING; dir <= PX_DIR_ATTACKING; dir++) {
+        size_t hits = 0, narration = 0, quoted = 0;
+        for (size_t c = 0; c < L->ncategories; c++) {
+            const px_score *sc = px_frame_score(fr, l, (int32_t)c);
+            if (sc && L->directions[c] == dir) {
+                hits += sc->hits;
+                narration += sc->narration;
+                quoted += sc->quoted;
+            }
+        }
+        char key[256];
+        snprintf(key, sizeof key, "%s:%s", L->name, names[dir]);
+        json_object_set_new(o, key, counts(hits, narration, quoted));
+    }
+}
+
 static json_t *frame_json(const px_story *s, uint32_t i)
 {
     json_t *o = json_object();
@@ -76,11 +111,10 @@ static json_t *frame_json(const px_story *s, uint32_t i)
         const px_score *sc = px_frame_score(&s->frames[i], l, -1);
         if (!sc)
             continue;
-        json_t *v = json_array();
-        json_array_append_new(v, jint(sc->hits));
-        json_array_append_new(v, jint(sc->narration));
-        json_array_append_new(v, jint(sc->quoted));
-        json_object_set_new(o, px_lexset_get(s->lexicons, l)->name, v);
+        const px_lexicon *L = px_lexset_get(s->lexicons, l);
+        json_object_set_new(o, L->name, counts(sc->hits, sc->narration, sc->quoted));
+        if (L->directed && L->directions)
+            direction_json(o, L, &s->frames[i], l);
     }
     return o;
 }

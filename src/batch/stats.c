@@ -15,14 +15,6 @@
 
 #include "batch/internal.h"
 
-static uint64_t splitmix(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -78,7 +70,7 @@ void px_batch_bootstrap(const double *num, const double *den, size_t n, size_t m
         memset(sn, 0, m * sizeof *sn);
         memset(sd, 0, m * sizeof *sd);
         for (size_t i = 0; i < n; i++) {
-            size_t k = (size_t)(splitmix(&state) % n);
+            size_t k = (size_t)(px_splitmix64(&state) % n);
             const double *rn = num + k * m, *rd = den + k * m;
             for (size_t j = 0; j < m; j++) {
                 sn[j] += rn[j];

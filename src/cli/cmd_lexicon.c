@@ -29,7 +29,9 @@ static void help(void)
            "                       lexicon hits per input line, as JSON lines:\n"
            "                       {\"hits\": [{\"start\", \"end\", \"term\", \"text\",\n"
            "                       \"category\", \"lexicon\", \"voice\"}]} (byte offsets in\n"
-           "                       the line; voice is narration or quote)\n\n"
+           "                       the line; voice is narration or quote; context lists\n"
+           "                       head and/or modifier: a content word just before or\n"
+           "                       after the hit)\n\n"
            "Options:\n"
            "  --lexicons DIR       the lexicon folder (default: the installed one)\n"
            "  --lexicon FILE       one more lexicon (.tsv, term<TAB>score, or .dic);\n"
@@ -40,7 +42,8 @@ static void help(void)
            "  --strict             check: also require a full header (name, version,\n"
            "                       licence, description, built, a note per category)\n"
            "  -h, --help           show this help\n\n"
-           "Lexicon files: term<TAB>category<TAB>weight[<TAB>neutral]; a word ending in\n"
+           "Lexicon files: term<TAB>category<TAB>weight[<TAB>neutral[<TAB>context]]\n"
+           "(context: not-head, not-modifier); a word ending in\n"
            "* matches any ending, in ~ any word of the same stem; see lexicons/README.md.\n");
 }
 
@@ -214,6 +217,14 @@ static json_t *hit_json(const px_lexset *set, const px_hit *h, const char *line)
     json_object_set_new(o, "voice", json_string(h->quoted ? "quote" : "narration"));
     if (h->negated)
         json_object_set_new(o, "negated", json_true());
+    if (h->context) {
+        json_t *c = json_array();
+        if (h->context & PX_CTX_HEAD)
+            json_array_append_new(c, json_string("head"));
+        if (h->context & PX_CTX_MODIFIER)
+            json_array_append_new(c, json_string("modifier"));
+        json_object_set_new(o, "context", c);
+    }
     return o;
 }
 

@@ -11,12 +11,20 @@
 typedef PX_VEC(px_lex_entry) px_entryvec;
 typedef PX_VEC(const char *) px_strvec;
 
+/* A category named by a `# boosting:` or `# attacking:` header line. */
+typedef struct px_lexdir {
+    const char *name;
+    size_t line;
+    uint8_t dir;
+} px_lexdir;
+
 /* A lexicon being loaded: its entries, categories and warnings so far. */
 typedef struct px_lexbuild {
     px_lexicon *l;
     const char *file;
     px_entryvec ents;
     px_strvec cats, notes, warns;
+    PX_VEC(px_lexdir) dirs;
     px_text_ctx *ctx; /* a stemmer, made on the first `word~` */
 } px_lexbuild;
 
@@ -70,6 +78,11 @@ void px_frame_rates(px_score *sc, size_t words, size_t narration_words, size_t q
 void px_frame_deltas(px_score **scores, size_t n);
 /* The layout of scores: one per lexicon, then its categories. */
 size_t px_frame_layout(const px_lexset *s, px_arena *a, px_score **out);
+
+/* Narration contrasts of every source against the others (contrast.c):
+ * fills fr[i].contrasts; nothing with fewer than two sources. */
+void px_frame_contrasts(px_arena *a, const px_lexset *s, const px_doc *const *docs, size_t n,
+                        px_source_frame *fr);
 
 /* Sourcing profile of one doc (sourcing.c). */
 void px_frame_sourcing(px_arena *a, const px_doc *d, px_sourcing *out);

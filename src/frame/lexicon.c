@@ -2,10 +2,16 @@
  * lexicon.c — loading lexicons: our TSV format and two-column score files;
  * the helpers every format shares (terms, categories, warnings).
  *
- * TSV (lexicons/NAME.tsv): `term<TAB>category<TAB>weight[<TAB>neutral]`,
- * `#` comments, and a header of `# key: value` lines before the first entry:
- * name, version, licence, source, description, built (how the list was
- * made) and one `# category: NAME — what it holds` per category.
+ * TSV (lexicons/NAME.tsv):
+ * `term<TAB>category<TAB>weight[<TAB>neutral[<TAB>context]]`, `#` comments,
+ * and a header of `# key: value` lines before the first entry: name,
+ * version, licence, source, description, built (how the list was made), one
+ * `# category: NAME — what it holds` per category, and `# boosting: CAT, …`
+ * / `# attacking: CAT, …` naming the categories that talk their subject up
+ * or down (the slant figure compares the two). The context column holds
+ * `not-head` and/or `not-modifier`: positions where the entry names a thing
+ * rather than judges ("harassment claims", "terrorist groups"), so it does
+ * not count there.
  * Score files (`term<TAB>score`, AFINN; `term<TAB>mean<TAB>sd<TAB>[…]`,
  * VADER) load as one category named after the lexicon, the score as the
  * weight. Which layout a file uses is decided by its first entry; a later
@@ -309,13 +315,28 @@ static void header_category(px_lexbuild *b, const char *v)
         b->notes.v[c] = px_arena_strdup(b->l->arena, note);
 }
 
-static void header(px_lexbuild *b, const char *line)
+/* "boosting: a, b" or "attacking: a b": the categories of one direction,
+ * checked against the declared categories once the file is read. */
+static void header_direction(px_lexbuild *b, const char *v, size_t line, uint8_t dir)
 {
-    static const char *keys[] = {"name", "version", "licence", "license", "description",
-                                 "source", "built", "category"};
+    while (*v) {
+        size_t n = strcspn(v, " \t,");
+        if (n) {
+            px_lexdir d = {px_arena_strndup(b->l->arena, v, n), line, dir};
+            px_vec_push(b->dirs, d);
+        }
+        v += n;
+        v += strspn(v, " \t,");
+    }
+}
+
+static void header(px_lexbuild *b, const char *line, size_t lineno)
+{
+    static const char *keys[] = {"name",  "version", "licence",  "license",  "description",
+                                 "source", "built",  "category", "boosting", "attacking"};
     px_lexicon *l = b->l;
     const char **fields[] = {&l->name,   &l->version, &l->licence, &l->licence,
-                             &l->description, &l->source, &l->built, NULL};
+                             &l->description, &l->source, &l->built, NULL, NULL, NULL};
     const char *p = line + 1;
     while (*p == ' ' || *p == '#')
         p++;
@@ -329,8 +350,10 @@ static void header(px_lexbuild *b, const char *line)
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
         if (strlen(keys[k]) != kl || strncasecmp(p, keys[k], kl) != 0)
             continue;
-        if (!fields[k])
+        if (k == 7)
             header_category(b, v);
+        else if (k > 7)
+            header_direction(b, v, lineno, k == 8 ? PX_DIR_BOOSTING : PX_DIR_ATTACKING);
         else if (!*fields[k] && *v)
             *fields[k] = px_arena_strdup(l->arena, v);
     }
@@ -366,11 +389,35 @@ void px_lex_default_name(px_lexicon *l, const char *path)
 
 enum { LAYOUT_UNKNOWN, LAYOUT_CATEGORY, LAYOUT_SCORE };
 
-/* One entry line of a TSV file into e (weight, category, neutral). */
+/* The context column: `not-head`, `not-modifier`, or both. */
+static px_status context_rules(px_lexbuild *b, char *v, size_t line, uint8_t *out,
+                               px_error *err)
+{
+    static const char *names[] = {"not-head", "not-modifier"};
+    static const uint8_t bits[] = {PX_CTX_HEAD, PX_CTX_MODIFIER};
+    *out = 0;
+    for (char *p = v; *p;) {
+        size_t n = strcspn(p, " ,");
+        size_t k = 0;
+        while (n && k < 2 && (strlen(names[k]) != n || strncmp(p, names[k], n) != 0))
+            k++;
+        if (n && k == 2)
+            return px_error_set(err, PX_EINPUT, b->file, line,
+                                "unknown context rule '%.*s' (not-head, not-modifier)",
+                                (int)(n > 40 ? 40 : n), p);
+        if (n)
+            *out |= bits[k];
+        p += n;
+        p += strspn(p, " ,");
+    }
+    return PX_OK;
+}
+
+/* One entry line of a TSV file into e (weight, category, neutral, context). */
 static px_status tsv_entry(px_lexbuild *b, char *s, size_t line, int *layout, px_error *err)
 {
-    char *f[4];
-    size_t nf = split_tabs(s, f, 4);
+    char *f[5];
+    size_t nf = split_tabs(s, f, 5);
     const char *file = b->file;
     double w = 1, probe;
     if (nf == 1)
@@ -393,14 +440,19 @@ static px_status tsv_entry(px_lexbuild *b, char *s, size_t line, int *layout, px
         if (px_lex_number(cat, &probe))
             return px_error_set(err, PX_EINPUT, file, line,
                                 "a number '%s' where the category belongs", cat);
-        if (nf > 4)
+        if (nf > 5)
             return px_error_set(err, PX_EINPUT, file, line,
-                                "too many columns (expected at most 4)");
+                                "too many columns (expected at most 5)");
         if (nf >= 3 && *px_lex_trim(f[2]) && !px_lex_number(f[2], &w))
             return px_error_set(err, PX_EINPUT, file, line, "weight '%s' is not a number",
                                 px_lex_trim(f[2]));
         if (nf >= 4 && *px_lex_trim(f[3]))
             e.neutral = px_arena_strdup(b->l->arena, px_lex_trim(f[3]));
+        if (nf == 5) {
+            px_status st = context_rules(b, px_lex_trim(f[4]), line, &e.unless, err);
+            if (st != PX_OK)
+                return st;
+        }
     }
     e.weight = w;
     px_status st = px_lex_term(b, &e, px_lex_trim(f[0]), line, err);
@@ -426,7 +478,7 @@ static px_status load_tsv(px_lexbuild *b, char *data, px_error *err)
         if (*first == '#') {
             s = px_lex_trim(s);
             if (in_header)
-                header(b, s);
+                header(b, s, line);
             continue;
         }
         if (in_header)
@@ -441,6 +493,26 @@ static bool has_ext(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
     return n > e && strcasecmp(path + n - e, ext) == 0;
+}
+
+/* The directions the header named, per category; a name that is no
+ * category of the file is an error at its header line. */
+static px_status directions(px_lexbuild *b, px_error *err)
+{
+    uint8_t *dir = px_arena_array(b->l->arena, b->cats.n ? b->cats.n : 1, 1);
+    for (size_t i = 0; i < b->dirs.n; i++) {
+        const px_lexdir *d = &b->dirs.v[i];
+        size_t c = 0;
+        while (c < b->cats.n && strcmp(b->cats.v[c], d->name) != 0)
+            c++;
+        if (c == b->cats.n)
+            return px_error_set(err, PX_EINPUT, b->file, d->line,
+                                "'%s' is not a category of this lexicon", d->name);
+        dir[c] = d->dir;
+    }
+    b->l->directions = dir;
+    b->l->directed = b->dirs.n > 0;
+    return PX_OK;
 }
 
 /* Move what the build gathered into the lexicon's arena (the entries may
@@ -464,6 +536,7 @@ static void finish(px_lexbuild *b, bool ents_in_arena)
     px_vec_free(b->cats);
     px_vec_free(b->notes);
     px_vec_free(b->warns);
+    px_vec_free(b->dirs);
     px_text_ctx_free(b->ctx);
 }
 
@@ -517,6 +590,8 @@ px_status px_lexicon_parse(const char *name, const char *data, size_t len, px_le
     free(text);
     if (st == PX_OK && b.ents.n == 0)
         st = px_error_set(err, PX_EINPUT, name, 0, "no entries");
+    if (st == PX_OK)
+        st = directions(&b, err);
     finish(&b, tsv);
     if (st != PX_OK) {
         px_lexicon_free(b.l);

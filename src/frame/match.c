@@ -21,7 +21,12 @@
  * Each hit is tagged quoted when it sits inside a direct quotation (the
  * speaker's voice, not the outlet's) and negated when a negation word comes
  * at most three words before it in the same clause ("not a failure"; "not
- * only" does not negate). The hits go to scoring in text order.
+ * only" does not negate). It also records its position: right after a
+ * lower-case content word (the head of a noun phrase, "harassment claims")
+ * and right before one (a noun's modifier, "terrorist groups"). An entry
+ * whose lexicon line says `not-head` or `not-modifier` does not match there:
+ * words that judge a person often only name a thing in those positions.
+ * The hits go to scoring in text order.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +91,26 @@ static bool name_like(const px_doc *d, size_t k)
     return false;
 }
 
+/* A lower-case content word: not a stopword, name, number or negation. */
+static bool content_word(const px_token *t)
+{
+    return (t->flags & PX_TOK_WORD) &&
+           !(t->flags & (PX_TOK_STOP | PX_TOK_CAPITAL | PX_TOK_NUMBER | PX_TOK_NEGATION));
+}
+
+/* The PX_CTX_* of tokens [i, j) of one sentence: a content word glued on
+ * either side (only whitespace between). */
+static uint8_t context_of(const px_doc *d, size_t i, size_t j)
+{
+    uint8_t c = 0;
+    uint32_t sent = d->toks[i].sent;
+    if (i > 0 && d->toks[i - 1].sent == sent && content_word(&d->toks[i - 1]))
+        c |= PX_CTX_HEAD;
+    if (j < d->ntoks && d->toks[j].sent == sent && content_word(&d->toks[j]))
+        c |= PX_CTX_MODIFIER;
+    return c;
+}
+
 /* Does entry e match the tokens from i? Returns the tokens covered or 0. */
 static size_t match_entry(const px_lex_entry *e, const px_doc *d, size_t i, size_t end)
 {
@@ -99,6 +124,8 @@ static size_t match_entry(const px_lex_entry *e, const px_doc *d, size_t i, size
         if (!e->cased && !any_word && name_like(d, k))
             return 0;
     }
+    if (e->unless && (context_of(d, i, k) & e->unless))
+        return 0;
     return k - i;
 }
 
@@ -210,8 +237,12 @@ static void emit_at(walk *w, const px_refvec *const *lists, size_t nlists)
                 has_category_hit(w->out, w->s, w->i, r))
                 continue;
             const px_token *t = &d->toks[w->i];
-            px_hit h = {t->sent, w->i, len, t->start, d->toks[w->i + len - 1].end, r.lexicon,
-                        r.entry, (t->flags & PX_TOK_QUOTED) != 0, negated(d, w->i)};
+            px_hit h = {t->sent,          w->i,
+                        len,              t->start,
+                        d->toks[w->i + len - 1].end,
+                        r.lexicon,        r.entry,
+                        (t->flags & PX_TOK_QUOTED) != 0,
+                        negated(d, w->i), context_of(d, w->i, w->i + len)};
             px_vec_push(*w->out, h);
         }
     /* the lexicons that hit here resume after their hit */

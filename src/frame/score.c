@@ -11,8 +11,9 @@
  * The evidence is the hit list itself (sentence, tokens, entry), kept beside
  * the scores so every number can be traced to its words. Headline hits are
  * listed but not counted (the headline is not in the body's word count).
- * Per-fact scores (facts.c) and the sourcing profile (sourcing.c) complete
- * the px_source_frame handed to compare and report.
+ * Per-fact scores (facts.c), the sourcing profile (sourcing.c) and the
+ * narration contrasts with their intervals (contrast.c) complete the
+ * px_source_frame handed to compare and report.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +142,8 @@ px_status px_frame_story(px_arena *a, const px_lexset *s, const px_doc *const *d
         px_frame_deltas(col, ndocs);
     }
     free(col);
+    if (s)
+        px_frame_contrasts(a, s, docs, ndocs, fr);
     if (al)
         px_frame_facts(a, s, docs, ndocs, al, fr);
     *out = fr;

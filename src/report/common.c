@@ -252,23 +252,24 @@ size_t px_report_conflict_count(const px_story *s)
 }
 
 /* Labels for the lexicons we ship, the highlight each gets (loaded language
- * the strongest), and whether its hits are marked in the running text:
- * word-choice lexicons are; topic and valence lists (tone, policy frames)
- * would paint half the words, so they get charts and evidence only. A
- * lexicon not listed is shown by its name, marked in the text, gets no
- * "most …" note and a highlight by its position. */
+ * the strongest), whether its hits are marked in the running text, and the
+ * words a plain reading of its figure uses ("more loaded language than the
+ * others"): word-choice lexicons are marked; topic and valence lists (tone,
+ * policy frames) would paint half the words, so they get charts and
+ * evidence only. A lexicon not listed is shown by its name, marked in the
+ * text, gets no "most …" note and a highlight by its position. */
 static const struct {
-    const char *name, *label, *most;
+    const char *name, *label, *most, *noun;
     unsigned style;
     bool inline_marks;
 } lexicon_labels[] = {
-    {"loaded", "Loaded language", "most loaded language", 0, true},
-    {"hedges", "Hedging", "most hedging", 1, true},
-    {"attribution", "Attribution verbs", NULL, 2, true},
-    {"sourcing", "Vague sourcing", "most vague sourcing", 3, true},
-    {"subjectivity", "Subjectivity", "most subjective wording", 4, true},
-    {"tone", "Tone", NULL, 3, false},
-    {"frames", "Policy frames (experimental)", NULL, 1, false},
+    {"loaded", "Loaded language", "most loaded language", "loaded language", 0, true},
+    {"hedges", "Hedging", "most hedging", "hedging", 1, true},
+    {"attribution", "Attribution verbs", NULL, "loaded attribution verbs", 2, true},
+    {"sourcing", "Vague sourcing", "most vague sourcing", "vague sourcing", 3, true},
+    {"subjectivity", "Subjectivity", "most subjective wording", "subjective wording", 4, true},
+    {"tone", "Tone", NULL, "tone words", 3, false},
+    {"frames", "Policy frames (experimental)", NULL, "policy-frame cues", 1, false},
 };
 
 static int lexicon_row(const px_lexicon *l)
@@ -331,15 +332,113 @@ px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon, i
     return zero;
 }
 
+const char *px_report_lexicon_noun(const px_lexicon *l)
+{
+    int r = lexicon_row(l);
+    return r >= 0 ? lexicon_labels[r].noun : l->name;
+}
+
+/* The top by narration: from the frame's contrasts when there are some
+ * (two sources or more), else from the narration rates of the scores. */
+int px_report_top(const px_story *s, uint32_t lexicon, int fig, bool *clear)
+{
+    *clear = false;
+    if (!s->frames || s->nsources < 2)
+        return -1;
+    return px_frame_top(s->frames, s->nsources, s->lexicons, lexicon, fig, clear);
+}
+
 bool px_report_tops(const px_story *s, uint32_t source, uint32_t lexicon)
 {
-    px_score mine = px_report_score(s, source, lexicon, -1);
-    if (!mine.hits)
-        return false;
-    for (uint32_t i = 0; i < s->nsources; i++)
-        if (i != source && px_report_score(s, i, lexicon, -1).per_1k >= mine.per_1k)
-            return false;
-    return true;
+    bool clear;
+    return px_report_top(s, lexicon, PX_FIG_ALL, &clear) == (int)source;
+}
+
+const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32_t lexicon,
+                                      int fig)
+{
+    return s->frames ? px_frame_contrast(&s->frames[source], s->lexicons, lexicon, fig) : NULL;
+}
+
+/* x with one decimal, signed, never "-0.0". */
+static void signed1(px_buf *b, double x)
+{
+    px_buf_printf(b, "%+.1f", fabs(x) < 0.05 ? 0.0 : x);
+}
+
+/* The interval of the difference: its size ("1.1 to 7.3") when the
+ * difference is called, signed ("-2.0 to +3.1") when it is noise. */
+static void interval_words(px_buf *b, const px_contrast *c)
+{
+    if (c->reading > 0) {
+        px_buf_printf(b, "%.1f to %.1f", c->lo, c->hi);
+    } else if (c->reading < 0) {
+        px_buf_printf(b, "%.1f to %.1f", -c->hi, -c->lo);
+    } else {
+        signed1(b, c->lo);
+        px_buf_puts(b, " to ");
+        signed1(b, c->hi);
+    }
+}
+
+/* The brief form, for outlet cards: the rate, then how it stands. */
+static void reading_brief(px_buf *b, const px_contrast *c, int fig)
+{
+    if (fig == PX_FIG_SLANT) {
+        px_buf_puts(b, "slant ");
+        signed1(b, c->rate);
+        px_buf_puts(b, " per 1,000 words (boosting minus attacking)");
+    } else {
+        px_buf_printf(b, "%.1f per 1,000 words", c->rate);
+    }
+    if (fig == PX_FIG_SLANT && c->reading)
+        px_buf_printf(b, ": talks its subject %s more than the others, by %.1f (95%% interval ",
+                      c->reading > 0 ? "up" : "down", fabs(c->diff));
+    else if (c->reading)
+        px_buf_printf(b, ": %s than the others by %.1f (95%% interval ",
+                      c->reading > 0 ? "more" : "less", fabs(c->diff));
+    else
+        px_buf_printf(b, ": no clear difference from the others (story median %.1f; 95%% "
+                         "interval of the difference ",
+                      c->reference);
+    interval_words(b, c);
+    px_buf_puts(b, ")");
+}
+
+void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon, int fig,
+                       bool brief)
+{
+    const px_contrast *c = px_report_contrast(s, source, lexicon, fig);
+    const px_lexicon *L = px_lexset_get(s->lexicons, lexicon);
+    const char *noun = fig == PX_FIG_BOOSTING    ? "boosting language"
+                       : fig == PX_FIG_ATTACKING ? "attacking language"
+                                                 : px_report_lexicon_noun(L);
+    if (!c) {
+        px_buf_puts(b, "no other outlet to compare with");
+    } else if (brief) {
+        reading_brief(b, c, fig);
+    } else if (fig == PX_FIG_SLANT && c->reading) {
+        px_buf_printf(b, "talks its subject %s more than the others: slant %+.1f against a "
+                         "story median of %+.1f per 1,000 words of narration (boosting minus "
+                         "attacking; 95%% interval of the difference ",
+                      c->reading > 0 ? "up" : "down", c->rate, c->reference);
+        interval_words(b, c);
+        px_buf_puts(b, ")");
+    } else if (c->reading) {
+        px_buf_printf(b, "%s %s than the others by %.1f per 1,000 words of narration (%.1f "
+                         "against a story median of %.1f; 95%% interval ",
+                      c->reading > 0 ? "more" : "less", noun, fabs(c->diff), c->rate,
+                      c->reference);
+        interval_words(b, c);
+        px_buf_puts(b, ")");
+    } else {
+        px_buf_printf(b, "no clear difference in %s from the others (%.1f against a story "
+                         "median of %.1f per 1,000 words of narration; the difference is within "
+                         "the noise, 95%% interval ",
+                      fig == PX_FIG_SLANT ? "slant" : noun, c->rate, c->reference);
+        interval_words(b, c);
+        px_buf_puts(b, ")");
+    }
 }
 
 static bool same_speaker(const char *a, size_t an, const char *b, size_t bn)

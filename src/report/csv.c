@@ -99,13 +99,29 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
     return b->toobig ? PX_ELIMIT : PX_OK;
 }
 
+/* The contrast columns of a lexicon's row: rate against the story median,
+ * the difference, its 95% interval and its reading (more, less, noise);
+ * empty for category rows and figures a lexicon does not have. */
+static void contrast_fields(px_buf *b, const px_contrast *c)
+{
+    if (!c) {
+        px_buf_puts(b, ",,,,,");
+        return;
+    }
+    px_buf_printf(b, ",%.3f,%.3f,%.3f,%.3f,%s", px_round3(c->reference), px_round3(c->diff),
+                  px_round3(c->lo), px_round3(c->hi),
+                  c->reading > 0 ? "more" : c->reading < 0 ? "less" : "noise");
+}
+
 px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *b)
 {
     (void)o;
     if (!s || !s->analyzed)
         return PX_EUSAGE;
     px_buf_puts(b, "source,lexicon,category,hits,per_1k,delta,narration,quoted,"
-                   "narration_per_1k\r\n");
+                   "narration_per_1k,narration_delta,quoted_per_1k,median_per_1k,difference,"
+                   "low,high,reading,slant_per_1k,slant_median,slant_difference,slant_low,"
+                   "slant_high,slant_reading\r\n");
     size_t nl = px_lexset_count(s->lexicons);
     for (uint32_t i = 0; i < s->nsources; i++)
         for (uint32_t l = 0; l < nl; l++) {
@@ -117,9 +133,18 @@ px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_bu
                 field(b, L->name);
                 px_buf_putc(b, ',');
                 field(b, c < 0 ? "" : L->categories[c]);
-                px_buf_printf(b, ",%zu,%.3f,%.3f,%zu,%zu,%.3f\r\n", sc.hits,
+                px_buf_printf(b, ",%zu,%.3f,%.3f,%zu,%zu,%.3f,%.3f,%.3f", sc.hits,
                               px_round3(sc.per_1k), px_round3(sc.delta), sc.narration,
-                              sc.quoted, px_round3(sc.narration_per_1k));
+                              sc.quoted, px_round3(sc.narration_per_1k),
+                              px_round3(sc.narration_delta), px_round3(sc.quoted_per_1k));
+                contrast_fields(b, c < 0 ? px_report_contrast(s, i, l, PX_FIG_ALL) : NULL);
+                const px_contrast *sl = c < 0 ? px_report_contrast(s, i, l, PX_FIG_SLANT) : NULL;
+                if (sl)
+                    px_buf_printf(b, ",%.3f", px_round3(sl->rate));
+                else
+                    px_buf_putc(b, ',');
+                contrast_fields(b, sl);
+                px_buf_puts(b, "\r\n");
             }
         }
     return b->toobig ? PX_ELIMIT : PX_OK;

@@ -77,6 +77,55 @@ static void speaker_summary(const px_story *s, px_buf *b, uint32_t src)
                   named == 1 ? "" : "s", anon);
 }
 
+/* One reading as a card line: "<label> in its narration: <reading>", the
+ * figure's words linked to their evidence. */
+static void reading_line(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int fig,
+                         const char *what)
+{
+    px_buf t;
+    px_buf_init(&t, 0);
+    px_report_reading(&t, s, i, l, fig, true);
+    px_buf_printf(b, "<li class=\"rd\"><a href=\"#ev-o%u-l%u\">", i + 1, l);
+    ESC(b, what);
+    px_buf_puts(b, "</a>, in its narration: ");
+    px_html_escape(b, t.data, t.len);
+    px_buf_free(&t);
+    px_score sc = px_report_score(s, i, l, -1);
+    if (fig == PX_FIG_ALL && sc.quoted)
+        px_buf_printf(b, " <span class=\"mut\">In quotations, apart: %zu hit%s, %.1f per "
+                         "1,000 quoted words.</span>",
+                      sc.quoted, sc.quoted == 1 ? "" : "s", sc.quoted_per_1k);
+    px_buf_puts(b, "</li>");
+}
+
+/* Framing on the card, narration first: a "most …" badge for the outlet
+ * whose own narration clearly tops a lexicon (quotations never count), the
+ * plain reading of the headline lexicon (loaded language) always, its slant
+ * and the other lexicons when they differ clearly. */
+static void framing_summary(const px_story *s, px_buf *b, uint32_t i)
+{
+    size_t nl;
+    size_t *order = px_report_lexicon_order(s, &nl);
+    for (size_t k = 0; k < nl; k++) {
+        uint32_t l = (uint32_t)order[k];
+        const px_lexicon *L = px_lexset_get(s->lexicons, l);
+        const char *most = px_report_lexicon_most(L);
+        const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_ALL);
+        bool clear;
+        if (most && px_report_top(s, l, PX_FIG_ALL, &clear) == (int)i && clear) {
+            px_buf_printf(b, "<li><a href=\"#ev-o%u-l%u\"><strong class=\"badge\">", i + 1, l);
+            ESC(b, most);
+            px_buf_puts(b, "</strong></a> <span class=\"mut\">(in its own narration)</span></li>");
+        }
+        if (c && (k == 0 || (most && c->reading > 0)))
+            reading_line(s, b, i, l, PX_FIG_ALL, px_report_lexicon_label(L));
+        const px_contrast *sl = px_report_contrast(s, i, l, PX_FIG_SLANT);
+        if (sl && sl->reading)
+            reading_line(s, b, i, l, PX_FIG_SLANT, "Slant");
+    }
+    free(order);
+}
+
 static void outlet_summary(const px_story *s, px_buf *b, uint32_t i)
 {
     const px_source_compare *c = &s->compare[i];
@@ -89,14 +138,7 @@ static void outlet_summary(const px_story *s, px_buf *b, uint32_t i)
     if (c->nconflicts)
         px_buf_printf(b, "<li>%zu conflicting detail%s</li>", c->nconflicts,
                       c->nconflicts == 1 ? "" : "s");
-    for (size_t l = 0; l < px_lexset_count(s->lexicons); l++) {
-        const char *most = px_report_lexicon_most(px_lexset_get(s->lexicons, l));
-        if (most && px_report_tops(s, i, (uint32_t)l)) {
-            px_buf_printf(b, "<li><a href=\"#ev-o%u-l%zu\"><strong>", i + 1, l);
-            ESC(b, most);
-            px_buf_puts(b, "</strong></a></li>");
-        }
-    }
+    framing_summary(s, b, i);
     speaker_summary(s, b, i);
     px_buf_puts(b, "</ul>");
 }

@@ -1,14 +1,17 @@
 /*
  * html_frame.c — framing: small-multiple bar charts in inline SVG, one per
- * lexicon category, the outlets side by side on one scale per lexicon, each
- * bar split into narration (the outlet's own words, solid) and quotation (a
- * speaker's words, hatched), and each bar a link to its evidence list: the
- * terms found, grouped, with links to their sentences and the neutral
- * wording a lexicon offers.
+ * lexicon category, the outlets side by side on one scale per lexicon. The
+ * headline bar is the outlet's own narration (hits per 1,000 words of
+ * narration, solid); quotations (a speaker's words, per 1,000 quoted words)
+ * get a thin hatched bar beside it, never added in. Each bar links to its
+ * evidence list: the terms found, grouped, with links to their sentences
+ * and the neutral wording a lexicon offers.
  *
  * Charts carry a <title> and a <desc> with the figures, so a screen reader
  * gets the numbers the bars show.
  */
+#include <math.h>
+
 #include "report/html.h"
 
 enum { CHART_W = 300, ROW_H = 25, LABEL_W = 104, VALUE_W = 40, NAME_CHARS = 14 };
@@ -34,7 +37,9 @@ static double lexicon_max(const px_story *s, uint32_t l)
     const px_lexicon *L = px_lexset_get(s->lexicons, l);
     for (uint32_t i = 0; i < s->nsources; i++)
         for (size_t c = 0; c < L->ncategories; c++) {
-            double v = px_report_score(s, i, l, (int32_t)c).per_1k;
+            px_score sc = px_report_score(s, i, l, (int32_t)c);
+            double v = sc.narration_per_1k > sc.quoted_per_1k ? sc.narration_per_1k
+                                                                : sc.quoted_per_1k;
             if (v > max)
                 max = v;
         }
@@ -53,8 +58,7 @@ static size_t category_hits(const px_story *s, uint32_t l, int32_t c)
 static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c, double scale)
 {
     px_score sc = px_report_score(s, i, l, c);
-    double y = 4 + i * ROW_H, w = sc.per_1k * scale;
-    double wn = sc.hits ? w * (double)sc.narration / (double)sc.hits : 0;
+    double y = 4 + i * ROW_H, wn = sc.narration_per_1k * scale, wq = sc.quoted_per_1k * scale;
     px_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\">", LABEL_W - 6, y + 15);
     escape_cut(b, px_report_outlet(s, i), NAME_CHARS);
     px_buf_puts(b, "</text>");
@@ -62,17 +66,21 @@ static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c,
         px_buf_printf(b, "<a href=\"#ev-o%u-l%u-c%d\">", i + 1, l, c);
     px_buf_puts(b, "<title>");
     ESC(b, px_report_outlet(s, i));
-    px_buf_printf(b, ": %zu hit%s, %.1f per 1,000 words (%zu in narration, %zu in quotations)"
-                     "</title>",
-                  sc.hits, sc.hits == 1 ? "" : "s", sc.per_1k, sc.narration, sc.quoted);
+    px_buf_printf(b, ": %.1f per 1,000 words of narration (%zu hit%s); inside quotations, apart, "
+                     "%.1f per 1,000 quoted words (%zu)</title>",
+                  sc.narration_per_1k, sc.narration, sc.narration == 1 ? "" : "s",
+                  sc.quoted_per_1k, sc.quoted);
     if (wn > 0)
-        px_buf_printf(b, "<rect class=\"bn\" x=\"%d\" y=\"%.0f\" width=\"%.1f\" height=\"18\"/>",
+        px_buf_printf(b, "<rect class=\"bn\" x=\"%d\" y=\"%.0f\" width=\"%.1f\" height=\"13\"/>",
                       LABEL_W, y + 2, wn);
-    if (w - wn > 0.05)
-        px_buf_printf(b, "<rect class=\"bq\" x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"18\"/>",
-                      LABEL_W + wn, y + 2, w - wn);
-    px_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\">%.1f</text>",
-                  LABEL_W + w + 4, y + 15, sc.per_1k);
+    if (wq > 0.05)
+        px_buf_printf(b, "<rect class=\"bq\" x=\"%d\" y=\"%.0f\" width=\"%.1f\" height=\"5\"/>",
+                      LABEL_W, y + 16, wq);
+    px_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\">%.1f</text>", LABEL_W + wn + 4, y + 13,
+                  sc.narration_per_1k);
+    if (sc.quoted)
+        px_buf_printf(b, "<text class=\"qv\" x=\"%.1f\" y=\"%.0f\">q %.1f</text>",
+                      LABEL_W + wq + 4, y + 23, sc.quoted_per_1k);
     if (sc.hits)
         px_buf_puts(b, "</a>");
 }
@@ -85,25 +93,104 @@ static void chart(const px_story *s, px_buf *b, uint32_t l, int32_t c, double ma
     int h = (int)(s->nsources * ROW_H + 8);
     px_buf_printf(b, "<figure class=\"chart\"><figcaption id=\"ch-l%u-c%d\">", l, c);
     ESC(b, cat);
-    px_buf_printf(b, " <span class=\"mut\">per 1,000 words</span></figcaption>"
+    px_buf_printf(b, " <span class=\"mut\">per 1,000 words of narration</span></figcaption>"
                      "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"cht-l%u-c%d "
                      "chd-l%u-c%d\"><title id=\"cht-l%u-c%d\">",
                   CHART_W, h, l, c, l, c, l, c);
     ESC(b, px_report_lexicon_label(L));
     px_buf_puts(b, ", ");
     ESC(b, cat);
-    px_buf_printf(b, ": hits per 1,000 words by outlet</title><desc id=\"chd-l%u-c%d\">", l, c);
+    px_buf_printf(b, ": hits per 1,000 words of narration by outlet, quotations apart</title>"
+                     "<desc id=\"chd-l%u-c%d\">",
+                  l, c);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_score sc = px_report_score(s, i, l, c);
         ESC(b, px_report_outlet(s, i));
-        px_buf_printf(b, " %.1f (%zu in narration, %zu quoted)%s", sc.per_1k, sc.narration,
-                      sc.quoted, i + 1 < s->nsources ? "; " : ".");
+        px_buf_printf(b, " %.1f in narration (%zu hits), %.1f in quotations (%zu)%s",
+                      sc.narration_per_1k, sc.narration, sc.quoted_per_1k, sc.quoted,
+                      i + 1 < s->nsources ? "; " : ".");
     }
     px_buf_printf(b, "</desc><line class=\"ax\" x1=\"%d\" y1=\"2\" x2=\"%d\" y2=\"%d\"/>",
                   LABEL_W, LABEL_W, h - 2);
     for (uint32_t i = 0; i < s->nsources; i++)
         bar(s, b, i, l, c, scale);
     px_buf_puts(b, "</svg></figure>");
+}
+
+/* x of value v on the slant chart: zero in the middle of the room left
+ * between the names and a value's width on either side. */
+static double slant_x(double v, double scale)
+{
+    return LABEL_W + VALUE_W + (CHART_W - LABEL_W - 2.0 * VALUE_W) / 2.0 + v * scale;
+}
+
+/* One outlet's slant: a bar from zero (right: boosting outweighs attacking,
+ * left: the reverse) and a whisker for the 95% interval of its difference
+ * from the story median, drawn around the median's line. */
+static void slant_bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, double scale)
+{
+    const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
+    double y = 4 + i * ROW_H, x0 = slant_x(0, scale), x = slant_x(c->rate, scale);
+    px_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\">", LABEL_W - 6, y + 15);
+    escape_cut(b, px_report_outlet(s, i), NAME_CHARS);
+    px_buf_printf(b, "</text><g class=\"%s\"><title>", c->reading ? "sl clear" : "sl");
+    ESC(b, px_report_outlet(s, i));
+    px_buf_puts(b, ": ");
+    px_buf t;
+    px_buf_init(&t, 0);
+    px_report_reading(&t, s, i, l, PX_FIG_SLANT, false);
+    px_html_escape(b, t.data, t.len);
+    px_buf_free(&t);
+    px_buf_printf(b, "</title><rect class=\"bn\" x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
+                     "height=\"13\"/>",
+                  x < x0 ? x : x0, y + 2, fabs(x - x0));
+    double w0 = slant_x(c->reference + c->lo, scale), w1 = slant_x(c->reference + c->hi, scale);
+    px_buf_printf(b, "<path class=\"wh\" d=\"M%.1f %.0fH%.1fM%.1f %.0fV%.0fM%.1f %.0fV%.0f\"/>",
+                  w0, y + 19, w1, w0, y + 16, y + 22, w1, y + 16, y + 22);
+    px_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\"%s>%+.1f</text></g>", x < x0 ? x - 4 : x + 4,
+                  y + 13, x < x0 ? " text-anchor=\"end\"" : "", c->rate);
+}
+
+/* The slant of a lexicon with directions: boosting minus attacking hits
+ * per 1,000 words of narration, outlets side by side around zero. */
+static void slant_chart(const px_story *s, px_buf *b, uint32_t l)
+{
+    if (!px_report_contrast(s, 0, l, PX_FIG_SLANT))
+        return;
+    double max = 1;
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
+        double m = fmax(fabs(c->rate), fmax(fabs(c->reference + c->lo), fabs(c->reference + c->hi)));
+        max = m > max ? m : max;
+    }
+    double scale = (CHART_W - LABEL_W - 2.0 * VALUE_W) / 2.0 / max;
+    int h = (int)(s->nsources * ROW_H + 8);
+    double xm = slant_x(px_report_contrast(s, 0, l, PX_FIG_SLANT)->reference, scale);
+    px_buf_printf(b, "<figure class=\"chart slant\"><figcaption id=\"ch-l%u-sl\">slant <span "
+                     "class=\"mut\">boosting minus attacking, per 1,000 words of narration"
+                     "</span></figcaption><svg viewBox=\"0 0 %d %d\" role=\"img\" "
+                     "aria-labelledby=\"cht-l%u-sl chd-l%u-sl\"><title id=\"cht-l%u-sl\">",
+                  l, CHART_W, h, l, l, l);
+    ESC(b, px_report_lexicon_label(px_lexset_get(s->lexicons, l)));
+    px_buf_printf(b, ", slant: boosting minus attacking hits per 1,000 words of narration by "
+                     "outlet</title><desc id=\"chd-l%u-sl\">",
+                  l);
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
+        ESC(b, px_report_outlet(s, i));
+        px_buf_printf(b, " %+.1f (%s)%s", c->rate,
+                      c->reading > 0 ? "clearly up" : c->reading < 0 ? "clearly down" : "noise",
+                      i + 1 < s->nsources ? "; " : ".");
+    }
+    px_buf_printf(b, "</desc><line class=\"ax\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>"
+                     "<line class=\"md\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>",
+                  slant_x(0, scale), slant_x(0, scale), h - 2, xm, xm, h - 2);
+    for (uint32_t i = 0; i < s->nsources; i++)
+        slant_bar(s, b, i, l, scale);
+    px_buf_puts(b, "</svg><p class=\"mut\">Right of zero: more boosting than attacking "
+                   "language. Dashed: the story median; whiskers: the 95% interval of each "
+                   "outlet's difference from it. A bar in bold differs clearly; the others are "
+                   "within the noise.</p></figure>");
 }
 
 /* The hits of one outlet in one category, grouped by lexicon entry. */
@@ -196,6 +283,7 @@ static void lexicon_section(const px_story *s, px_buf *b, uint32_t l)
     }
     double max = lexicon_max(s, l);
     px_buf_puts(b, "<div class=\"charts\">");
+    slant_chart(s, b, l);
     PX_VEC(size_t) empty = {0};
     for (size_t c = 0; c < L->ncategories; c++) {
         if (category_hits(s, l, (int32_t)c))
@@ -224,12 +312,13 @@ void html_framing(const px_story *s, px_buf *b)
     if (!nl)
         return;
     px_buf_puts(b, "<section aria-labelledby=\"framing\"><h2 id=\"framing\">Framing</h2>"
-                   "<p class=\"legend\">Lexicon hits per 1,000 words of each article. "
-                   "<span class=\"key n\"></span> the outlet's own narration · "
-                   "<span class=\"key q\"></span> inside quotations (a speaker's words). "
-                   "Charts of one lexicon share a scale. Select a bar for the words behind it; "
-                   "words in a headline are listed but not counted (the rates are per word of "
-                   "the body)."
+                   "<p class=\"legend\"><span class=\"key n\"></span> lexicon hits per 1,000 "
+                   "words of the outlet's own narration: the figure outlets are compared and "
+                   "ranked on · <span class=\"key q\"></span> <span class=\"mut\">q</span> "
+                   "hits inside quotations per 1,000 quoted words, shown beside it and never "
+                   "added in (a speaker's words are not the outlet's). Charts of one lexicon "
+                   "share a scale. Select a bar for the words behind it; words in a headline "
+                   "are listed but not counted (the rates are per word of the body)."
                    "</p><svg width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\" "
                    "style=\"position:absolute\"><defs><pattern id=\"px-hatch\" class=\"hatch\" "
                    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "

@@ -79,9 +79,27 @@ unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon);
 /* A score, or a zero score when the frame has none. */
 px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon,
                          int32_t category);
-/* True when source has the story's highest rate of lexicon l (with hits,
- * and more than any other outlet). */
+/* The words a plain reading uses for the lexicon's figure ("loaded
+ * language"). */
+const char *px_report_lexicon_noun(const px_lexicon *l);
+/* The source with the story's highest narration rate of figure fig
+ * (PX_FIG_*) of lexicon l (with hits, more than any other outlet), or -1;
+ * *clear: its interval against the others leaves out zero. Quoted speech
+ * never counts toward it. */
+int px_report_top(const px_story *s, uint32_t lexicon, int fig, bool *clear);
+/* True when source is px_report_top of lexicon l (all its hits). */
 bool px_report_tops(const px_story *s, uint32_t source, uint32_t lexicon);
+/* A source's contrast with the others on figure fig of lexicon l, or NULL
+ * (one source, or no such figure). */
+const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32_t lexicon,
+                                      int fig);
+/* The plain reading of that contrast: "more loaded language than the
+ * others by 4.2 per 1,000 words of narration (…; 95% interval 1.1 to
+ * 7.3)", or "no clear difference in loaded language from the others (…)"
+ * when the interval holds zero: noise is never read as a difference. brief:
+ * "8.1 per 1,000 words: more than the others by 4.2 (95% interval …)". */
+void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon,
+                       int fig, bool brief);
 
 /* Speakers an outlet attributes statements to, one entry per speaker, in
  * order of first appearance: the frame stage's sourcing profile when there

@@ -234,6 +234,51 @@ static void hit_json(jw *w, const px_story *s, uint32_t i, const px_hit *hit)
     jw_obj_end(w);
 }
 
+static const char *const figure_names[PX_NFIGS] = {"all", "boosting", "attacking", "slant"};
+
+/* A contrast with the others: the narration rate, the story's median, the
+ * difference with its 95% interval, and how it reads ("more", "less" or
+ * "noise": an interval that holds zero is no difference). */
+static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int fig)
+{
+    const px_contrast *c = px_report_contrast(s, i, l, fig);
+    jw_obj(w);
+    jw_kint(w, "hits", c->hits);
+    jw_kreal(w, "per_1k", px_round3(c->rate));
+    jw_kreal(w, "median_per_1k", px_round3(c->reference));
+    jw_kreal(w, "difference", px_round3(c->diff));
+    jw_kreal(w, "low", px_round3(c->lo));
+    jw_kreal(w, "high", px_round3(c->hi));
+    jw_kstr(w, "reading", c->reading > 0 ? "more" : c->reading < 0 ? "less" : "noise");
+    px_buf t;
+    px_buf_init(&t, 0);
+    px_report_reading(&t, s, i, l, fig, false);
+    jw_kstrn(w, "text", t.data, t.len);
+    px_buf_free(&t);
+    jw_obj_end(w);
+}
+
+/* contrast: the lexicon's headline figure (narration) against the other
+ * outlets;
+ * directions (a lexicon whose categories have them): boosting, attacking
+ * and slant, each the same way. */
+static void contrasts_json(jw *w, const px_story *s, uint32_t i, uint32_t l)
+{
+    if (!px_report_contrast(s, i, l, PX_FIG_ALL))
+        return;
+    jw_key(w, "contrast");
+    contrast_json(w, s, i, l, PX_FIG_ALL);
+    if (!px_report_contrast(s, i, l, PX_FIG_SLANT))
+        return;
+    jw_key(w, "directions");
+    jw_obj(w);
+    for (int f = PX_FIG_BOOSTING; f < PX_NFIGS; f++) {
+        jw_key(w, figure_names[f]);
+        contrast_json(w, s, i, l, f);
+    }
+    jw_obj_end(w);
+}
+
 /* One lexicon's score in a source (fact < 0) or in one fact, with its
  * evidence and categories (all of them for a source, those hit for a fact).
  * A fact's evidence lists positions in the source's evidence list of the
@@ -251,6 +296,8 @@ static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l,
                                    : px_frame_fact_score(fr, (size_t)fact, l, -1);
     jw_obj(w);
     score_json(w, sc, true);
+    if (fact < 0)
+        contrasts_json(w, s, i, l);
     jw_key(w, "evidence");
     jw_arr(w);
     size_t pos = 0;
@@ -349,6 +396,46 @@ static void fact_frames_json(jw *w, const px_story *s)
     jw_obj_end(w);
 }
 
+/* One "most" entry: the source with the top narration rate and whether
+ * its difference from the others is clear (null when no outlet tops). */
+static void top_json(jw *w, const px_story *s, uint32_t l, int fig)
+{
+    bool clear;
+    int top = px_report_top(s, l, fig, &clear);
+    if (top < 0) {
+        jw_str(w, NULL);
+        return;
+    }
+    jw_obj(w);
+    jw_kstr(w, "source", s->articles[top]->id);
+    jw_kbool(w, "clear", clear);
+    jw_kreal(w, "narration_per_1k", px_round3(px_report_contrast(s, (uint32_t)top, l, fig)->rate));
+    jw_obj_end(w);
+}
+
+/* framing.most: per lexicon, the outlet most given to it in its own
+ * narration (quotations never count), and for a lexicon with directions
+ * the most boosting and the most attacking outlet. */
+static void most_json(jw *w, const px_story *s)
+{
+    jw_key(w, "most");
+    jw_obj(w);
+    for (uint32_t l = 0; l < px_lexset_count(s->lexicons); l++) {
+        jw_key(w, px_lexset_get(s->lexicons, l)->name);
+        top_json(w, s, l, PX_FIG_ALL);
+        if (!px_lexset_get(s->lexicons, l)->directed)
+            continue;
+        for (int f = PX_FIG_BOOSTING; f <= PX_FIG_ATTACKING; f++) {
+            char key[160];
+            snprintf(key, sizeof key, "%s:%s", px_lexset_get(s->lexicons, l)->name,
+                     figure_names[f]);
+            jw_key(w, key);
+            top_json(w, s, l, f);
+        }
+    }
+    jw_obj_end(w);
+}
+
 static void framing_json(jw *w, const px_story *s)
 {
     size_t nl = px_lexset_count(s->lexicons);
@@ -368,6 +455,7 @@ static void framing_json(jw *w, const px_story *s)
         jw_obj_end(w);
     }
     jw_obj_end(w);
+    most_json(w, s);
     fact_frames_json(w, s);
     jw_obj_end(w);
 }
@@ -474,7 +562,7 @@ static void fact_speakers_json(jw *w, const px_story *s, uint32_t i)
             jw_kstrn(w, "verb", d->text + at->verb_start, at->verb_end - at->verb_start);
         } else {
             jw_key(w, "speaker");
-            jw_null(w);
+            jw_str(w, NULL);
         }
         jw_obj_end(w);
     }

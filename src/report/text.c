@@ -187,8 +187,9 @@ static void outlets(const px_story *s, out *o)
             px_buf_printf(&t, "; %zu conflicting", c->nconflicts);
         for (size_t l = 0; l < px_lexset_count(s->lexicons); l++) {
             const char *most = px_report_lexicon_most(px_lexset_get(s->lexicons, l));
-            if (most && px_report_tops(s, i, (uint32_t)l))
-                px_buf_printf(&t, "; %s", most);
+            bool clear;
+            if (most && px_report_top(s, (uint32_t)l, PX_FIG_ALL, &clear) == (int)i && clear)
+                px_buf_printf(&t, "; %s (in its own narration)", most);
         }
         spaces(o->b, 5);
         wrap_in(o, o->c.dim, t.data, t.len, 5, 5);
@@ -300,16 +301,23 @@ static void hit_terms(const px_story *s, px_buf *t, uint32_t i, uint32_t l)
     }
 }
 
+/* One outlet's line for lexicon l: narration hits, their rate and its
+ * difference from the story median ("clearly" when the interval leaves out
+ * zero), the categories hit, quotations apart; then the words. */
 static void score_line(const px_story *s, out *o, uint32_t i, uint32_t l)
 {
     const px_lexicon *L = px_lexset_get(s->lexicons, l);
     px_score sc = px_report_score(s, i, l, -1);
+    const px_contrast *ct = px_report_contrast(s, i, l, PX_FIG_ALL);
     px_buf t;
     px_buf_init(&t, 0);
-    char head[80];
-    int col = snprintf(head, sizeof head, "    %c  %3zu hit%s %6.1f %+6.1f", letter(i), sc.hits,
-                       sc.hits == 1 ? " " : "s", sc.per_1k, sc.delta);
+    char head[96];
+    int col = snprintf(head, sizeof head, "    %c  %3zu hit%s %6.1f %+6.1f", letter(i),
+                       sc.narration, sc.narration == 1 ? " " : "s", sc.narration_per_1k,
+                       ct ? ct->diff : sc.narration_delta);
     px_buf_puts(o->b, head);
+    if (ct && ct->reading)
+        px_buf_puts(&t, ct->reading > 0 ? "clearly more; " : "clearly less; ");
     const char *sep = "";
     for (size_t c = 0; c < L->ncategories; c++) {
         px_score cs = px_report_score(s, i, l, (int32_t)c);
@@ -319,7 +327,8 @@ static void score_line(const px_story *s, out *o, uint32_t i, uint32_t l)
         }
     }
     if (sc.quoted)
-        px_buf_printf(&t, " (%zu quoted)", sc.quoted);
+        px_buf_printf(&t, " (in quotations, apart: %zu, %.1f per 1,000 quoted words)", sc.quoted,
+                      sc.quoted_per_1k);
     if (t.len)
         px_buf_puts(o->b, "  ");
     wrap(o, t.data ? t.data : "", t.len, col + 2, 9);
@@ -332,12 +341,42 @@ static void score_line(const px_story *s, out *o, uint32_t i, uint32_t l)
     px_buf_free(&t);
 }
 
+/* One outlet's slant reading. */
+static void slant_line(const px_story *s, out *o, uint32_t i, uint32_t l)
+{
+    px_buf t;
+    px_buf_init(&t, 0);
+    px_report_reading(&t, s, i, l, PX_FIG_SLANT, true);
+    px_buf_printf(o->b, "    %c  ", letter(i));
+    wrap(o, t.data, t.len, 7, 7);
+    px_buf_free(&t);
+}
+
+/* The slant of a lexicon with directions: a line for each outlet that
+ * differs clearly; one line saying so when none does. */
+static void slant_lines(const px_story *s, out *o, uint32_t l)
+{
+    size_t shown = 0;
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
+        if (c && c->reading) {
+            slant_line(s, o, i, l);
+            shown++;
+        }
+    }
+    if (!shown && px_report_contrast(s, 0, l, PX_FIG_SLANT))
+        px_buf_puts(o->b, "       slant (boosting minus attacking): no outlet differs clearly "
+                          "from the others\n");
+}
+
 static void framing(const px_story *s, out *o)
 {
     size_t nl;
     size_t *order = px_report_lexicon_order(s, &nl);
     if (nl)
-        heading(o, "Framing", "hits per 1,000 words; ± difference from the story mean");
+        heading(o, "Framing",
+                "narration hits per 1,000 words of narration; ± difference from the story "
+                "median, 'clearly' when its 95% interval leaves out zero; quotations apart");
     for (size_t k = 0; k < nl; k++) {
         uint32_t l = (uint32_t)order[k];
         size_t hits = 0;
@@ -348,6 +387,8 @@ static void framing(const px_story *s, out *o)
                       hits ? "" : ": no hits in any outlet");
         for (uint32_t i = 0; i < s->nsources && hits; i++)
             score_line(s, o, i, l);
+        if (hits)
+            slant_lines(s, o, l);
     }
     free(order);
 }

@@ -99,11 +99,53 @@ static void the_outlet_that_leaves_a_fact_out(void **state)
     px_story_free(s);
 }
 
+/* A lexicon with directions adds its boosting and attacking counts, so the
+ * aggregate can show a cheerleading and a hostile outlet apart. */
+static void directions_counted_apart(void **state)
+{
+    (void)state;
+    const char *const slanted[] = {
+        "wire", "Bridge opens\n\nThe bridge opened on Monday. Traffic crossed at noon.",
+        "booster", "Bridge opens\n\nThe gleaming bridge opened on Monday, a triumph. "
+                   "\"A fiasco,\" one critic said. Traffic crossed at noon.",
+        "critic", "Bridge opens\n\nThe bridge, a fiasco and a boondoggle, opened on Monday. "
+                  "Traffic crossed at noon."};
+    px_story *s = test_story(slanted, 3);
+    px_lexicon *l;
+    px_error err;
+    const char *tsv = "# name: loaded\n# category: praise — up\n# category: attack — down\n"
+                      "# boosting: praise\n# attacking: attack\n"
+                      "gleaming\tpraise\ntriumph\tpraise\nfiasco\tattack\nboondoggle\tattack\n";
+    assert_int_equal(px_lexicon_parse("l.tsv", tsv, strlen(tsv), &l, &err), PX_OK);
+    px_lexset *set = px_lexset_new();
+    px_lexset_add(set, l);
+    px_config cfg;
+    px_config_defaults(&cfg);
+    cfg.lexicons = set;
+    assert_int_equal(px_story_analyze(s, &cfg, NULL, &err), PX_OK);
+    json_t *fig = px_batch_figures(s, "f", 1, 2, 0);
+    json_t *b = json_object_get(source(fig, "booster"), "frame");
+    json_t *c = json_object_get(source(fig, "critic"), "frame");
+    /* [hits, narration, quoted]: the critic quoted by the booster stays apart */
+    assert_int_equal(json_integer_value(json_array_get(json_object_get(b, "loaded:boosting"), 1)),
+                     2);
+    assert_int_equal(json_integer_value(json_array_get(json_object_get(b, "loaded:attacking"), 2)),
+                     1);
+    assert_int_equal(json_integer_value(json_array_get(json_object_get(c, "loaded:attacking"), 1)),
+                     2);
+    assert_int_equal(json_integer_value(json_array_get(json_object_get(c, "loaded:boosting"), 0)),
+                     0);
+    json_decref(fig);
+    px_story_free(s);
+    px_lexset_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(counts_agree_with_the_alignment),
         cmocka_unit_test(the_outlet_that_leaves_a_fact_out),
+        cmocka_unit_test(directions_counted_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

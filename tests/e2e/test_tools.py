@@ -40,12 +40,14 @@ check(code == 0 and b"ok" in out, "every shipped lexicon passes lexicon check")
 code, out, err = run("lexicon", "list")
 check(code == 0 and b"loaded" in out and b"hedges" in out, "lexicon list")
 code, out, err = run("lexicon", "match", "--category", "loaded", "-",
-                     stdin="The regime slammed the plan.\nNothing here.\n".encode())
+                     stdin="The \u00e9lite regime slammed the plan.\nNothing here.\n".encode())
 lines = [json.loads(l) for l in out.decode().splitlines()]
 check(code == 0 and len(lines) == 2 and lines[1]["hits"] == [], "lexicon match: one JSON object per line")
 h = lines[0]["hits"]
-check(any(x["term"] == "regime" and x["start"] == 4 and x["end"] == 10 for x in h),
-      f"lexicon match: byte offsets of 'regime' {h}")
+check(any(x["term"] == "slammed" and x["start"] == 18 and x["end"] == 25 for x in h),
+      f"lexicon match: byte offsets of 'slammed' after a two-byte letter {h}")
+check(all(x["term"] != "regime" for x in h),
+      "lexicon match: an entry dropped for its measured precision ('# dropped:') does not match")
 # JSON records: the text is all body, the headline is the "title" field
 import tempfile
 d = tempfile.mkdtemp(prefix="pxrec")

@@ -48,6 +48,41 @@ static void tsv_header_categories_and_entries(void **state)
     px_lexicon_free(l);
 }
 
+/* The header gives categories a direction; the fifth column gives an entry
+ * the positions where it names a thing rather than judges. */
+static void tsv_directions_and_context_rules(void **state)
+{
+    (void)state;
+    px_lexicon *l;
+    px_error err = {0};
+    const char *text = "# name: slanted\n"
+                       "# category: praise — talks up\n"
+                       "# category: attack — talks down\n"
+                       "# category: loud — neither\n"
+                       "# boosting: praise\n"
+                       "# attacking: attack\n"
+                       "gleaming\tpraise\n"
+                       "claims\tattack\t1\tstatements\tnot-head\n"
+                       "terrorist\tattack\t1\t\tnot-modifier, not-head\n"
+                       "stunning\tloud\t1\n";
+    assert_int_equal(lex_parse("s.tsv", text, &l, &err), PX_OK);
+    assert_true(l->directed);
+    assert_int_equal(l->directions[0], PX_DIR_BOOSTING);
+    assert_int_equal(l->directions[1], PX_DIR_ATTACKING);
+    assert_int_equal(l->directions[2], PX_DIR_NONE);
+    assert_int_equal(l->entries[0].unless, 0);
+    assert_int_equal(l->entries[1].unless, PX_CTX_HEAD);
+    assert_string_equal(l->entries[1].neutral, "statements");
+    assert_int_equal(l->entries[2].unless, PX_CTX_HEAD | PX_CTX_MODIFIER);
+    assert_null(l->entries[2].neutral);
+    px_lexicon_free(l);
+    /* without the header lines: no directions */
+    assert_int_equal(lex_parse("p.tsv", "gleaming\tpraise\n", &l, &err), PX_OK);
+    assert_false(l->directed);
+    assert_int_equal(l->directions[0], PX_DIR_NONE);
+    px_lexicon_free(l);
+}
+
 static void score_files_load_as_one_category(void **state)
 {
     (void)state;
@@ -139,7 +174,12 @@ static void tsv_errors_name_file_and_line(void **state)
                  "no tab");
     expect_error("a.tsv", "x\t\t1\n", 1, "empty category");
     expect_error("a.tsv", "x\tlabel\tlots\n", 1, "weight 'lots' is not a number");
-    expect_error("a.tsv", "x\tlabel\t1\tneutral\textra\n", 1, "too many columns");
+    expect_error("a.tsv", "x\tlabel\t1\tneutral\tnot-head\textra\n", 1, "too many columns");
+    expect_error("a.tsv", "x\tlabel\t1\tneutral\tnot-heads\n", 1,
+                 "unknown context rule 'not-heads'");
+    expect_error("a.tsv", "# name: a\n# category: label — l\n# attacking: label, labels\n"
+                          "x\tlabel\t1\n",
+                 3, "'labels' is not a category");
     expect_error("a.tsv", "sl*am\tlabel\t1\n", 1, "only at the end of a word");
     expect_error("a.tsv", "~\tlabel\t1\n", 1, "must follow a word");
     expect_error("a.tsv", "   \tlabel\t1\n", 1, "empty term");
@@ -251,6 +291,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tsv_header_categories_and_entries),
+        cmocka_unit_test(tsv_directions_and_context_rules),
         cmocka_unit_test(score_files_load_as_one_category),
         cmocka_unit_test(dic_categories_wildcards_and_several_per_word),
         cmocka_unit_test(dic_latin1_is_converted),

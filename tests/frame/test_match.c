@@ -216,6 +216,44 @@ static void voice_of_each_hit(void **state)
     px_arena_free(a);
 }
 
+/* A word that judges a person often only names a thing as the head of a
+ * noun phrase ("harassment claims") or as a noun's modifier ("terrorist
+ * groups"): entries whose lexicon line says so do not count there, and
+ * every hit records its position. Without parts of speech a common noun
+ * before a verb looks the same ("the senator claims"), which is why the
+ * rule is per entry, chosen by measured precision. */
+static void context_rules_for_names_of_things(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_lexset *s = lexset_of("l.tsv", "claims\tdistancing\t1\tsays\tnot-head\n"
+                                      "terrorist\tlabel\t1\t\tnot-modifier\n"
+                                      "radical\tlabel\t1\n");
+    px_doc *d;
+    px_hit *h;
+    size_t n = hits_in(a, ctx, s,
+                       "The sexual harassment claims were settled. Senator Vance claims the "
+                       "vote was rigged. He called him a terrorist. Ties to terrorist groups "
+                       "were found. The radical plan, radical ideas.",
+                       &d, &h);
+    assert_int_equal(n, 4);
+    assert_string_equal(hit_text(a, d, &h[0]), "claims"); /* the senator's verb */
+    assert_true(h[0].start > 40);
+    assert_int_equal(h[0].context, 0);
+    assert_string_equal(hit_text(a, d, &h[1]), "terrorist"); /* a label, before a stop */
+    assert_int_equal(h[1].context, 0);
+    /* "radical" has no rule: it counts, and its positions are recorded */
+    assert_string_equal(hit_text(a, d, &h[2]), "radical");
+    assert_int_equal(h[2].context, PX_CTX_MODIFIER);
+    assert_int_equal(h[3].context, PX_CTX_MODIFIER);
+    /* a name before a word is no content word: "Trump claims" is a verb */
+    n = hits_in(a, ctx, s, "Trump claims victory.", &d, &h);
+    assert_int_equal(n, 1);
+    assert_int_equal(h[0].context, PX_CTX_MODIFIER);
+    px_lexset_free(s);
+    px_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +266,7 @@ int main(void)
         cmocka_unit_test(lower_case_terms_skip_names),
         cmocka_unit_test(negation_flips_and_discounts_tone),
         cmocka_unit_test(voice_of_each_hit),
+        cmocka_unit_test(context_rules_for_names_of_things),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

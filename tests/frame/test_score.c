@@ -2,6 +2,7 @@
  * sourcing.c, and the attributions of src/text/quotes.c they read): rates
  * per 1,000 words for narration and quotation apart, differences from the
  * story's mean, per-fact scores, speakers, and the demo story's framing. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "frame/internal.h"
@@ -147,6 +148,91 @@ static void facts_scored_per_outlet_with_speaker(void **state)
     px_story_free(st);
 }
 
+static const char *const slanted_tsv = "# name: slanted\n"
+                                       "# category: praise — talks up\n"
+                                       "# category: attack — talks down\n"
+                                       "# boosting: praise\n"
+                                       "# attacking: attack\n"
+                                       "gleaming\tpraise\n"
+                                       "world-class\tpraise\n"
+                                       "triumph~\tpraise\n"
+                                       "boondoggle\tattack\n"
+                                       "fiasco\tattack\n"
+                                       "slammed\tattack\n";
+
+/* Ten body sentences: the words of one outlet's story of a bridge. */
+static px_doc *bridge(px_arena *a, const char *w1, const char *w2, const char *w3,
+                      const char *w4)
+{
+    char body[2048];
+    snprintf(body, sizeof body,
+             "The bridge opened on Monday after four years of work. It was called a %s by "
+             "the council. Traffic crossed it by noon. The project cost 90 million dollars. "
+             "Engineers called the deck a %s. The city paid a third of the cost. Rail "
+             "links follow in 2027, a %s. Residents lined the banks to watch. The mayor "
+             "spoke for ten minutes. Officials described the opening as a %s.",
+             w1, w2, w3, w4);
+    return test_doc(a, ctx, NULL, body);
+}
+
+/* Each outlet's narration against the story's median outlet, with an
+ * interval: a cheerleading outlet and a hostile one stand out in opposite
+ * directions; quoted words and a lone hit are no difference. */
+static void narration_contrasts_with_intervals(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_lexset *s = lexset_of("s.tsv", slanted_tsv);
+    const px_doc *docs[4];
+    docs[0] = bridge(a, "success", "new design", "plan", "milestone");
+    docs[1] = bridge(a, "gleaming triumph", "world-class marvel", "triumph", "triumph");
+    docs[2] = bridge(a, "boondoggle", "fiasco", "boondoggle", "fiasco that critics slammed");
+    /* hostile words inside a quotation are the speaker's, not the outlet's */
+    docs[3] = test_doc(a, ctx, NULL,
+                       "The bridge opened on Monday. \"A boondoggle and a fiasco,\" said a "
+                       "resident. Traffic crossed it by noon. The project cost 90 million "
+                       "dollars. The city paid a third. Rail links follow in 2027. Residents "
+                       "watched. The mayor spoke briefly. It rained. The band played.");
+    px_source_frame *fr;
+    px_error err;
+    assert_int_equal(px_frame_story(a, s, docs, 4, NULL, &fr, &err), PX_OK);
+    const px_contrast *slant[4], *all[4];
+    for (size_t i = 0; i < 4; i++) {
+        slant[i] = px_frame_contrast(&fr[i], s, 0, PX_FIG_SLANT);
+        all[i] = px_frame_contrast(&fr[i], s, 0, PX_FIG_ALL);
+        assert_non_null(slant[i]);
+        assert_true(all[i]->lo <= all[i]->diff && all[i]->diff <= all[i]->hi);
+    }
+    assert_int_equal(slant[1]->reading, 1);  /* the cheerleader: up */
+    assert_int_equal(slant[2]->reading, -1); /* the hostile outlet: down */
+    assert_int_equal(slant[0]->reading, 0);
+    assert_int_equal(slant[3]->reading, 0);
+    assert_int_equal(px_frame_contrast(&fr[1], s, 0, PX_FIG_BOOSTING)->hits, 5);
+    assert_int_equal(px_frame_contrast(&fr[2], s, 0, PX_FIG_ATTACKING)->hits, 5);
+    /* the quoted outlet: no narration hits, its quotation counted apart */
+    assert_int_equal(all[3]->hits, 0);
+    assert_int_equal(px_frame_score(&fr[3], 0, -1)->quoted, 2);
+    bool clear;
+    assert_int_equal(px_frame_top(fr, 4, s, 0, PX_FIG_ATTACKING, &clear), 2);
+    assert_true(clear);
+    assert_int_equal(px_frame_top(fr, 4, s, 0, PX_FIG_BOOSTING, &clear), 1);
+    assert_true(clear);
+    /* two outlets, one loaded word between them: within the noise */
+    const px_doc *two[2] = {docs[0], bridge(a, "success", "fiasco", "plan", "milestone")};
+    assert_int_equal(px_frame_story(a, s, two, 2, NULL, &fr, &err), PX_OK);
+    const px_contrast *one = px_frame_contrast(&fr[1], s, 0, PX_FIG_ALL);
+    assert_int_equal(one->hits, 1);
+    assert_true(one->diff > 0);
+    assert_int_equal(one->reading, 0);
+    assert_int_equal(px_frame_top(fr, 2, s, 0, PX_FIG_ALL, &clear), 1);
+    assert_false(clear);
+    /* one outlet: nothing to compare with */
+    assert_int_equal(px_frame_story(a, s, docs, 1, NULL, &fr, &err), PX_OK);
+    assert_null(px_frame_contrast(&fr[0], s, 0, PX_FIG_ALL));
+    px_lexset_free(s);
+    px_arena_free(a);
+}
+
 /* The demo story with the shipped lexicons: the hawkish outlet leads on
  * loaded language in its own voice, the tabloid on hedges and anonymous
  * sourcing. */
@@ -211,6 +297,7 @@ int main(void)
         cmocka_unit_test(speakers_named_anonymous_and_grouped),
         cmocka_unit_test(clauses_that_are_not_attributions),
         cmocka_unit_test(facts_scored_per_outlet_with_speaker),
+        cmocka_unit_test(narration_contrasts_with_intervals),
         cmocka_unit_test(demo_story_framing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

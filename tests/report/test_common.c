@@ -96,6 +96,20 @@ static void lexicon_labels(void **state)
     assert_true(px_report_lexicon_inline(s, 0));
     assert_true(px_report_tops(s, 1, 0));  /* south has the only hits */
     assert_false(px_report_tops(s, 0, 0));
+    /* ... one word in narration: it tops, but not clearly, and the reading
+     * says there is no clear difference rather than give one */
+    bool clear = true;
+    assert_int_equal(px_report_top(s, 0, PX_FIG_ALL, &clear), 1);
+    assert_false(clear);
+    px_buf t;
+    px_buf_init(&t, 0);
+    px_report_reading(&t, s, 1, 0, PX_FIG_ALL, false);
+    assert_non_null(strstr(t.data, "no clear difference in testloaded from the others"));
+    assert_non_null(strstr(t.data, "95% interval"));
+    assert_null(strstr(t.data, "more "));
+    px_buf_free(&t);
+    /* no directions in this lexicon: no slant */
+    assert_null(px_report_contrast(s, 1, 0, PX_FIG_SLANT));
     size_t n;
     size_t *order = px_report_lexicon_order(s, &n);
     assert_int_equal(n, 1);

@@ -134,16 +134,25 @@ static void scores(void **state)
     /* header + 3 outlets x (lexicon + 2 categories) */
     assert_int_equal(rows, 1 + 3 * 3);
     assert_string_equal(fields[0][3], "hits");
-    bool label = false;
+    assert_string_equal(fields[0][15], "reading");
+    bool label = false, lexicon = false;
     for (size_t r = 1; r < rows; r++) {
-        assert_int_equal(ncols[r], 9);
+        assert_int_equal(ncols[r], 22);
         if (!strcmp(fields[r][0], "south") && !strcmp(fields[r][2], "label")) {
             /* disgrace; chaos is in the headline, listed but not counted */
             assert_string_equal(fields[r][3], "1");
+            assert_string_equal(fields[r][15], ""); /* contrasts are per lexicon */
             label = true;
         }
+        if (!strcmp(fields[r][0], "south") && !strcmp(fields[r][2], "")) {
+            /* one word against none: within the noise, and no slant (the
+             * test lexicon has no directions) */
+            assert_string_equal(fields[r][15], "noise");
+            assert_string_equal(fields[r][16], "");
+            lexicon = true;
+        }
     }
-    assert_true(label);
+    assert_true(label && lexicon);
     free_rows(fields, ncols, rows);
     px_buf_free(&b);
     px_story_free(s);
