@@ -178,6 +178,10 @@ PX_API px_status px_file_write_atomic(const char *path, const void *data, size_t
  * px_tmp_signals(), SIGINT, SIGTERM and SIGHUP unlink every registered file
  * before the process dies of the signal. */
 PX_API int px_tmp_add(const char *path);
+/* Bracket the creation of a temporary and its px_tmp_add: a signal that
+ * arrives meanwhile on another thread waits for it, so no file is left. */
+PX_API void px_tmp_begin(void);
+PX_API void px_tmp_end(void);
 PX_API void px_tmp_remove(int slot);
 PX_API size_t px_tmp_count(void);
 PX_API void px_tmp_signals(void);

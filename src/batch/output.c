@@ -47,8 +47,10 @@ px_status px_batch_write(const char *dir, const char *name, const void *data, si
     char *tmp = px_xmalloc(tn);
     snprintf(tmp, tn, "%s/.%s.tmp", dir, name);
     px_status st = PX_OK;
+    px_tmp_begin();
     int slot = px_tmp_add(tmp);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    px_tmp_end();
     if (fd < 0) {
         st = px_error_set(err, PX_EIO, path, 0, "cannot create: %s", strerror(errno));
     } else {
@@ -134,8 +136,10 @@ px_status px_stream_open(px_stream *s, const char *dir, const char *name, px_err
     size_t tn = strlen(dir) + strlen(name) + 8;
     s->tmp = px_xmalloc(tn);
     snprintf(s->tmp, tn, "%s/.%s.tmp", dir, name);
+    px_tmp_begin();
     s->slot = px_tmp_add(s->tmp);
     s->f = fopen(s->tmp, "w");
+    px_tmp_end();
     if (s->f)
         return PX_OK;
     px_tmp_remove(s->slot);

@@ -58,13 +58,16 @@ px_status px_file_write_atomic(const char *path, const void *data, size_t len, p
     size_t plen = strlen(path);
     char *tmp = px_xmalloc(plen + 16);
     snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
+    px_tmp_begin();
     int fd = mkstemp(tmp);
     if (fd < 0) {
+        px_tmp_end();
         px_status st = px_error_set(err, PX_EIO, path, 0, "cannot create: %s", strerror(errno));
         free(tmp);
         return st;
     }
     int slot = px_tmp_add(tmp);
+    px_tmp_end();
     const char *p = data;
     size_t left = len;
     while (left > 0) {

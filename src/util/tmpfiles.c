@@ -12,7 +12,12 @@
  * so the table is fixed (no allocation) and each slot is claimed with an
  * atomic compare-and-swap: free -> busy (being filled or emptied) -> armed.
  * The handler unlinks only armed slots, with unlink(2), which is
- * async-signal-safe. A name too long for a slot, or a full table, is not
+ * async-signal-safe. A writer creates its temporary between px_tmp_begin
+ * and px_tmp_end: the handler first marks the process as dying (no new
+ * creation starts; a thread that tries waits for the end), then waits a
+ * moment for the creations in flight, so a file opened on another thread
+ * while the handler runs is registered before the handler looks.
+ * A name too long for a slot, or a full table, is not
  * registered: the file is still removed on every error path, and batch
  * --resume removes leftover ".*.tmp" files.
  *
@@ -24,6 +29,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { SLOTS = 64, NAME_MAX_LEN = 1024 };
@@ -33,6 +39,24 @@ static struct {
     atomic_int state;
     char name[NAME_MAX_LEN];
 } slots[SLOTS];
+
+static atomic_int dying;    /* a handler is removing the temporaries */
+static atomic_int creating; /* temporaries being created right now */
+
+void px_tmp_begin(void)
+{
+    atomic_fetch_add(&creating, 1);
+    if (atomic_load(&dying)) {
+        atomic_fetch_sub(&creating, 1);
+        for (;;)
+            pause(); /* the process is about to die of the signal */
+    }
+}
+
+void px_tmp_end(void)
+{
+    atomic_fetch_sub(&creating, 1);
+}
 
 int px_tmp_add(const char *path)
 {
@@ -67,6 +91,12 @@ size_t px_tmp_count(void)
 
 static void on_signal(int sig)
 {
+    atomic_store(&dying, 1);
+    /* creations in flight on other threads register within microseconds;
+     * if this thread itself was creating one, its file does not exist yet */
+    struct timespec tick = {0, 100000};
+    for (int k = 0; k < 1000 && atomic_load(&creating) > 0; k++)
+        nanosleep(&tick, NULL);
     for (int i = 0; i < SLOTS; i++) {
         int expect = ARMED;
         if (atomic_compare_exchange_strong(&slots[i].state, &expect, BUSY))
