@@ -25,6 +25,8 @@
  * (3 % of the labelled same-claim pairs fall below it, none of which the
  * model would link); they are not scored. */
 #define SIM_FLOOR 0.05
+/* Content words outside its attribution a sentence needs to be linked. */
+#define MIN_OWN 2
 
 void px_align_defaults(px_align_opts *o)
 {
@@ -346,6 +348,11 @@ static void score_links(state *st, const double *sim, const px_align_model *m, s
     }
     rivals_free(&r);
     story_stage(st, m, links.v, links.n, ns);
+    /* a fragment or a bare attribution ("Trump said.", 'The FBI responded:
+     * "Mr.') states nothing of its own: it never makes a link */
+    for (size_t k = 0; k < links.n; k++)
+        if (info[links.v[k].a].own < MIN_OWN || info[links.v[k].b].own < MIN_OWN)
+            links.v[k].p = 0;
     out->links = px_arena_memdup(st->a, links.v, links.n * sizeof *links.v);
     out->nlinks = links.n;
     free(info);

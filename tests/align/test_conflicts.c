@@ -180,6 +180,35 @@ static void a_model_decides_the_links(void **state)
     px_align_model_free(m);
 }
 
+/* "Trump said." states nothing of its own: two of them are not one fact,
+ * however alike */
+static void bare_attributions_never_link(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "a", "Wall talks\n\nThe president spoke to reporters on Monday about the border wall."
+             "\n\n\"We will build it,\" Trump said.\n\nTrump said.",
+        "b", "Border wall\n\nPresident Trump spoke to reporters about the border wall on "
+             "Monday.\n\nTrump said."};
+    px_story *s = test_story(texts, 2);
+    px_error err;
+    assert_int_equal(px_story_analyze(s, NULL, ctx, &err), PX_OK);
+    const px_alignment *al = &s->alignment;
+    size_t linked = 0;
+    for (size_t f = 0; f < al->nfacts; f++) {
+        const px_fact *fact = &al->facts[f];
+        if (fact->nmentions < 2)
+            continue;
+        linked++;
+        for (size_t k = 0; k < fact->nmentions; k++) {
+            const px_sentence *se = &s->docs[fact->mentions[k].source]->sents[fact->mentions[k].sent];
+            assert_true(se->end - se->start > strlen("Trump said."));
+        }
+    }
+    assert_int_equal(linked, 1); /* the talks, and nothing else */
+    px_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +217,7 @@ int main(void)
         cmocka_unit_test(different_things_do_not_conflict),
         cmocka_unit_test(model_file_errors_name_the_line),
         cmocka_unit_test(a_model_decides_the_links),
+        cmocka_unit_test(bare_attributions_never_link),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
