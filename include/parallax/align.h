@@ -23,13 +23,6 @@ typedef struct px_claim {
     size_t tok, ntok;      /* token range of the claim */
 } px_claim;
 
-/* Where a claim sits in its article (prominence). */
-typedef enum {
-    PX_WHERE_LEAD = 0, /* the first two body sentences */
-    PX_WHERE_BODY,
-    PX_WHERE_END,      /* the last two of an article of more than five */
-} px_where;
-
 typedef struct px_mention {
     uint32_t source;
     uint32_t sent;
@@ -37,8 +30,6 @@ typedef struct px_mention {
     double score;      /* probability that this sentence states the fact: its
                         * strongest link to another member (1 alone) */
     bool quoted;       /* the claim sits inside a direct quotation */
-    px_where where;    /* lead, body or end */
-    double share;      /* position among the body sentences, 0 (first) to <1 */
 } px_mention;
 
 typedef enum {

@@ -166,6 +166,8 @@ typedef struct px_sourcing {
     px_speaker *speakers;      /* in order of first appearance */
     size_t nspeakers;
     int32_t *attr_speaker;     /* per attribution of the doc: speaker index, or -1 */
+    bool *attr_quote;          /* per attribution: a quote (its sentence holds a direct
+                                * quotation), else a paraphrase */
 } px_sourcing;
 
 /* One fact as one source states it. */

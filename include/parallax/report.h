@@ -23,10 +23,6 @@ PX_API px_status px_report_text(const px_story *s, const px_report_opts *o, px_b
 PX_API px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf *out);
 PX_API px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *out);
 
-/* Labels shared by renderers. */
-PX_API const char *px_report_where(const px_story *s, uint32_t source, uint32_t sent,
-                                   double *share);
-
 /* Classroom worksheet and answer key (worksheet*.c): the articles with
  * numbered paragraphs and sentences, then exercises built only from what
  * the analysis supports (missing facts, word choice, who speaks, headline

@@ -44,7 +44,7 @@ typedef struct px_story {
     px_doc **docs;               /* after analysis: one per article */
     px_alignment alignment;
     px_source_frame *frames;     /* one per article */
-    px_source_compare *compare;  /* one per article */
+    px_comparison compare;       /* every judgement a reader is shown */
     const px_lexset *lexicons;
     bool analyzed;
 } px_story;

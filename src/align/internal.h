@@ -91,7 +91,7 @@ void px_term_index(const px_vocab *v, const px_bag *bags, size_t n, size_t **at,
  * matrix. Caller frees. */
 double *px_sim_matrix(const px_vocab *v, const px_bag *bags, const uint32_t *source, size_t n);
 
-/* Prominence (prominence.c): each mention's place, each fact's headlines. */
+/* Prominence (prominence.c): which facts each outlet's headline states. */
 typedef struct {
     const px_doc *const *docs;
     const px_vocab *vocab;

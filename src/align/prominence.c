@@ -1,25 +1,15 @@
 /*
- * prominence.c — where each fact sits in each outlet that carries it.
+ * prominence.c — which facts each outlet's headline states.
  *
- * A mention is in the lead (the first two body sentences), at the end (the
- * last two of an article of more than five) or in the body, at a share of
- * the way through; whether it is quoted is set with the mention. A fact is
- * in an outlet's headline when the headline aligns with the outlet's claim
- * of it by the same similarity and threshold as claims align, and it is
- * the best such fact for that headline (or a close second).
- * Renderers read these; they compute nothing.
+ * A fact is in an outlet's headline when the headline aligns with the
+ * outlet's claim of it by the same similarity and threshold as claims
+ * align, and it is the best such fact for that headline (or a close
+ * second). Where a fact sits in an article's body (lead, body, end) is the
+ * compare stage's (src/compare/matrix.c).
  */
 #include <stdint.h>
 
 #include "align/internal.h"
-
-static void place(const px_doc *d, px_mention *m)
-{
-    uint32_t first = d->nsents && d->sents[0].headline ? 1 : 0;
-    uint32_t n = (uint32_t)d->nsents - first, k = m->sent - first;
-    m->share = n ? (double)k / (double)n : 0;
-    m->where = k < 2 ? PX_WHERE_LEAD : (n > 5 && k >= n - 2) ? PX_WHERE_END : PX_WHERE_BODY;
-}
 
 /* The facts a headline states: a headline is short and states one or two
  * things, so among the facts whose claim aligns with it (similarity at or
@@ -59,11 +49,6 @@ static void headline_facts(const px_prominence_in *in, px_alignment *al, uint32_
 
 void px_align_prominence(const px_prominence_in *in, px_alignment *al)
 {
-    for (size_t f = 0; f < al->nfacts; f++) {
-        px_fact *fact = &al->facts[f];
-        for (size_t k = 0; k < fact->nmentions; k++)
-            place(in->docs[fact->mentions[k].source], &fact->mentions[k]);
-    }
     for (uint32_t s = 0; s < al->nsources; s++)
         if (in->headlines[s].n)
             headline_facts(in, al, s);

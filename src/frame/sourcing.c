@@ -104,6 +104,7 @@ void px_frame_sourcing(px_arena *a, const px_doc *d, px_sourcing *out)
     memset(out, 0, sizeof *out);
     count_words(d, out);
     out->attr_speaker = px_arena_array(a, d->nattrs ? d->nattrs : 1, sizeof(int32_t));
+    out->attr_quote = px_arena_array(a, d->nattrs ? d->nattrs : 1, sizeof(bool));
     speakervec sp = {0};
     keyvec keys = {0};
     int32_t last_named = -1;
@@ -122,7 +123,8 @@ void px_frame_sourcing(px_arena *a, const px_doc *d, px_sourcing *out)
             out->anonymous++;
         else
             out->named++;
-        if (d->sents[at->sent].quoted > 0)
+        out->attr_quote[k] = d->sents[at->sent].quoted > 0;
+        if (out->attr_quote[k])
             sp.v[who].quotes++;
         else
             sp.v[who].paraphrases++;

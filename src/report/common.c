@@ -1,7 +1,9 @@
 /*
- * common.c — what every renderer needs: ids, positions, escaping, and the
- * accessors through which renderers read the analysis (a fact's status in an
- * outlet, where it sits, the speakers an outlet quotes, lexicon labels).
+ * common.c — what every renderer needs: ids, sentence texts, escaping,
+ * lexicon labels and the plain reading of a framing contrast. Every
+ * judgement the renderers show (a fact's status in an outlet, where it
+ * sits, the speakers an outlet quotes, who tops a lexicon) is the compare
+ * stage's, read from s->compare.
  */
 #include <math.h>
 #include <stdio.h>
@@ -10,13 +12,11 @@
 
 #include "report/internal.h"
 
-static uint32_t body_index(const px_story *s, uint32_t source, uint32_t sent, uint32_t *count)
+/* Body sentences are numbered from 1 after the headline. */
+static uint32_t body_index(const px_story *s, uint32_t source, uint32_t sent)
 {
     const px_doc *d = s->docs[source];
-    uint32_t first = d->nsents && d->sents[0].headline ? 1 : 0;
-    if (count)
-        *count = (uint32_t)d->nsents - first;
-    return sent - first;
+    return sent - (d->nsents && d->sents[0].headline ? 1 : 0);
 }
 
 void px_report_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out,
@@ -27,7 +27,7 @@ void px_report_sentence_id(const px_story *s, uint32_t source, uint32_t sent, ch
         snprintf(out, size, "%s:h", s->articles[source]->id);
     else
         snprintf(out, size, "%s:s%u", s->articles[source]->id,
-                 body_index(s, source, sent, NULL) + 1);
+                 body_index(s, source, sent) + 1);
 }
 
 const char *px_report_sentence(const px_story *s, uint32_t source, uint32_t sent, size_t *len)
@@ -46,37 +46,6 @@ const char *px_report_fact_text(const px_story *s, const px_fact *f, size_t *len
 {
     const px_mention *m = &f->mentions[f->rep];
     return px_report_sentence(s, m->source, m->sent, len);
-}
-
-const char *px_report_where(const px_story *s, uint32_t source, uint32_t sent, double *share)
-{
-    const px_doc *d = s->docs[source];
-    if (d->sents[sent].headline) {
-        if (share)
-            *share = 0;
-        return "headline";
-    }
-    uint32_t n;
-    uint32_t k = body_index(s, source, sent, &n);
-    if (share)
-        *share = n ? (double)k / (double)n : 0;
-    if (k < 2)
-        return "lead";
-    if (n > 5 && k >= n - 2)
-        return "end";
-    return "body";
-}
-
-/* The outlets whose headline states fact f: the align stage decides (the
- * headline aligns with the outlet's claim of the fact, by the similarity
- * and threshold that align claims); the report lists those that carry it. */
-uint64_t px_report_headlines(const px_story *s, const px_fact *f)
-{
-    uint64_t set = 0;
-    for (uint32_t src = 0; src < s->nsources; src++)
-        if ((f->in_headline & (1ULL << src)) && px_fact_mention(f, src))
-            set |= 1ULL << src;
-    return set;
 }
 
 void px_html_escape(px_buf *b, const char *s, size_t n)
@@ -142,113 +111,6 @@ const char *px_report_outlet(const px_story *s, uint32_t source)
 {
     const px_article *a = s->articles[source];
     return a->name && *a->name ? a->name : a->id;
-}
-
-static bool in_list(const uint32_t *v, size_t n, size_t x)
-{
-    for (size_t i = 0; i < n; i++)
-        if (v[i] == x)
-            return true;
-    return false;
-}
-
-px_report_status px_report_fact_status(const px_story *s, size_t fact, uint32_t source)
-{
-    const px_fact *f = &s->alignment.facts[fact];
-    if (px_fact_mention(f, source)) {
-        for (size_t k = 0; k < f->nconflicts; k++)
-            if (f->conflicts[k].values[source])
-                return PX_STATUS_CONFLICT;
-        return PX_STATUS_CARRIES;
-    }
-    const px_source_compare *c = &s->compare[source];
-    if (in_list(c->omitted, c->nomitted, fact))
-        return PX_STATUS_OMITS;
-    return px_fact_verdict(&s->alignment, f, source) == PX_OMITS ? PX_STATUS_ABSENT
-                                                                  : PX_STATUS_UNCLEAR;
-}
-
-/* Symbols differ in shape, not only colour, so the matrix reads in
- * greyscale and for colour-blind readers. */
-static const struct {
-    const char *symbol, *word;
-} status_names[] = {
-    [PX_STATUS_CARRIES] = {"✓", "carries"},
-    [PX_STATUS_CONFLICT] = {"≠", "carries, with a conflicting detail"},
-    [PX_STATUS_OMITS] = {"✗", "omits (most others carry it)"},
-    [PX_STATUS_ABSENT] = {"–", "does not carry"},
-    [PX_STATUS_UNCLEAR] = {"?", "not shown to carry (a sentence of it comes close)"},
-};
-
-const char *px_report_status_symbol(px_report_status st)
-{
-    return status_names[st].symbol;
-}
-
-const char *px_report_status_word(px_report_status st)
-{
-    return status_names[st].word;
-}
-
-const char *px_report_fact_where(const px_story *s, size_t fact, uint32_t source)
-{
-    const px_fact *f = &s->alignment.facts[fact];
-    const px_mention *m = px_fact_mention(f, source);
-    if (!m)
-        return NULL;
-    if (px_report_headlines(s, f) & (1ULL << source))
-        return "headline";
-    return px_report_where(s, source, m->sent, NULL);
-}
-
-size_t *px_report_fact_order(const px_story *s)
-{
-    const px_alignment *al = &s->alignment;
-    size_t *order = px_xmalloc((al->nfacts ? al->nfacts : 1) * sizeof *order);
-    /* insertion sort: stable, and fact lists are short */
-    for (size_t i = 0; i < al->nfacts; i++) {
-        size_t j = i;
-        while (j > 0 && al->facts[order[j - 1]].nmentions < al->facts[i].nmentions) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = i;
-    }
-    return order;
-}
-
-bool px_report_fact_unique(const px_story *s, size_t fact)
-{
-    return s->nsources > 1 && s->alignment.facts[fact].nmentions == 1;
-}
-
-size_t px_report_sentence_facts(const px_story *s, uint32_t source, uint32_t sent,
-                                uint32_t *out, size_t max)
-{
-    size_t n = 0;
-    for (size_t f = 0; f < s->alignment.nfacts; f++) {
-        const px_mention *m = px_fact_mention(&s->alignment.facts[f], source);
-        if (!m || m->sent != sent)
-            continue;
-        if (n < max)
-            out[n] = (uint32_t)f;
-        n++;
-    }
-    return n;
-}
-
-const char *px_report_conflict_kind(px_conflict_kind k)
-{
-    static const char *kinds[] = {"number", "duration", "date", "name"};
-    return (size_t)k < sizeof kinds / sizeof *kinds ? kinds[k] : "detail";
-}
-
-size_t px_report_conflict_count(const px_story *s)
-{
-    size_t n = 0;
-    for (size_t f = 0; f < s->alignment.nfacts; f++)
-        n += s->alignment.facts[f].nconflicts;
-    return n;
 }
 
 /* Labels for the lexicons we ship, the highlight each gets (loaded language
@@ -338,22 +200,6 @@ const char *px_report_lexicon_noun(const px_lexicon *l)
     return r >= 0 ? lexicon_labels[r].noun : l->name;
 }
 
-/* The top by narration: from the frame's contrasts when there are some
- * (two sources or more), else from the narration rates of the scores. */
-int px_report_top(const px_story *s, uint32_t lexicon, int fig, bool *clear)
-{
-    *clear = false;
-    if (!s->frames || s->nsources < 2)
-        return -1;
-    return px_frame_top(s->frames, s->nsources, s->lexicons, lexicon, fig, clear);
-}
-
-bool px_report_tops(const px_story *s, uint32_t source, uint32_t lexicon)
-{
-    bool clear;
-    return px_report_top(s, lexicon, PX_FIG_ALL, &clear) == (int)source;
-}
-
 const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32_t lexicon,
                                       int fig)
 {
@@ -439,62 +285,4 @@ void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t l
         interval_words(b, c);
         px_buf_puts(b, ")");
     }
-}
-
-static bool same_speaker(const char *a, size_t an, const char *b, size_t bn)
-{
-    return an == bn && strncasecmp(a, b, an) == 0;
-}
-
-/* Speakers from the attributions alone, when the frame stage gave no
- * sourcing profile. */
-static size_t speakers_from_attributions(const px_doc *d, px_report_speaker **out)
-{
-    PX_VEC(px_report_speaker) v = {0};
-    for (size_t k = 0; k < d->nattrs; k++) {
-        const px_attribution *at = &d->attrs[k];
-        const char *t = d->text + at->speaker_start;
-        size_t n = at->speaker_end > at->speaker_start ? at->speaker_end - at->speaker_start : 0;
-        if (!n)
-            continue;
-        size_t i = 0;
-        while (i < v.n && !same_speaker(v.v[i].text, v.v[i].len, t, n))
-            i++;
-        if (i < v.n) {
-            v.v[i].count++;
-            continue;
-        }
-        px_report_speaker sp = {t, n, 1, 0, at->sent, at->anonymous};
-        px_vec_push(v, sp);
-    }
-    *out = v.v;
-    return v.n;
-}
-
-size_t px_report_speakers(const px_story *s, uint32_t source, px_report_speaker **out)
-{
-    const px_sourcing *so = s->frames ? &s->frames[source].sourcing : NULL;
-    if (!so || !so->nspeakers)
-        return speakers_from_attributions(s->docs[source], out);
-    px_report_speaker *v = px_xcalloc(so->nspeakers, sizeof *v);
-    for (size_t k = 0; k < so->nspeakers; k++) {
-        const px_speaker *sp = &so->speakers[k];
-        v[k] = (px_report_speaker){sp->name, strlen(sp->name), sp->quotes + sp->paraphrases,
-                                   sp->quotes, sp->first_sent, sp->anonymous};
-    }
-    *out = v;
-    return so->nspeakers;
-}
-
-double px_report_quoted_share(const px_story *s, uint32_t source)
-{
-    if (s->frames && s->frames[source].sourcing.words)
-        return s->frames[source].sourcing.quoted_share;
-    const px_doc *d = s->docs[source];
-    size_t quoted = 0;
-    for (size_t k = 0; k < d->nquotes; k++)
-        if (d->quotes[k].start >= d->body_start)
-            quoted += d->quotes[k].end - d->quotes[k].start;
-    size_t body = d->len - d->body_start;
-    return body ? (double)quoted / (double)body : 0;
 }

@@ -17,14 +17,6 @@ static void field(px_buf *b, const char *s)
     px_csv_field(b, s, strlen(s));
 }
 
-static const char *status_name[] = {
-    [PX_STATUS_CARRIES] = "carries",
-    [PX_STATUS_CONFLICT] = "conflict",
-    [PX_STATUS_OMITS] = "omits",
-    [PX_STATUS_ABSENT] = "absent",
-    [PX_STATUS_UNCLEAR] = "not_shown",
-};
-
 static void facts_header(const px_story *s, px_buf *b)
 {
     px_buf_puts(b, "fact,text,carriers");
@@ -53,7 +45,7 @@ static void conflicts_field(const px_story *s, px_buf *b, const px_fact *fact)
     px_buf_init(&m, 0);
     for (size_t k = 0; k < fact->nconflicts; k++) {
         const px_conflict *c = &fact->conflicts[k];
-        px_buf_printf(&m, "%s%s:", k ? " | " : "", px_report_conflict_kind(c->kind));
+        px_buf_printf(&m, "%s%s:", k ? " | " : "", px_conflict_kind_name(c->kind));
         const char *sep = " ";
         for (uint32_t i = 0; i < s->nsources; i++)
             if (c->values[i]) {
@@ -71,23 +63,21 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
     if (!s || !s->analyzed)
         return PX_EUSAGE;
     facts_header(s, b);
-    size_t *order = px_report_fact_order(s);
-    for (size_t r = 0; r < s->alignment.nfacts; r++) {
-        size_t f = order[r];
+    for (size_t r = 0; r < s->compare.nfacts; r++) {
+        size_t f = s->compare.order[r];
         const px_fact *fact = &s->alignment.facts[f];
         size_t tl;
         const char *t = px_report_fact_text(s, fact, &tl);
         px_buf_printf(b, "f%zu,", f + 1);
         px_csv_field(b, t, tl);
-        px_buf_printf(b, ",%zu", fact->nmentions);
+        px_buf_printf(b, ",%zu", s->compare.facts[f].carriers);
         for (uint32_t i = 0; i < s->nsources; i++) {
-            const px_mention *m = px_fact_mention(fact, i);
-            const char *where = px_report_fact_where(s, f, i);
-            px_buf_printf(b, ",%s,%s,", status_name[px_report_fact_status(s, f, i)],
-                          where ? where : "");
-            if (m) {
+            const px_cell *c = px_compare_cell(&s->compare, f, i);
+            const char *where = px_cell_place(c);
+            px_buf_printf(b, ",%s,%s,", px_cell_status_name(c->status), where ? where : "");
+            if (c->mention >= 0) {
                 char sid[300];
-                px_report_sentence_id(s, i, m->sent, sid, sizeof sid);
+                px_report_sentence_id(s, i, c->sent, sid, sizeof sid);
                 field(b, sid);
             }
         }
@@ -95,7 +85,6 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
         conflicts_field(s, b, fact);
         px_buf_puts(b, "\r\n");
     }
-    free(order);
     return b->toobig ? PX_ELIMIT : PX_OK;
 }
 

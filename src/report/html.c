@@ -28,28 +28,19 @@ static void head(const px_story *s, px_buf *b)
     px_buf_puts(b, "</style></head>");
 }
 
-static size_t facts_carried_by(const px_story *s, size_t k)
-{
-    size_t n = 0;
-    for (size_t f = 0; f < s->alignment.nfacts; f++)
-        n += s->alignment.facts[f].nmentions == k;
-    return n;
-}
-
 static void header(const px_story *s, px_buf *b)
 {
-    const px_alignment *al = &s->alignment;
+    const px_comparison *c = &s->compare;
     px_buf_puts(b, "<body><a class=\"skip\" href=\"#matrix\">Skip to the fact matrix</a>"
                    "<header><p class=\"kicker\">Parallax report · story <code>");
     ESC(b, s->id);
     px_buf_printf(b, "</code></p><h1>How %zu outlets told one story</h1><p class=\"lede\">"
                      "%zu facts in all: <strong>%zu</strong> carried by every outlet, "
                      "<strong>%zu</strong> by only one",
-                  s->nsources, al->nfacts, facts_carried_by(s, s->nsources),
-                  facts_carried_by(s, 1));
-    size_t nc = px_report_conflict_count(s);
-    if (nc)
-        px_buf_printf(b, "; <strong>%zu</strong> conflicting detail%s", nc, nc == 1 ? "" : "s");
+                  s->nsources, c->nfacts, c->carried_by_all, c->carried_by_one);
+    if (c->conflicts)
+        px_buf_printf(b, "; <strong>%zu</strong> conflicting detail%s", c->conflicts,
+                      c->conflicts == 1 ? "" : "s");
     px_buf_puts(b, ".</p><nav aria-label=\"Sections\"><ol>"
                    "<li><a href=\"#overview\">Outlets</a></li>"
                    "<li><a href=\"#matrix\">Fact matrix</a></li>"
@@ -64,17 +55,9 @@ static void header(const px_story *s, px_buf *b)
 /* "quotes 3 named sources, 2 anonymous" */
 static void speaker_summary(const px_story *s, px_buf *b, uint32_t src)
 {
-    px_report_speaker *sp;
-    size_t n = px_report_speakers(s, src, &sp), named = 0, anon = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (sp[k].anonymous)
-            anon++;
-        else
-            named++;
-    }
-    free(sp);
-    px_buf_printf(b, "<li>cites %zu named source%s, %zu anonymous</li>", named,
-                  named == 1 ? "" : "s", anon);
+    const px_source_compare *c = &s->compare.sources[src];
+    px_buf_printf(b, "<li>cites %zu named source%s, %zu anonymous</li>", c->named_speakers,
+                  c->named_speakers == 1 ? "" : "s", c->anonymous_speakers);
 }
 
 /* One reading as a card line: "<label> in its narration: <reading>", the
@@ -111,8 +94,8 @@ static void framing_summary(const px_story *s, px_buf *b, uint32_t i)
         const px_lexicon *L = px_lexset_get(s->lexicons, l);
         const char *most = px_report_lexicon_most(L);
         const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_ALL);
-        bool clear;
-        if (most && px_report_top(s, l, PX_FIG_ALL, &clear) == (int)i && clear) {
+        const px_top *top = &s->compare.lexicons[l].top[PX_FIG_ALL];
+        if (most && top->source == (int32_t)i && top->clear) {
             px_buf_printf(b, "<li><a href=\"#ev-o%u-l%u\"><strong class=\"badge\">", i + 1, l);
             ESC(b, most);
             px_buf_puts(b, "</strong></a> <span class=\"mut\">(in its own narration)</span></li>");
@@ -128,7 +111,7 @@ static void framing_summary(const px_story *s, px_buf *b, uint32_t i)
 
 static void outlet_summary(const px_story *s, px_buf *b, uint32_t i)
 {
-    const px_source_compare *c = &s->compare[i];
+    const px_source_compare *c = &s->compare.sources[i];
     px_buf_printf(b, "<ul><li>carries <strong>%zu</strong> of %zu facts</li>", c->carried,
                   s->alignment.nfacts);
     px_buf_printf(b, "<li>omits <strong>%zu</strong> that most others carry</li>", c->nomitted);
@@ -176,30 +159,28 @@ static void overview(const px_story *s, px_buf *b)
 
 static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonymous)
 {
-    px_report_speaker *sp;
-    size_t n = px_report_speakers(s, src, &sp), shown = 0;
-    size_t total = 0;
-    for (size_t k = 0; k < n; k++)
-        total += sp[k].anonymous == anonymous;
+    const px_source_compare *c = &s->compare.sources[src];
+    size_t total = anonymous ? c->anonymous_speakers : c->named_speakers, shown = 0;
     px_buf_printf(b, "<td data-label=\"%s\"><strong>%zu</strong>%s",
                   anonymous ? "Anonymous" : "Named", total, total ? ": " : "");
-    for (size_t k = 0; k < n; k++) {
-        if (sp[k].anonymous != anonymous)
+    for (size_t k = 0; k < c->nspeakers; k++) {
+        const px_speaker *sp = &c->speakers[k];
+        size_t count = sp->quotes + sp->paraphrases;
+        if (sp->anonymous != anonymous)
             continue;
         if (shown++)
             px_buf_puts(b, "; ");
-        px_html_escape(b, sp[k].text, sp[k].len);
-        if (sp[k].count > 1)
-            px_buf_printf(b, " ×%zu", sp[k].count);
-        if (sp[k].quotes)
+        ESC(b, sp->name);
+        if (count > 1)
+            px_buf_printf(b, " ×%zu", count);
+        if (sp->quotes)
             px_buf_printf(b, " <span class=\"mut\">quoted%s</span>",
-                          sp[k].quotes == sp[k].count ? "" : " in part");
+                          sp->quotes == count ? "" : " in part");
         px_buf_puts(b, " <span class=\"mut\">(");
-        html_sentence_link(s, b, src, sp[k].sent);
+        html_sentence_link(s, b, src, sp->first_sent);
         px_buf_puts(b, ")</span>");
     }
     px_buf_puts(b, "</td>");
-    free(sp);
 }
 
 static void sourcing(const px_story *s, px_buf *b)
@@ -218,7 +199,7 @@ static void sourcing(const px_story *s, px_buf *b)
         speaker_cell(s, b, i, false);
         speaker_cell(s, b, i, true);
         px_buf_printf(b, "<td data-label=\"Quoted\">%.0f%%</td></tr>",
-                      100 * px_report_quoted_share(s, i));
+                      100 * s->compare.sources[i].quoted_share);
     }
     px_buf_puts(b, "</tbody></table></div></section>");
 }
@@ -285,7 +266,7 @@ px_status px_report_html(const px_story *s, const px_report_opts *o, px_buf *b)
 {
     if (!s || !s->analyzed)
         return PX_EUSAGE;
-    size_t *order = px_report_fact_order(s);
+    const size_t *order = s->compare.order;
     head(s, b);
     header(s, b);
     overview(s, b);
@@ -299,6 +280,5 @@ px_status px_report_html(const px_story *s, const px_report_opts *o, px_buf *b)
     ESC(b, px_version());
     px_buf_puts(b, ". Every figure on this page links to the sentences it comes from."
                    "</p></footer></body></html>\n");
-    free(order);
     return b->toobig ? PX_ELIMIT : PX_OK;
 }

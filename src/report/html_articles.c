@@ -8,17 +8,12 @@
  */
 #include "report/html.h"
 
-enum { MAX_SENT_FACTS = 16 };
-
 static void sentence(const px_story *s, px_buf *b, uint32_t src, uint32_t sent)
 {
-    uint32_t facts[MAX_SENT_FACTS];
-    size_t n = px_report_sentence_facts(s, src, sent, facts, MAX_SENT_FACTS);
-    if (n > MAX_SENT_FACTS)
-        n = MAX_SENT_FACTS;
-    bool unique = false;
-    for (size_t k = 0; k < n; k++)
-        unique = unique || px_report_fact_unique(s, facts[k]);
+    const px_source_compare *c = &s->compare.sources[src];
+    const uint32_t *facts = c->sentence_facts + c->sentence_at[sent];
+    size_t n = c->sentence_at[sent + 1] - c->sentence_at[sent];
+    bool unique = c->only_here[sent];
     char anchor[48];
     html_sentence_anchor(s, src, sent, anchor, sizeof anchor);
     px_buf_printf(b, "<span class=\"s%s\" id=\"%s\">", unique ? " u" : "", anchor);
@@ -82,7 +77,7 @@ static void body(const px_story *s, px_buf *b, uint32_t i)
 
 static void omissions(const px_story *s, px_buf *b, uint32_t i)
 {
-    const px_source_compare *c = &s->compare[i];
+    const px_source_compare *c = &s->compare.sources[i];
     px_buf_puts(b, "<div class=\"omits\"><h4>What ");
     ESC(b, px_report_outlet(s, i));
     px_buf_puts(b, " omits</h4>");
@@ -100,7 +95,7 @@ static void omissions(const px_story *s, px_buf *b, uint32_t i)
         px_buf_puts(b, " ");
         px_html_escape(b, t, n);
         px_buf_printf(b, " <span class=\"mut\">(carried by %zu of %zu)</span></li>",
-                      f->nmentions, s->nsources);
+                      s->compare.facts[c->omitted[k]].carriers, s->nsources);
     }
     px_buf_puts(b, "</ul></div>");
 }

@@ -16,23 +16,22 @@
 #include "report/html.h"
 
 static const char *status_class[] = {
-    [PX_STATUS_CARRIES] = "st-c",
-    [PX_STATUS_CONFLICT] = "st-x",
-    [PX_STATUS_OMITS] = "st-o",
-    [PX_STATUS_ABSENT] = "st-a",
-    [PX_STATUS_UNCLEAR] = "st-u",
+    [PX_CELL_CARRIES] = "st-c",
+    [PX_CELL_CONFLICT] = "st-x",
+    [PX_CELL_OMITS] = "st-o",
+    [PX_CELL_ABSENT] = "st-a",
+    [PX_CELL_NOT_SHOWN] = "st-u",
 };
 
 static void legend(px_buf *b)
 {
     px_buf_puts(b, "<p class=\"legend\">");
-    static const px_report_status order[] = {PX_STATUS_CARRIES, PX_STATUS_CONFLICT,
-                                             PX_STATUS_OMITS, PX_STATUS_ABSENT,
-                                             PX_STATUS_UNCLEAR};
+    static const px_cell_status order[] = {PX_CELL_CARRIES, PX_CELL_CONFLICT, PX_CELL_OMITS,
+                                           PX_CELL_ABSENT, PX_CELL_NOT_SHOWN};
     for (size_t i = 0; i < 5; i++) {
         px_buf_printf(b, "%s<span class=\"sy %s\">%s</span> %s", i ? "; " : "",
-                      status_class[order[i]], px_report_status_symbol(order[i]),
-                      px_report_status_word(order[i]));
+                      status_class[order[i]], px_cell_status_symbol(order[i]),
+                      px_cell_status_words(order[i]));
     }
     px_buf_puts(b, ". Under each mark: where the fact sits in that outlet (headline, lead = "
                    "first two sentences, body, end). Rows run from the facts most outlets carry "
@@ -44,54 +43,52 @@ static void legend(px_buf *b)
 
 static void cell(const px_story *s, px_buf *b, size_t f, uint32_t i)
 {
-    px_report_status st = px_report_fact_status(s, f, i);
-    const char *where = px_report_fact_where(s, f, i);
+    const px_cell *c = px_compare_cell(&s->compare, f, i);
+    px_cell_status st = c->status;
+    const char *where = px_cell_place(c);
     px_buf_printf(b, "<td class=\"%s\" title=\"", status_class[st]);
     ESC(b, px_report_outlet(s, i));
-    px_buf_printf(b, ": %s%s%s\">", px_report_status_word(st), where ? ", " : "",
+    px_buf_printf(b, ": %s%s%s\">", px_cell_status_words(st), where ? ", " : "",
                   where ? where : "");
-    const px_mention *m = px_fact_mention(&s->alignment.facts[f], i);
-    if (m) {
+    if (c->mention >= 0) {
         char anchor[48];
-        html_sentence_anchor(s, i, m->sent, anchor, sizeof anchor);
+        html_sentence_anchor(s, i, c->sent, anchor, sizeof anchor);
         px_buf_printf(b, "<a href=\"#%s\">", anchor);
     }
     px_buf_printf(b, "<span class=\"sy\" aria-hidden=\"true\">%s</span>",
-                  px_report_status_symbol(st));
-    if (st == PX_STATUS_CARRIES || st == PX_STATUS_CONFLICT)
+                  px_cell_status_symbol(st));
+    if (st == PX_CELL_CARRIES || st == PX_CELL_CONFLICT)
         px_buf_printf(b, "<span class=\"vh\">%s, </span>%s",
-                      st == PX_STATUS_CONFLICT ? "conflicting detail" : "carries", where);
-    else if (st == PX_STATUS_OMITS)
+                      st == PX_CELL_CONFLICT ? "conflicting detail" : "carries", where);
+    else if (st == PX_CELL_OMITS)
         px_buf_puts(b, "omits");
-    else if (st == PX_STATUS_UNCLEAR)
+    else if (st == PX_CELL_NOT_SHOWN)
         px_buf_puts(b, "<span class=\"vh\">not shown to carry</span>");
     else
         px_buf_puts(b, "<span class=\"vh\">not carried</span>");
-    px_buf_puts(b, m ? "</a></td>" : "</td>");
+    px_buf_puts(b, c->mention >= 0 ? "</a></td>" : "</td>");
 }
 
 /* The hidden row under fact f: every outlet's exact sentence. */
 static void sentences_row(const px_story *s, px_buf *b, size_t f)
 {
-    const px_fact *fact = &s->alignment.facts[f];
     px_buf_printf(b, "<tr class=\"x\" id=\"x%zu\"><td colspan=\"%zu\"><ul>", f + 1,
                   s->nsources + 1);
     for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_mention *m = px_fact_mention(fact, i);
+        const px_cell *c = px_compare_cell(&s->compare, f, i);
         px_buf_puts(b, "<li><strong>");
         ESC(b, px_report_outlet(s, i));
         px_buf_puts(b, "</strong> ");
-        if (!m) {
-            px_report_status st = px_report_fact_status(s, f, i);
-            px_buf_printf(b, "<span class=\"%s\">%s %s</span></li>", status_class[st],
-                          px_report_status_symbol(st), px_report_status_word(st));
+        if (c->mention < 0) {
+            px_buf_printf(b, "<span class=\"%s\">%s %s</span></li>", status_class[c->status],
+                          px_cell_status_symbol(c->status), px_cell_status_words(c->status));
             continue;
         }
-        px_buf_printf(b, "<span class=\"mut\">(%s, ", px_report_fact_where(s, f, i));
-        html_sentence_link(s, b, i, m->sent);
+        px_buf_printf(b, "<span class=\"mut\">(%s, ", px_cell_place(c));
+        html_sentence_link(s, b, i, c->sent);
         px_buf_puts(b, ")</span>: ");
         size_t n;
-        const char *t = px_report_sentence(s, i, m->sent, &n);
+        const char *t = px_report_sentence(s, i, c->sent, &n);
         px_html_escape(b, t, n);
         px_buf_puts(b, "</li>");
     }
@@ -108,7 +105,7 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
     px_buf_printf(b, "%s<table class=\"matrix\"><caption class=\"vh\">Which outlet carries "
                      "which fact (%zu facts, %zu outlets)</caption><thead><tr>"
                      "<th scope=\"col\">Fact</th>",
-                  wide ? "<div class=\"mx wide\">" : "<div class=\"mx\">", s->alignment.nfacts,
+                  wide ? "<div class=\"mx wide\">" : "<div class=\"mx\">", s->compare.nfacts,
                   s->nsources);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_printf(b, "<th scope=\"col\"><a href=\"#o%u\">", i + 1);
@@ -116,7 +113,7 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
         px_buf_puts(b, "</a></th>");
     }
     px_buf_puts(b, "</tr></thead><tbody>");
-    for (size_t r = 0; r < s->alignment.nfacts; r++) {
+    for (size_t r = 0; r < s->compare.nfacts; r++) {
         size_t f = order[r];
         size_t n;
         const char *t = px_report_fact_text(s, &s->alignment.facts[f], &n);
@@ -133,22 +130,12 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
     px_buf_puts(b, "</tbody></table></div></section>");
 }
 
-/* The values of fact f's conflicts stated by source src. */
-static size_t conflict_values(const px_fact *f, uint32_t src, const char **out, size_t max)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < f->nconflicts && n < max; k++)
-        if (f->conflicts[k].values[src])
-            out[n++] = f->conflicts[k].values[src];
-    return n;
-}
-
 static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
 {
     for (size_t k = 0; k < f->nconflicts; k++) {
         const px_conflict *c = &f->conflicts[k];
         px_buf_printf(b, "<p class=\"cf\"><span aria-hidden=\"true\">≠</span> Conflicting %s",
-                      px_report_conflict_kind(c->kind));
+                      px_conflict_kind_name(c->kind));
         if (c->detail) {
             px_buf_puts(b, " (");
             ESC(b, c->detail);
@@ -170,56 +157,42 @@ static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
     }
 }
 
-/* A diff helps when the version keeps a good part of the representative's
- * words; a paraphrase diffs into a wall of marks, so it is shown whole. */
-static bool diff_readable(const px_diff_op *ops, size_t n)
-{
-    size_t same = 0, words = 0;
-    for (size_t k = 0; k < n; k++) {
-        same += ops[k].kind == PX_DIFF_SAME;
-        words += ops[k].kind != PX_DIFF_DEL;
-    }
-    return n && same * 5 >= words * 2;
-}
-
 /* One outlet's version of fact f, diffed against the representative. */
 static void version(const px_story *s, px_buf *b, size_t f, uint32_t i)
 {
     const px_fact *fact = &s->alignment.facts[f];
-    const px_mention *rep = &fact->mentions[fact->rep], *m = px_fact_mention(fact, i);
-    px_report_status st = px_report_fact_status(s, f, i);
-    if (!m) {
+    const px_cell *c = px_compare_cell(&s->compare, f, i);
+    px_cell_status st = c->status;
+    if (c->mention < 0) {
         px_buf_printf(b, "<li class=\"miss\"><strong>");
         ESC(b, px_report_outlet(s, i));
         px_buf_printf(b, "</strong> <span class=\"%s\">%s %s</span></li>", status_class[st],
-                      px_report_status_symbol(st), px_report_status_word(st));
+                      px_cell_status_symbol(st), px_cell_status_words(st));
         return;
     }
+    const px_mention *m = &fact->mentions[c->mention];
     px_buf_printf(b, "<li%s><span class=\"lab\"><strong>",
-                  st == PX_STATUS_CONFLICT ? " class=\"cfl\"" : "");
+                  st == PX_CELL_CONFLICT ? " class=\"cfl\"" : "");
     ESC(b, px_report_outlet(s, i));
-    px_buf_printf(b, "</strong> · %s", px_report_where(s, i, m->sent, NULL));
-    if (px_report_headlines(s, fact) & (1ULL << i))
+    px_buf_printf(b, "</strong> · %s", px_where_name(c->where));
+    if (c->headline)
         px_buf_puts(b, ", and in its headline");
     px_buf_puts(b, " · ");
     html_sentence_link(s, b, i, m->sent);
     px_buf_printf(b, " · similarity %.2f%s</span>", m->score,
                   m->quoted ? " · inside a quotation" : "");
-    const char *vals[8];
-    html_sent_opts o = {.hits = true, .labels = true, .base_src = rep->source,
-                        .conflict_values = vals,
-                        .nconflict_values = conflict_values(fact, i, vals, 8)};
-    px_diff_op *ops;
-    size_t nops = px_report_diff(s, rep->source, rep->sent, i, m->sent, &ops);
-    if (diff_readable(ops, nops)) {
-        o.ops = ops;
-        o.nops = nops;
+    html_sent_opts o = {.hits = true, .labels = true,
+                        .base_src = fact->mentions[fact->rep].source,
+                        .conflict_values = c->values,
+                        .nconflict_values = c->nvalues};
+    if (c->diff_readable) {
+        o.ops = c->diff;
+        o.nops = c->ndiff;
     } else {
         px_buf_puts(b, "<span class=\"lab\">worded too differently for a word diff; "
                        "shown whole</span>");
     }
     html_sentence(s, b, i, m->sent, &o);
-    free(ops);
     px_buf_puts(b, "</li>");
 }
 
@@ -227,7 +200,8 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
 {
     const px_fact *fact = &s->alignment.facts[f];
     const px_mention *rep = &fact->mentions[fact->rep];
-    bool unique = px_report_fact_unique(s, f);
+    const px_cell *rc = px_compare_cell(&s->compare, f, rep->source);
+    bool unique = s->compare.facts[f].single;
     px_buf_printf(b, "<section class=\"fact\" id=\"f%zu\" aria-labelledby=\"f%zuh\">"
                      "<h3 id=\"f%zuh\"><span class=\"fid\">f%zu</span> ",
                   f + 1, f + 1, f + 1, f + 1);
@@ -241,16 +215,15 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
                      "<span class=\"lab\">%s — <strong>",
                   f + 1, unique ? "Its wording" : "Representative wording");
     ESC(b, px_report_outlet(s, rep->source));
-    px_buf_printf(b, "</strong> · %s", px_report_where(s, rep->source, rep->sent, NULL));
-    if (px_report_headlines(s, fact) & (1ULL << rep->source))
+    px_buf_printf(b, "</strong> · %s", px_where_name(rc->where));
+    if (rc->headline)
         px_buf_puts(b, ", and in its headline");
     px_buf_puts(b, " · ");
     html_sentence_link(s, b, rep->source, rep->sent);
     px_buf_puts(b, "</span>");
-    const char *vals[8];
     html_sent_opts o = {.hits = true, .labels = true,
-                        .conflict_values = vals,
-                        .nconflict_values = conflict_values(fact, rep->source, vals, 8)};
+                        .conflict_values = rc->values,
+                        .nconflict_values = rc->nvalues};
     html_sentence(s, b, rep->source, rep->sent, &o);
     px_buf_puts(b, "</p>");
     if (!unique) {
@@ -274,7 +247,7 @@ void html_facts(const px_story *s, px_buf *b, const size_t *order)
                    "with their category in small capitals: ");
     html_highlight_key(s, b);
     px_buf_puts(b, ".</p>");
-    for (size_t r = 0; r < s->alignment.nfacts; r++)
+    for (size_t r = 0; r < s->compare.nfacts; r++)
         fact_section(s, b, order[r]);
     px_buf_puts(b, "</section>");
 }

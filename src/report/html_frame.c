@@ -46,15 +46,6 @@ static double lexicon_max(const px_story *s, uint32_t l)
     return max;
 }
 
-/* Hits of category c of lexicon l over all outlets. */
-static size_t category_hits(const px_story *s, uint32_t l, int32_t c)
-{
-    size_t n = 0;
-    for (uint32_t i = 0; i < s->nsources; i++)
-        n += px_report_score(s, i, l, c).hits;
-    return n;
-}
-
 static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c, double scale)
 {
     px_score sc = px_report_score(s, i, l, c);
@@ -193,24 +184,24 @@ static void slant_chart(const px_story *s, px_buf *b, uint32_t l)
                    "within the noise.</p></figure>");
 }
 
-/* The hits of one outlet in one category, grouped by lexicon entry. */
+/* The hits of one outlet in one category, grouped by lexicon entry (the
+ * compare stage's evidence). */
 static void evidence_category(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c)
 {
     const px_source_frame *fr = &s->frames[i];
     const px_lexicon *L = px_lexset_get(s->lexicons, l);
+    const px_lexicon_compare *lc = &s->compare.sources[i].lexicons[l];
     px_score sc = px_report_score(s, i, l, c);
     px_buf_printf(b, "<li id=\"ev-o%u-l%u-c%d\"><strong>", i + 1, l, c);
     ESC(b, L->categories[c]);
     px_buf_printf(b, "</strong> <span class=\"mut\">(%zu in narration, %zu quoted)</span>:",
                   sc.narration, sc.quoted);
     const char *sep = " ";
-    for (size_t h = 0; h < fr->nhits; h++) {
-        const px_hit *hit = &fr->hits[h];
-        const px_lex_entry *e = &L->entries[hit->entry];
-        bool seen = false;
-        for (size_t p = 0; p < h && !seen; p++)
-            seen = fr->hits[p].lexicon == l && fr->hits[p].entry == hit->entry;
-        if (hit->lexicon != l || (int32_t)e->category != c || seen)
+    for (size_t g = 0; g < lc->nevidence; g++) {
+        const px_evidence *ev = &lc->evidence[g];
+        const px_hit *hit = &fr->hits[ev->hits[0]];
+        const px_lex_entry *e = &L->entries[ev->entry];
+        if ((int32_t)ev->category != c)
             continue;
         px_buf_printf(b, "%s<mark class=\"h h%u\">", sep, px_report_lexicon_style(s, l));
         px_html_escape(b, s->docs[i]->text + hit->start, hit->end - hit->start);
@@ -221,17 +212,14 @@ static void evidence_category(const px_story *s, px_buf *b, uint32_t i, uint32_t
             px_buf_puts(b, "</span>");
         }
         px_buf_puts(b, " <span class=\"mut\">(");
-        const char *lsep = "";
-        for (size_t k = h; k < fr->nhits; k++) {
-            if (fr->hits[k].lexicon != l || fr->hits[k].entry != hit->entry)
-                continue;
-            px_buf_puts(b, lsep);
-            html_sentence_link(s, b, i, fr->hits[k].sent);
-            if (s->docs[i]->sents[fr->hits[k].sent].headline)
+        for (size_t k = 0; k < ev->nhits; k++) {
+            const px_hit *h = &fr->hits[ev->hits[k]];
+            px_buf_puts(b, k ? ", " : "");
+            html_sentence_link(s, b, i, h->sent);
+            if (s->docs[i]->sents[h->sent].headline)
                 px_buf_puts(b, ", not counted");
-            else if (fr->hits[k].quoted)
+            else if (h->quoted)
                 px_buf_puts(b, ", in a quotation");
-            lsep = ", ";
         }
         px_buf_puts(b, ")</span>");
         sep = "; ";
@@ -286,7 +274,7 @@ static void lexicon_section(const px_story *s, px_buf *b, uint32_t l)
     slant_chart(s, b, l);
     PX_VEC(size_t) empty = {0};
     for (size_t c = 0; c < L->ncategories; c++) {
-        if (category_hits(s, l, (int32_t)c))
+        if (s->compare.lexicons[l].category_hits[c])
             chart(s, b, l, (int32_t)c, max);
         else
             px_vec_push(empty, c);

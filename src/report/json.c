@@ -79,7 +79,7 @@ static void sources_json(jw *w, const px_story *s)
 static void conflict_json(jw *w, const px_story *s, const px_conflict *c)
 {
     jw_obj(w);
-    jw_kstr(w, "kind", px_report_conflict_kind(c->kind));
+    jw_kstr(w, "kind", px_conflict_kind_name(c->kind));
     jw_kstr(w, "detail", c->detail);
     jw_key(w, "values");
     jw_obj(w);
@@ -90,21 +90,20 @@ static void conflict_json(jw *w, const px_story *s, const px_conflict *c)
     jw_obj_end(w);
 }
 
-static void mention_json(jw *w, const px_story *s, const px_mention *me)
+static void mention_json(jw *w, const px_story *s, size_t f, const px_mention *me)
 {
     size_t ml;
     const char *mt = px_report_sentence(s, me->source, me->sent, &ml);
+    const px_cell *c = px_compare_cell(&s->compare, f, me->source);
     jw_obj(w);
     jw_kstr(w, "source", s->articles[me->source]->id);
     sentence_id(w, "sentence", s, me->source, me->sent);
     jw_kstrn(w, "text", mt, ml);
     jw_kreal(w, "score", px_round3(me->score));
-    double share;
-    const char *where = px_report_where(s, me->source, me->sent, &share);
     jw_key(w, "position");
     jw_obj(w);
-    jw_kstr(w, "where", where);
-    jw_kreal(w, "share", px_round3(share));
+    jw_kstr(w, "where", px_where_name(c->where));
+    jw_kreal(w, "share", px_round3(c->share));
     jw_obj_end(w);
     jw_kbool(w, "quoted", me->quoted);
     jw_obj_end(w);
@@ -124,31 +123,31 @@ static void source_list(jw *w, const char *key, const px_story *s, uint64_t set,
 /* How sure the fact is: its confidence, each pair of its members' link
  * probability, and per outlet the probability it carries the fact and the
  * verdict a reader may be told (carries, omits, not_shown). */
-static void verdicts_json(jw *w, const px_story *s, const px_fact *fact)
+static void verdicts_json(jw *w, const px_story *s, size_t f)
 {
     static const char *const names[] = {[PX_CARRIES] = "carries", [PX_OMITS] = "omits",
                                         [PX_NOT_SHOWN] = "not_shown"};
-    const px_alignment *al = &s->alignment;
+    const px_fact *fact = &s->alignment.facts[f];
+    const px_fact_compare *fc = &s->compare.facts[f];
     jw_kreal(w, "confidence", px_round3(fact->confidence));
     jw_key(w, "links");
     jw_arr(w);
-    for (size_t i = 0; i < fact->nmentions; i++)
-        for (size_t j = i + 1; j < fact->nmentions; j++) {
-            const px_mention *a = &fact->mentions[i], *b = &fact->mentions[j];
-            jw_obj(w);
-            sentence_id(w, "a", s, a->source, a->sent);
-            sentence_id(w, "b", s, b->source, b->sent);
-            jw_kreal(w, "p", px_round3(px_align_pair_p(al, a->claim, b->claim)));
-            jw_obj_end(w);
-        }
+    for (size_t k = 0; k < fc->nlinks; k++) {
+        const px_mention *a = &fact->mentions[fc->links[k].a], *b = &fact->mentions[fc->links[k].b];
+        jw_obj(w);
+        sentence_id(w, "a", s, a->source, a->sent);
+        sentence_id(w, "b", s, b->source, b->sent);
+        jw_kreal(w, "p", px_round3(fc->links[k].p));
+        jw_obj_end(w);
+    }
     jw_arr_end(w);
     jw_key(w, "outlets");
     jw_obj(w);
     for (uint32_t i = 0; i < s->nsources; i++) {
         jw_key(w, s->articles[i]->id);
         jw_obj(w);
-        jw_kstr(w, "verdict", names[px_fact_verdict(al, fact, i)]);
-        jw_kreal(w, "p_carries", px_round3(fact->carry ? fact->carry[i] : 0));
+        jw_kstr(w, "verdict", names[fc->cells[i].verdict]);
+        jw_kreal(w, "p_carries", px_round3(fc->cells[i].p_carries));
         jw_obj_end(w);
     }
     jw_obj_end(w);
@@ -169,21 +168,20 @@ static void facts_json(jw *w, const px_story *s)
         jw_kstrn(w, "text", t, tl);
         jw_key(w, "mentions");
         jw_arr(w);
-        uint64_t present = 0;
-        for (size_t m = 0; m < fact->nmentions; m++) {
-            mention_json(w, s, &fact->mentions[m]);
-            present |= 1ULL << fact->mentions[m].source;
-        }
+        for (size_t m = 0; m < fact->nmentions; m++)
+            mention_json(w, s, f, &fact->mentions[m]);
         jw_arr_end(w);
+        const px_fact_compare *fc = &s->compare.facts[f];
+        uint64_t present = 0, omits = 0;
+        for (uint32_t i = 0; i < s->nsources; i++) {
+            present |= (uint64_t)(fc->cells[i].verdict == PX_CARRIES) << i;
+            omits |= (uint64_t)(fc->cells[i].verdict == PX_OMITS) << i;
+        }
         source_list(w, "present", s, present, true);
-        uint64_t omits = 0;
-        for (uint32_t i = 0; i < s->nsources; i++)
-            if (px_fact_verdict(al, fact, i) == PX_OMITS)
-                omits |= 1ULL << i;
         source_list(w, "absent", s, omits, true);
         source_list(w, "not_shown", s, present | omits, false);
-        verdicts_json(w, s, fact);
-        source_list(w, "in_headline", s, px_report_headlines(s, fact), true);
+        verdicts_json(w, s, f);
+        source_list(w, "in_headline", s, fc->headlines, true);
         jw_key(w, "conflicts");
         jw_arr(w);
         for (size_t c = 0; c < fact->nconflicts; c++)
@@ -351,17 +349,6 @@ static void lexicons_json(jw *w, const px_lexset *set)
     jw_arr_end(w);
 }
 
-/* Does any outlet carrying fact f have a hit of lexicon l in it? */
-static bool fact_has_hits(const px_story *s, size_t f, uint32_t l)
-{
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_score *sc = px_frame_fact_score(&s->frames[i], f, l, -1);
-        if (sc && sc->hits)
-            return true;
-    }
-    return false;
-}
-
 /* framing.facts: {"f1": {"wire": {"sentence", "words", LEXICON: score}}}, the
  * lexicons that some outlet's wording of the fact hits (zeros included for
  * the others that carry it, so the wordings compare). */
@@ -384,7 +371,7 @@ static void fact_frames_json(jw *w, const px_story *s)
             sentence_id(w, "sentence", s, i, ff->sent);
             jw_kint(w, "words", ff->words);
             for (uint32_t l = 0; l < nl; l++) {
-                if (!fact_has_hits(s, f, l))
+                if (!s->compare.facts[f].lexicon_hits[l])
                     continue;
                 jw_key(w, px_lexset_get(s->lexicons, l)->name);
                 lexicon_score_json(w, s, i, l, (long)f);
@@ -400,16 +387,16 @@ static void fact_frames_json(jw *w, const px_story *s)
  * its difference from the others is clear (null when no outlet tops). */
 static void top_json(jw *w, const px_story *s, uint32_t l, int fig)
 {
-    bool clear;
-    int top = px_report_top(s, l, fig, &clear);
-    if (top < 0) {
+    const px_top *top = &s->compare.lexicons[l].top[fig];
+    if (top->source < 0) {
         jw_str(w, NULL);
         return;
     }
     jw_obj(w);
-    jw_kstr(w, "source", s->articles[top]->id);
-    jw_kbool(w, "clear", clear);
-    jw_kreal(w, "narration_per_1k", px_round3(px_report_contrast(s, (uint32_t)top, l, fig)->rate));
+    jw_kstr(w, "source", s->articles[top->source]->id);
+    jw_kbool(w, "clear", top->clear);
+    jw_kreal(w, "narration_per_1k",
+             px_round3(px_report_contrast(s, (uint32_t)top->source, l, fig)->rate));
     jw_obj_end(w);
 }
 
@@ -474,7 +461,7 @@ static void compare_json(jw *w, const px_story *s)
     jw_key(w, "compare");
     jw_obj(w);
     for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_source_compare *c = &s->compare[i];
+        const px_source_compare *c = &s->compare.sources[i];
         jw_key(w, s->articles[i]->id);
         jw_obj(w);
         jw_kint(w, "carried", c->carried);
@@ -487,17 +474,15 @@ static void compare_json(jw *w, const px_story *s)
 }
 
 /* The lexicon categories that cover an attribution's verb ("attribution:distancing"). */
-static void verb_framing_json(jw *w, const px_story *s, uint32_t i, const px_attribution *at)
+static void verb_framing_json(jw *w, const px_story *s, uint32_t i, size_t k)
 {
     const px_source_frame *fr = &s->frames[i];
+    const px_source_compare *c = &s->compare.sources[i];
     jw_key(w, "verb_framing");
     jw_arr(w);
-    for (size_t h = 0; h < fr->nhits; h++) {
-        const px_hit *hit = &fr->hits[h];
-        if (hit->start > at->verb_start || hit->end < at->verb_end)
-            continue;
+    for (size_t v = c->verb_at[k]; v < c->verb_at[k + 1]; v++) {
         const char *lex, *cat;
-        px_report_entry(s, hit, &lex, &cat);
+        px_report_entry(s, &fr->hits[c->verb_hits[v]], &lex, &cat);
         char name[300];
         snprintf(name, sizeof name, "%s:%s", lex, cat);
         jw_str(w, name);
@@ -516,8 +501,8 @@ static void attribution_json(jw *w, const px_story *s, uint32_t i, size_t k)
     jw_kstrn(w, "verb", d->text + at->verb_start, at->verb_end - at->verb_start);
     jw_kbool(w, "anonymous", at->anonymous);
     jw_kint(w, "speaker_id", so->attr_speaker[k]);
-    jw_kstr(w, "kind", d->sents[at->sent].quoted > 0 ? "quote" : "paraphrase");
-    verb_framing_json(w, s, i, at);
+    jw_kstr(w, "kind", so->attr_quote[k] ? "quote" : "paraphrase");
+    verb_framing_json(w, s, i, k);
     jw_obj_end(w);
 }
 

@@ -10,7 +10,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <utf8proc.h>
 
 #include "report/internal.h"
@@ -166,7 +165,7 @@ static void outlets(const px_story *s, out *o)
 {
     heading(o, "Outlets", NULL);
     for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_source_compare *c = &s->compare[i];
+        const px_source_compare *c = &s->compare.sources[i];
         px_buf_printf(o->b, "  %c  ", letter(i));
         px_buf name;
         px_buf_init(&name, 0);
@@ -187,8 +186,8 @@ static void outlets(const px_story *s, out *o)
             px_buf_printf(&t, "; %zu conflicting", c->nconflicts);
         for (size_t l = 0; l < px_lexset_count(s->lexicons); l++) {
             const char *most = px_report_lexicon_most(px_lexset_get(s->lexicons, l));
-            bool clear;
-            if (most && px_report_top(s, (uint32_t)l, PX_FIG_ALL, &clear) == (int)i && clear)
+            const px_top *top = &s->compare.lexicons[l].top[PX_FIG_ALL];
+            if (most && top->source == (int32_t)i && top->clear)
                 px_buf_printf(&t, "; %s (in its own narration)", most);
         }
         spaces(o->b, 5);
@@ -197,12 +196,12 @@ static void outlets(const px_story *s, out *o)
     }
 }
 
-static const char *status_colour(const out *o, px_report_status st)
+static const char *status_colour(const out *o, px_cell_status st)
 {
     switch (st) {
-    case PX_STATUS_CARRIES: return o->c.green;
-    case PX_STATUS_CONFLICT: return o->c.yellow;
-    case PX_STATUS_OMITS: return o->c.red;
+    case PX_CELL_CARRIES: return o->c.green;
+    case PX_CELL_CONFLICT: return o->c.yellow;
+    case PX_CELL_OMITS: return o->c.red;
     default: return o->c.dim;
     }
 }
@@ -213,7 +212,7 @@ static void fact_conflicts(const px_story *s, out *o, const px_fact *f, int inde
         const px_conflict *c = &f->conflicts[k];
         px_buf t;
         px_buf_init(&t, 0);
-        px_buf_printf(&t, "≠ %s%s%s%s:", px_report_conflict_kind(c->kind), c->detail ? " (" : "",
+        px_buf_printf(&t, "≠ %s%s%s%s:", px_conflict_kind_name(c->kind), c->detail ? " (" : "",
                       c->detail ? c->detail : "", c->detail ? ")" : "");
         for (uint32_t i = 0; i < s->nsources; i++)
             if (c->values[i])
@@ -229,14 +228,13 @@ static void fact_conflicts(const px_story *s, out *o, const px_fact *f, int inde
 static void facts(const px_story *s, out *o)
 {
     px_buf_printf(o->b, "\n%sFacts%s  ", o->c.bold, o->c.off);
-    static const px_report_status legend[] = {PX_STATUS_CARRIES, PX_STATUS_CONFLICT,
-                                              PX_STATUS_OMITS, PX_STATUS_ABSENT,
-                                              PX_STATUS_UNCLEAR};
+    static const px_cell_status legend[] = {PX_CELL_CARRIES, PX_CELL_CONFLICT, PX_CELL_OMITS,
+                                            PX_CELL_ABSENT, PX_CELL_NOT_SHOWN};
     px_buf t;
     px_buf_init(&t, 0);
     for (size_t k = 0; k < 5; k++)
-        px_buf_printf(&t, "%s %s%s", px_report_status_symbol(legend[k]),
-                      px_report_status_word(legend[k]), k < 4 ? ";  " : "");
+        px_buf_printf(&t, "%s %s%s", px_cell_status_symbol(legend[k]),
+                      px_cell_status_words(legend[k]), k < 4 ? ";  " : "");
     wrap(o, t.data, t.len, 7, 7);
     px_buf_free(&t);
     int marks = (int)s->nsources * 2;
@@ -246,13 +244,12 @@ static void facts(const px_story *s, out *o)
     for (uint32_t i = 0; i < s->nsources; i++)
         px_buf_printf(o->b, "%c%s", letter(i), i + 1 < s->nsources ? " " : "");
     px_buf_printf(o->b, "%s\n", o->c.off);
-    size_t *order = px_report_fact_order(s);
-    for (size_t r = 0; r < s->alignment.nfacts; r++) {
-        size_t f = order[r];
+    for (size_t r = 0; r < s->compare.nfacts; r++) {
+        size_t f = s->compare.order[r];
         px_buf_printf(o->b, "  %sf%-4zu%s", o->c.bold, f + 1, o->c.off);
         for (uint32_t i = 0; i < s->nsources; i++) {
-            px_report_status st = px_report_fact_status(s, f, i);
-            px_buf_printf(o->b, "%s%s%s ", status_colour(o, st), px_report_status_symbol(st),
+            px_cell_status st = px_compare_cell(&s->compare, f, i)->status;
+            px_buf_printf(o->b, "%s%s%s ", status_colour(o, st), px_cell_status_symbol(st),
                           o->c.off);
         }
         if (!beside) {
@@ -264,38 +261,23 @@ static void facts(const px_story *s, out *o)
         wrap(o, text, n, indent, indent);
         fact_conflicts(s, o, &s->alignment.facts[f], indent);
     }
-    free(order);
-}
-
-static bool same_text(const px_doc *d, const px_hit *a, const px_hit *b)
-{
-    return a->end - a->start == b->end - b->start &&
-           strncasecmp(d->text + a->start, d->text + b->start, a->end - a->start) == 0;
 }
 
 /* "chaos ×2, slammed → criticised, …": the words behind one outlet's score
- * for lexicon l, each once with how often. */
+ * for lexicon l, each once with how often (the compare stage's terms). */
 static void hit_terms(const px_story *s, px_buf *t, uint32_t i, uint32_t l)
 {
     const px_source_frame *fr = &s->frames[i];
+    const px_lexicon_compare *lc = &s->compare.sources[i].lexicons[l];
     const px_doc *d = s->docs[i];
     size_t start = t->len;
-    for (size_t h = 0; h < fr->nhits; h++) {
-        const px_hit *hit = &fr->hits[h];
-        bool seen = false;
-        size_t count = 0;
-        for (size_t p = 0; p < fr->nhits; p++)
-            if (fr->hits[p].lexicon == l && same_text(d, &fr->hits[p], hit)) {
-                seen = seen || p < h;
-                count++;
-            }
-        if (hit->lexicon != l || seen)
-            continue;
+    for (size_t k = 0; k < lc->nterms; k++) {
+        const px_hit *hit = &fr->hits[lc->terms[k].hit];
         const px_lex_entry *e = px_report_entry(s, hit, NULL, NULL);
         px_buf_printf(t, "%s%.*s", t->len > start ? ", " : "", (int)(hit->end - hit->start),
                       d->text + hit->start);
-        if (count > 1)
-            px_buf_printf(t, " ×%zu", count);
+        if (lc->terms[k].count > 1)
+            px_buf_printf(t, " ×%zu", lc->terms[k].count);
         if (e->neutral)
             px_buf_printf(t, " → %s", e->neutral);
     }
@@ -379,9 +361,7 @@ static void framing(const px_story *s, out *o)
                 "median, 'clearly' when its 95% interval leaves out zero; quotations apart");
     for (size_t k = 0; k < nl; k++) {
         uint32_t l = (uint32_t)order[k];
-        size_t hits = 0;
-        for (uint32_t i = 0; i < s->nsources; i++)
-            hits += px_report_score(s, i, l, -1).hits;
+        size_t hits = s->compare.lexicons[l].hits;
         px_buf_printf(o->b, "  %s%s%s%s\n", o->c.bold,
                       px_report_lexicon_label(px_lexset_get(s->lexicons, l)), o->c.off,
                       hits ? "" : ": no hits in any outlet");
@@ -397,16 +377,15 @@ static void sourcing(const px_story *s, out *o)
 {
     heading(o, "Sourcing", "who each outlet attributes statements to");
     for (uint32_t i = 0; i < s->nsources; i++) {
-        px_report_speaker *sp;
-        size_t n = px_report_speakers(s, i, &sp);
+        const px_source_compare *c = &s->compare.sources[i];
         px_buf t;
         px_buf_init(&t, 0);
         for (int anon = 0; anon < 2; anon++) {
             px_buf_puts(&t, anon ? "anonymous: " : "named: ");
             size_t shown = 0;
-            for (size_t k = 0; k < n; k++)
-                if (sp[k].anonymous == (anon == 1))
-                    px_buf_printf(&t, "%s%.*s", shown++ ? ", " : "", (int)sp[k].len, sp[k].text);
+            for (size_t k = 0; k < c->nspeakers; k++)
+                if (c->speakers[k].anonymous == (anon == 1))
+                    px_buf_printf(&t, "%s%s", shown++ ? ", " : "", c->speakers[k].name);
             if (!shown)
                 px_buf_puts(&t, "none");
             px_buf_puts(&t, anon ? "" : "; ");
@@ -414,7 +393,6 @@ static void sourcing(const px_story *s, out *o)
         px_buf_printf(o->b, "    %c  ", letter(i));
         wrap(o, t.data, t.len, 7, 7);
         px_buf_free(&t);
-        free(sp);
     }
 }
 
@@ -422,7 +400,7 @@ static void omissions(const px_story *s, out *o)
 {
     heading(o, "Omissions", "facts most other outlets carry");
     for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_source_compare *c = &s->compare[i];
+        const px_source_compare *c = &s->compare.sources[i];
         px_buf t;
         px_buf_init(&t, 0);
         for (size_t k = 0; k < c->nomitted; k++)
@@ -445,17 +423,13 @@ px_status px_report_text(const px_story *s, const px_report_opts *opts, px_buf *
     int col = snprintf(head, sizeof head, "How %zu outlets told one story: ", s->nsources);
     px_buf_printf(b, "%s%s%s", o.c.bold, head, o.c.off);
     wrap(&o, s->id, strlen(s->id), col, 4);
-    size_t all = 0, one = 0;
-    for (size_t f = 0; f < s->alignment.nfacts; f++) {
-        all += s->alignment.facts[f].nmentions == s->nsources;
-        one += s->alignment.facts[f].nmentions == 1;
-    }
+    const px_comparison *cmp = &s->compare;
     px_buf t;
     px_buf_init(&t, 0);
-    size_t nc = px_report_conflict_count(s);
     px_buf_printf(&t, "%zu facts: %zu carried by every outlet, %zu by only one; %zu conflicting "
                       "detail%s.",
-                  s->alignment.nfacts, all, one, nc, nc == 1 ? "" : "s");
+                  cmp->nfacts, cmp->carried_by_all, cmp->carried_by_one, cmp->conflicts,
+                  cmp->conflicts == 1 ? "" : "s");
     wrap(&o, t.data, t.len, 0, 0);
     px_buf_free(&t);
     outlets(s, &o);

@@ -124,10 +124,10 @@ void ws_plan_build(ws_plan *p, const px_story *s, const px_worksheet_opts *o, px
 /* The letter of a source: 'A' + its place in the shuffled order. */
 char ws_letter(const ws_plan *p, uint32_t src);
 /* Is a speaker someone (not a lone pronoun the attribution took)? */
-bool ws_speaker_shown(const px_report_speaker *sp);
+bool ws_speaker_shown(const px_speaker *sp);
 /* Is this speaker of src a person (a name of capitalised words) whom no
  * other source so much as names? */
-bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_report_speaker *sp);
+bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_speaker *sp);
 /* Does any cut of src overlap [start, end)? */
 bool ws_cut_overlaps(const ws_plan *p, uint32_t src, size_t start, size_t end);
 

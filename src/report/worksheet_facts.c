@@ -129,7 +129,7 @@ static size_t missing_candidates(const ws_plan *p, uint32_t src, const px_map *d
                                  size_t nsents, candidate *out)
 {
     const px_story *s = p->s;
-    const px_source_compare *c = &s->compare[src];
+    const px_source_compare *c = &s->compare.sources[src];
     size_t n = 0;
     for (size_t k = 0; k < c->nomitted; k++) {
         const px_fact *f = &s->alignment.facts[c->omitted[k]];
@@ -217,8 +217,6 @@ void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max)
     free(cand);
 }
 
-enum { MAX_SENT_FACTS = 16 };
-
 /* The weight (IDF) of the content stems sentence a of da shares with
  * sentence b of db, each stem counted once. */
 static double shared_weight(const ws_idf *w, const px_doc *da, const px_sentence *a,
@@ -265,13 +263,14 @@ static int64_t headline_fact(const ws_plan *p, const ws_idf *w, uint32_t src,
 static int64_t first_fact(const ws_plan *p, uint32_t src)
 {
     const px_doc *d = p->s->docs[src];
+    const px_source_compare *c = &p->s->compare.sources[src];
     uint32_t first = ws_first_sentence(p, src);
-    uint32_t facts[MAX_SENT_FACTS];
     if (first >= d->nsents)
         return -1;
-    size_t n = px_report_sentence_facts(p->s, src, first, facts, MAX_SENT_FACTS);
+    const uint32_t *facts = c->sentence_facts + c->sentence_at[first];
+    size_t n = c->sentence_at[first + 1] - c->sentence_at[first];
     int64_t best = -1;
-    for (size_t k = 0; k < n && k < MAX_SENT_FACTS; k++) {
+    for (size_t k = 0; k < n; k++) {
         size_t m = p->s->alignment.facts[facts[k]].nmentions;
         if (m >= 2 && (best < 0 || m > p->s->alignment.facts[best].nmentions))
             best = facts[k];
@@ -283,29 +282,27 @@ static int64_t first_fact(const ws_plan *p, uint32_t src)
  * other source that carries it puts it further down? */
 static bool puts_early(const ws_plan *p, size_t f, uint32_t src)
 {
-    const px_fact *fact = &p->s->alignment.facts[f];
-    const px_mention *m = px_fact_mention(fact, src);
-    if (!m || fact->nmentions < 2 || strcmp(px_report_where(p->s, src, m->sent, NULL), "lead"))
+    const px_fact_compare *fc = &p->s->compare.facts[f];
+    const px_cell *c = &fc->cells[src];
+    if (c->mention < 0 || fc->carriers < 2 || c->where != PX_WHERE_LEAD)
         return false;
-    for (size_t k = 0; k < fact->nmentions; k++) {
-        const px_mention *o = &fact->mentions[k];
-        if (o->source != src && !strcmp(px_report_where(p->s, o->source, o->sent, NULL), "lead"))
+    for (uint32_t o = 0; o < p->s->nsources; o++)
+        if (o != src && fc->cells[o].mention >= 0 && fc->cells[o].where == PX_WHERE_LEAD)
             return false;
-    }
     return true;
 }
 
 /* How much further down the other sources put fact f than src does: the
  * smallest gap between their positions and src's (0 to 1). */
-static double position_gap(const ws_plan *p, const px_fact *f, uint32_t src)
+static double position_gap(const ws_plan *p, size_t f, uint32_t src)
 {
-    double mine, gap = 1;
-    px_report_where(p->s, src, px_fact_mention(f, src)->sent, &mine);
-    for (size_t k = 0; k < f->nmentions; k++) {
-        double theirs;
-        if (f->mentions[k].source == src)
+    const px_fact *fact = &p->s->alignment.facts[f];
+    double mine = px_compare_cell(&p->s->compare, f, src)->share, gap = 1;
+    for (size_t k = 0; k < fact->nmentions; k++) {
+        uint32_t o = fact->mentions[k].source;
+        if (o == src)
             continue;
-        px_report_where(p->s, f->mentions[k].source, f->mentions[k].sent, &theirs);
+        double theirs = px_compare_cell(&p->s->compare, f, o)->share;
         if (theirs - mine < gap)
             gap = theirs - mine;
     }
@@ -330,7 +327,7 @@ static void pick_early(ws_plan *p, const uint64_t *heads)
             for (size_t k = 0; k < fact->nmentions; k++)
                 if (fact->mentions[k].score < weakest)
                     weakest = fact->mentions[k].score;
-            double score = ((heads[f] >> src & 1) ? 2 : 1) + position_gap(p, fact, src) +
+            double score = ((heads[f] >> src & 1) ? 2 : 1) + position_gap(p, f, src) +
                            0.5 * weakest;
             if (score > best) {
                 best = score;
@@ -347,7 +344,7 @@ void ws_pick_lead(ws_plan *p, const ws_idf *w)
     size_t nf = s->alignment.nfacts;
     uint64_t *heads = px_arena_array(p->a, nf ? nf : 1, sizeof *heads);
     for (size_t f = 0; f < nf; f++)
-        heads[f] = px_report_headlines(s, &s->alignment.facts[f]);
+        heads[f] = s->compare.facts[f].headlines;
     p->lead.headline = px_arena_array(p->a, s->nsources, sizeof *p->lead.headline);
     p->lead.first = px_arena_array(p->a, s->nsources, sizeof *p->lead.first);
     size_t firsts = 0;

@@ -156,32 +156,32 @@ static void words_answer(const ws_plan *p, px_buf *b)
 enum { MAX_SPEAKER_SENTS = 16 };
 
 /* The sentences where source src attributes something to speaker k. */
-static size_t speaker_sentences(const ws_plan *p, uint32_t src, size_t k,
-                                const px_report_speaker *sp, uint32_t *out)
+static size_t speaker_sentences(const ws_plan *p, uint32_t src, size_t k, const px_speaker *sp,
+                                uint32_t *out)
 {
-    const px_sourcing *so = p->s->frames ? &p->s->frames[src].sourcing : NULL;
+    const px_sourcing *so = &p->s->frames[src].sourcing;
     const px_doc *d = p->s->docs[src];
     size_t n = 0;
-    for (size_t a = 0; so && so->nspeakers && a < d->nattrs && n < MAX_SPEAKER_SENTS; a++) {
+    for (size_t a = 0; a < d->nattrs && n < MAX_SPEAKER_SENTS; a++) {
         if (so->attr_speaker[a] != (int32_t)k || (n && out[n - 1] == d->attrs[a].sent))
             continue;
         out[n++] = d->attrs[a].sent;
     }
     if (!n)
-        out[n++] = sp->sent;
+        out[n++] = sp->first_sent;
     return n;
 }
 
 static void speaker_item(const ws_plan *p, px_buf *b, uint32_t src, size_t k,
-                         const px_report_speaker *sp)
+                         const px_speaker *sp)
 {
     uint32_t sents[MAX_SPEAKER_SENTS];
     size_t n = speaker_sentences(p, src, k, sp, sents);
     px_buf_printf(b, "<li data-src=\"%c\" data-sent=\"%u\" data-anon=\"%d\"", ws_letter(p, src),
                   ws_sentence_number(p, src, sents[0]), sp->anonymous);
-    attr(b, "data-speaker", sp->text, sp->len);
+    attr(b, "data-speaker", sp->name, strlen(sp->name));
     px_buf_puts(b, ">");
-    px_html_escape(b, sp->text, sp->len);
+    px_html_escape(b, sp->name, strlen(sp->name));
     px_buf_puts(b, " <span class=\"mut\">(");
     for (size_t i = 0; i < n; i++) {
         if (i)
@@ -193,16 +193,15 @@ static void speaker_item(const ws_plan *p, px_buf *b, uint32_t src, size_t k,
 
 static void speaker_cell(const ws_plan *p, px_buf *b, uint32_t src, bool anonymous)
 {
-    px_report_speaker *sp;
-    size_t n = px_report_speakers(p->s, src, &sp), shown = 0;
+    const px_source_compare *c = &p->s->compare.sources[src];
+    size_t shown = 0;
     px_buf_puts(b, "<td><ul>");
-    for (size_t k = 0; k < n; k++)
-        if (sp[k].anonymous == anonymous && ws_speaker_shown(&sp[k])) {
-            speaker_item(p, b, src, k, &sp[k]);
+    for (size_t k = 0; k < c->nspeakers; k++)
+        if (c->speakers[k].anonymous == anonymous && ws_speaker_shown(&c->speakers[k])) {
+            speaker_item(p, b, src, k, &c->speakers[k]);
             shown++;
         }
     px_buf_puts(b, shown ? "</ul></td>" : "</ul><span class=\"mut\">none</span></td>");
-    free(sp);
 }
 
 /* The people only one source quotes, source by source. */
@@ -213,18 +212,17 @@ static void unique_voices(const ws_plan *p, px_buf *b)
         uint32_t src = p->by_letter[l];
         if (!(p->speakers.unique >> src & 1))
             continue;
-        px_report_speaker *sp;
-        size_t n = px_report_speakers(p->s, src, &sp);
-        for (size_t k = 0; k < n; k++)
-            if (ws_voice_unique(p, src, &sp[k])) {
+        const px_source_compare *c = &p->s->compare.sources[src];
+        for (size_t k = 0; k < c->nspeakers; k++)
+            if (ws_voice_unique(p, src, &c->speakers[k])) {
+                const char *name = c->speakers[k].name;
                 px_buf_puts(b, "<li data-unique=\"1\"");
-                attr(b, "data-person", sp[k].text, sp[k].len);
+                attr(b, "data-person", name, strlen(name));
                 px_buf_printf(b, " data-src=\"%c\"><strong>Source %c</strong>: ", (char)('A' + l),
                               (char)('A' + l));
-                px_html_escape(b, sp[k].text, sp[k].len);
+                px_html_escape(b, name, strlen(name));
                 px_buf_puts(b, "</li>");
             }
-        free(sp);
     }
     px_buf_puts(b, "</ul>");
 }
@@ -387,7 +385,7 @@ static void conflict_answer(const ws_plan *p, px_buf *b)
         px_report_fact_id(p->conflict[i].fact, id, sizeof id);
         px_buf_printf(b, "<div class=\"item\" data-ex=\"conflict\" data-fact=\"%s\" "
                          "data-kind=\"%s\"><ul class=\"ev\">",
-                      id, px_report_conflict_kind(c->kind));
+                      id, px_conflict_kind_name(c->kind));
         for (uint32_t l = 0; l < p->s->nsources; l++)
             if (c->values[p->by_letter[l]])
                 conflict_value(p, b, f, c, p->by_letter[l]);
@@ -474,12 +472,11 @@ static void matrix_row(const ws_plan *p, px_buf *b, size_t fact)
     px_buf_puts(b, "</th>");
     for (uint32_t l = 0; l < p->s->nsources; l++) {
         uint32_t src = p->by_letter[l];
-        px_report_status st = px_report_fact_status(p->s, fact, src);
-        const px_mention *m = px_fact_mention(f, src);
-        px_buf_printf(b, "<td class=\"st%d\" title=\"%s\">%s", (int)st, px_report_status_word(st),
-                      px_report_status_symbol(st));
-        if (m) {
-            uint32_t n = ws_sentence_number(p, src, m->sent);
+        const px_cell *c = px_compare_cell(&p->s->compare, fact, src);
+        px_buf_printf(b, "<td class=\"st%d\" title=\"%s\">%s", (int)c->status,
+                      px_cell_status_words(c->status), px_cell_status_symbol(c->status));
+        if (c->mention >= 0) {
+            uint32_t n = ws_sentence_number(p, src, c->sent);
             if (n == WS_HIDDEN)
                 px_buf_puts(b, " –");
             else if (n)
@@ -503,10 +500,8 @@ static void matrix(const ws_plan *p, px_buf *b)
     for (uint32_t l = 0; l < p->s->nsources; l++)
         px_buf_printf(b, "<th scope=\"col\">%c</th>", (char)('A' + l));
     px_buf_puts(b, "</tr></thead><tbody>");
-    size_t *order = px_report_fact_order(p->s);
-    for (size_t r = 0; r < p->s->alignment.nfacts; r++)
-        matrix_row(p, b, order[r]);
-    free(order);
+    for (size_t r = 0; r < p->s->compare.nfacts; r++)
+        matrix_row(p, b, p->s->compare.order[r]);
     px_buf_puts(b, "</tbody></table></section>");
 }
 

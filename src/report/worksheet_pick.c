@@ -180,10 +180,10 @@ enum { SPEAKER_MARGIN = 2 };
  * ("He allegedly warned…"): nobody a student could name. */
 static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
 
-bool ws_speaker_shown(const px_report_speaker *sp)
+bool ws_speaker_shown(const px_speaker *sp)
 {
     for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
-        if (strlen(pronouns[i]) == sp->len && !strncasecmp(sp->text, pronouns[i], sp->len))
+        if (!strcasecmp(sp->name, pronouns[i]))
             return false;
     return true;
 }
@@ -191,16 +191,17 @@ bool ws_speaker_shown(const px_report_speaker *sp)
 /* A person's name: two words or more, each capitalised ("Ilse Marten"),
  * not an institution ("the White House", "The Calder Taxpayers Alliance")
  * or a document ("U.S. intelligence estimates"). */
-static bool person_name(const px_report_speaker *sp)
+static bool person_name(const px_speaker *sp)
 {
-    size_t words = 0;
-    for (size_t i = 0; i < sp->len; i++)
-        if (i == 0 || sp->text[i - 1] == ' ') {
-            if (!(sp->text[i] >= 'A' && sp->text[i] <= 'Z'))
+    const char *t = sp->name;
+    size_t words = 0, len = strlen(t);
+    for (size_t i = 0; i < len; i++)
+        if (i == 0 || t[i - 1] == ' ') {
+            if (!(t[i] >= 'A' && t[i] <= 'Z'))
                 return false;
             words++;
         }
-    return !sp->anonymous && words >= 2 && !(sp->len > 4 && !strncmp(sp->text, "The ", 4));
+    return !sp->anonymous && words >= 2 && !(len > 4 && !strncmp(t, "The ", 4));
 }
 
 /* The last word of a name: "Sullivan" for "Jake Sullivan" and "Sullivan". */
@@ -230,12 +231,12 @@ static bool doc_names(const px_doc *d, const char *name, size_t n)
 /* Only src quotes the person when no other source so much as names them:
  * a source that reports what someone "accused" others of, with no
  * attribution the analysis recognises, still gives them a voice. */
-bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_report_speaker *sp)
+bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_speaker *sp)
 {
     if (!person_name(sp))
         return false;
     size_t n;
-    const char *last = last_word(sp->text, sp->len, &n);
+    const char *last = last_word(sp->name, strlen(sp->name), &n);
     for (uint32_t o = 0; o < p->s->nsources; o++)
         if (o != src && doc_names(p->s->docs[o], last, n))
             return false;
@@ -248,19 +249,18 @@ static void pick_speakers(ws_plan *p)
     size_t *anon = px_arena_array(p->a, n, sizeof *anon);
     size_t *named = px_arena_array(p->a, n, sizeof *named);
     for (uint32_t src = 0; src < n; src++) {
-        px_report_speaker *sp;
-        size_t ns = px_report_speakers(p->s, src, &sp);
-        for (size_t k = 0; k < ns; k++) {
-            if (!ws_speaker_shown(&sp[k]))
+        const px_source_compare *c = &p->s->compare.sources[src];
+        for (size_t k = 0; k < c->nspeakers; k++) {
+            const px_speaker *sp = &c->speakers[k];
+            if (!ws_speaker_shown(sp))
                 continue;
-            if (sp[k].anonymous)
-                anon[src] += sp[k].count;
+            if (sp->anonymous)
+                anon[src] += sp->quotes + sp->paraphrases;
             else
                 named[src]++;
-            if (ws_voice_unique(p, src, &sp[k]))
+            if (ws_voice_unique(p, src, sp))
                 p->speakers.unique |= 1ULL << src;
         }
-        free(sp);
     }
     ws_speakers *w = &p->speakers;
     w->anonymous = single_out(anon, n, 1, SPEAKER_MARGIN);
@@ -275,27 +275,19 @@ static void pick_speakers(ws_plan *p)
 
 /* ---- conflicting details ---- */
 
-static size_t conflict_values(const px_story *s, const px_conflict *c)
-{
-    size_t n = 0;
-    for (uint32_t src = 0; src < s->nsources; src++)
-        n += c->values[src] != NULL;
-    return n;
-}
-
 /* Conflicts stated by the most sources first, then in fact order. */
 static void pick_conflicts(ws_plan *p, size_t max)
 {
     const px_story *s = p->s;
     for (size_t f = 0; f < s->alignment.nfacts; f++)
         for (size_t k = 0; k < s->alignment.facts[f].nconflicts; k++) {
-            size_t n = conflict_values(s, &s->alignment.facts[f].conflicts[k]);
+            size_t n = s->compare.facts[f].conflict_sources[k];
             if (n < 2)
                 continue;
             size_t j = p->nconflict < max ? p->nconflict++ : max;
             while (j > 0) {
                 const ws_conflict *o = &p->conflict[j - 1];
-                if (conflict_values(s, &s->alignment.facts[o->fact].conflicts[o->k]) >= n)
+                if (s->compare.facts[o->fact].conflict_sources[o->k] >= n)
                     break;
                 if (j < max)
                     p->conflict[j] = *o;

@@ -3,8 +3,9 @@
  *
  * Articles are ingested into the story's arena; px_story_analyze runs text
  * (one px_doc per article), align (facts), frame (scores) and compare
- * (omissions, unique facts, conflicts), each reading only the results of
- * the stages before it. Renderers then read the finished story.
+ * (every judgement a reader is shown: the fact matrix, omissions, diffs,
+ * speakers, rankings), each reading only the results of the stages before
+ * it. Renderers then read the finished story.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -162,7 +163,8 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
         st = px_frame_story(s->arena, cfg->lexicons, docs, s->nsources, &s->alignment, &s->frames,
                             err);
     if (st == PX_OK)
-        st = px_compare_story(s->arena, &s->alignment, &s->compare, err);
+        st = px_compare_story(s->arena, docs, s->nsources, &s->alignment, cfg->lexicons,
+                              s->frames, &s->compare, err);
     s->lexicons = cfg->lexicons;
     s->analyzed = st == PX_OK;
     return st;

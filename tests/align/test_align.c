@@ -190,20 +190,20 @@ static void distractor_stays_apart(void **state)
     px_story_free(s);
 }
 
-static void prominence_of_each_mention(void **state)
+static void headlines_of_each_outlet(void **state)
 {
     (void)state;
     px_story *s = analysed(story, 3);
     const px_alignment *al = &s->alignment;
     const px_fact *vote = &al->facts[fact_of(s, 0, "voted 6-3", -1)];
-    const px_mention *m = px_fact_mention(vote, 0);
-    assert_int_equal(m->where, PX_WHERE_LEAD);
-    assert_true(m->share == 0);
     assert_true(vote->in_headline & (1u << 1)); /* "Bridge rebuild approved" */
-    const px_fact *years = &al->facts[fact_of(s, 0, "two years", -1)];
-    m = px_fact_mention(years, 0);
-    assert_int_equal(m->where, PX_WHERE_BODY);
-    assert_true(m->share > 0.75 && m->share < 0.85); /* fifth of five body sentences */
+    /* where each fact sits in the body is the compare stage's */
+    const px_cell *c = px_compare_cell(&s->compare, (size_t)fact_of(s, 0, "voted 6-3", -1), 0);
+    assert_int_equal(c->where, PX_WHERE_LEAD);
+    assert_true(c->share == 0);
+    c = px_compare_cell(&s->compare, (size_t)fact_of(s, 0, "two years", -1), 0);
+    assert_int_equal(c->where, PX_WHERE_BODY);
+    assert_true(c->share > 0.75 && c->share < 0.85); /* fifth of five body sentences */
     const px_fact *auditor = &al->facts[fact_of(s, 1, "new auditor", -1)];
     assert_false(auditor->in_headline & (1u << 1));
     px_story_free(s);
@@ -398,7 +398,7 @@ int main(void)
         cmocka_unit_test(sentence_with_two_facts_serves_both),
         cmocka_unit_test(distractor_stays_apart),
         cmocka_unit_test(conflicting_details_are_reported),
-        cmocka_unit_test(prominence_of_each_mention),
+        cmocka_unit_test(headlines_of_each_outlet),
         cmocka_unit_test(same_input_same_facts),
         cmocka_unit_test(paragraph_order_keeps_shared_facts),
         cmocka_unit_test(outlet_order_changes_nothing),

@@ -1,20 +1,21 @@
 /*
- * diff.c — word-level diff of two sentences for the report: which words of
- * one outlet's version are not in the fact's representative wording
- * (inserted) and which of the representative's words it lacks (removed).
+ * diff.c — word-level diff of two sentences: which words of one outlet's
+ * version are not in the fact's representative wording (inserted) and
+ * which of the representative's words it lacks (removed).
  *
  * Words and numbers are compared by their case-folded form; punctuation is
  * left out of the comparison and stays in the text between words. The
  * diff is a longest common subsequence over the two word lists, so it is
- * quadratic: sentences longer than MAX_WORDS are not diffed (the renderer
- * shows them whole), which keeps a pathological input from stalling a
- * report.
+ * quadratic: sentences longer than PX_DIFF_MAX_WORDS are not diffed (the
+ * renderer shows them whole), which keeps a pathological input from
+ * stalling a report.
  */
+#include <stdlib.h>
 #include <string.h>
 
-#include "report/internal.h"
+#include "compare/internal.h"
 
-enum { MAX_WORDS = 400 };
+enum { MAX_WORDS = PX_DIFF_MAX_WORDS };
 
 /* The word and number tokens of a sentence, as indexes into doc->toks. */
 static size_t words_of(const px_doc *d, uint32_t sent, size_t *out)
@@ -54,10 +55,9 @@ static uint16_t *lcs_table(const px_doc *bd, const size_t *bw, size_t nb, const 
     return L;
 }
 
-size_t px_report_diff(const px_story *s, uint32_t bsrc, uint32_t bsent, uint32_t vsrc,
-                      uint32_t vsent, px_diff_op **ops)
+size_t px_compare_diff(const px_doc *bd, uint32_t bsent, const px_doc *vd, uint32_t vsent,
+                       px_diff_op **ops)
 {
-    const px_doc *bd = s->docs[bsrc], *vd = s->docs[vsrc];
     size_t *bw = px_xmalloc(MAX_WORDS * sizeof *bw), *vw = px_xmalloc(MAX_WORDS * sizeof *vw);
     size_t nb = words_of(bd, bsent, bw), nv = words_of(vd, vsent, vw);
     *ops = NULL;
