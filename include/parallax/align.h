@@ -103,6 +103,10 @@ typedef struct px_alignment {
     double omits;     /* an outlet below this carry probability omits it */
     px_link *links;   /* candidate pairs, by claim a then b */
     size_t nlinks;
+    const char **words;   /* the stems of the claims' content words, sorted */
+    double *word_weights; /* per word: how telling it is in this story (see
+                           * px_align_word_weight) */
+    size_t nwords;
 } px_alignment;
 
 PX_API void px_align_defaults(px_align_opts *o);
@@ -115,6 +119,11 @@ PX_API const px_mention *px_fact_mention(const px_fact *f, uint32_t source);
 PX_API double px_align_pair_p(const px_alignment *al, uint32_t a, uint32_t b);
 /* What can be said of source s and fact f. */
 PX_API px_verdict px_fact_verdict(const px_alignment *al, const px_fact *f, uint32_t source);
+/* How telling a word (its Snowball stem) is in this story: an inverse
+ * document frequency over the story's claims, scaled to 1 for a stem no
+ * claim holds and near 0 for one every claim holds. The align stage weighs
+ * shared words by it; the worksheet picks key words with it. */
+PX_API double px_align_word_weight(const px_alignment *al, const char *stem);
 
 /* Sentence-pair similarity on its own (`parallax similar`): a model built
  * from a set of sentences (for IDF), then scores in [0,1]. */

@@ -108,6 +108,11 @@ typedef struct px_hit {
     uint8_t context;    /* PX_CTX_* of its position */
 } px_hit;
 
+/* The lexicon entry a hit matched; *lexicon and *category (either may be
+ * NULL) receive its lexicon's and category's names. */
+PX_API const px_lex_entry *px_lexset_entry(const px_lexset *s, const px_hit *h,
+                                           const char **lexicon, const char **category);
+
 /* All hits in doc, in text order (arena array). */
 PX_API size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc,
                              px_hit **out);

@@ -13,6 +13,7 @@
 #include "parallax/compare.h"
 #include "parallax/story.h"
 #include "parallax/report.h"
+#include "parallax/worksheet.h"
 #include "parallax/batch.h"
 
 #endif

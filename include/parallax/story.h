@@ -69,5 +69,19 @@ PX_API px_status px_story_load_meta(px_story *s, const char *path, px_error *err
 
 /* Index of the source with this id, or -1. */
 PX_API int px_story_source(const px_story *s, const char *id);
+/* The outlet's display name (its id when it has none). */
+PX_API const char *px_story_outlet(const px_story *s, uint32_t source);
+
+/* Names and texts as the reports give them (analysed stories). */
+/* "wire:s3" for body sentence 3 of outlet wire, "wire:h" for its headline. */
+PX_API void px_story_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out,
+                                 size_t size);
+/* The text of sentence sent of source, as a slice of its doc's text. */
+PX_API const char *px_story_sentence(const px_story *s, uint32_t source, uint32_t sent,
+                                     size_t *len);
+/* "f1" for fact index 0. */
+PX_API void px_story_fact_id(size_t f, char *out, size_t size);
+/* The representative wording of a fact (a slice). */
+PX_API const char *px_story_fact_text(const px_story *s, const px_fact *f, size_t *len);
 
 #endif

@@ -335,6 +335,7 @@ static void score_links(state *st, const double *sim, const px_align_model *m, s
         px_claim_info_make(st->a, &words, st->docs[st->source[i]], &st->claims[i], true,
                            &info[i]);
     px_words_finish(&words);
+    px_words_export(st->a, &words, out);
     rivals r = rivals_of(links.v, links.n, st->source, nc, ns, true);
     double *kept = keep ? px_arena_array(st->a, links.n * PX_NFEATURES + 1, sizeof *kept) : NULL;
     for (size_t k = 0; k < links.n; k++) {

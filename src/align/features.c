@@ -115,6 +115,56 @@ static double local_idf(const px_words *w, uint32_t id)
     return idf_of((double)w->docs, id < w->df.n ? (double)w->df.v[id] : 0);
 }
 
+typedef struct {
+    const char *word;
+    double weight;
+} weighted;
+
+static int cmp_weighted(const void *a, const void *b)
+{
+    return strcmp(((const weighted *)a)->word, ((const weighted *)b)->word);
+}
+
+/* Only the words counted in a claim's df (content words) are kept: the
+ * others were never weighed by the story. */
+void px_words_export(px_arena *a, const px_words *w, px_alignment *al)
+{
+    size_t n = px_map_count(w->ids), k = 0, i = 0;
+    weighted *v = px_xcalloc(n + 1, sizeof *v);
+    const char *key;
+    size_t len;
+    uintptr_t id;
+    while (px_map_next(w->ids, &i, &key, &len, &id))
+        if (id < w->df.n && w->df.v[id] > 0)
+            v[k++] = (weighted){px_arena_strndup(a, key, len), local_idf(w, (uint32_t)id)};
+    if (k)
+        qsort(v, k, sizeof *v, cmp_weighted);
+    al->words = px_arena_array(a, k + 1, sizeof *al->words);
+    al->word_weights = px_arena_array(a, k + 1, sizeof *al->word_weights);
+    for (size_t j = 0; j < k; j++) {
+        al->words[j] = v[j].word;
+        al->word_weights[j] = v[j].weight;
+    }
+    al->nwords = k;
+    free(v);
+}
+
+double px_align_word_weight(const px_alignment *al, const char *stem)
+{
+    size_t lo = 0, hi = al->nwords;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(al->words[mid], stem);
+        if (c == 0)
+            return al->word_weights[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 1; /* a word no claim holds tells the most */
+}
+
 static bool in_span(const px_token *t, size_t s, size_t e)
 {
     return s < e && t->start >= s && t->end <= e;

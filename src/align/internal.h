@@ -123,6 +123,8 @@ typedef struct {
 void px_words_init(px_words *w);
 /* Cache every word's local IDF once all claims are counted. */
 void px_words_finish(px_words *w);
+/* Keep the counted words' weights in the alignment (px_align_word_weight). */
+void px_words_export(px_arena *a, const px_words *w, px_alignment *al);
 void px_words_free(px_words *w);
 
 /* What the pair features need of one claim (arena-allocated). */

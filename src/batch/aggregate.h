@@ -11,6 +11,7 @@
 #define PX_BATCH_AGGREGATE_H
 
 #include "batch/internal.h"
+#include "util/escape.h"
 
 typedef struct agg_lex {
     uint32_t lex; /* index into agg.lexicons */
@@ -89,8 +90,7 @@ px_status px_agg_write_csv(const agg *g, const agg_tables *t, const char *outdir
 px_status px_agg_write_html(const agg *g, const agg_tables *t, const char *outdir,
                             px_error *err);
 
-/* CSV field and number helpers (tables.c). */
-void px_agg_csv_field(px_buf *b, const char *s);
+/* A number for a CSV cell (tables.c); empty for NaN. */
 void px_agg_num(px_buf *b, double v, int decimals);
 
 #endif

@@ -15,16 +15,8 @@
 
 static void esc(px_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': px_buf_puts(b, "&amp;"); break;
-        case '<': px_buf_puts(b, "&lt;"); break;
-        case '>': px_buf_puts(b, "&gt;"); break;
-        case '"': px_buf_puts(b, "&quot;"); break;
-        case '\'': px_buf_puts(b, "&#39;"); break;
-        default: px_buf_putc(b, *s);
-        }
-    }
+    if (s)
+        px_html_escape(b, s, strlen(s));
 }
 
 static const char style[] =

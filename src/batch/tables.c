@@ -175,19 +175,9 @@ void px_agg_tables_free(agg_tables *t)
     memset(t, 0, sizeof *t);
 }
 
-void px_agg_csv_field(px_buf *b, const char *s)
+static void csv_field(px_buf *b, const char *s)
 {
-    if (!s[strcspn(s, ",\"\r\n")]) {
-        px_buf_puts(b, s);
-        return;
-    }
-    px_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            px_buf_putc(b, '"');
-        px_buf_putc(b, *s);
-    }
-    px_buf_putc(b, '"');
+    px_csv_field(b, s, strlen(s));
 }
 
 void px_agg_num(px_buf *b, double v, int decimals)
@@ -233,9 +223,9 @@ static void outlets_csv(const agg *g, const agg_tables *t, px_buf *b)
     px_buf_putc(b, '\n');
     for (size_t r = 0; r < t->noutlets; r++) {
         const agg_outlet_row *row = &t->outlets[r];
-        px_agg_csv_field(b, g->outlets.v[row->outlet]);
+        csv_field(b, g->outlets.v[row->outlet]);
         px_buf_putc(b, ',');
-        px_agg_csv_field(b, g->outlet_names.v[row->outlet]);
+        csv_field(b, g->outlet_names.v[row->outlet]);
         px_buf_printf(b, ",%zu,%llu,%llu", row->stories, (unsigned long long)row->carried,
                       (unsigned long long)row->words);
         for (size_t j = 0; j < AGG_FIXED + 2 * g->lexicons.n; j++)
@@ -250,9 +240,9 @@ static void pairs_csv(const agg *g, const agg_tables *t, px_buf *b)
                    "agreement,agreement_lo,agreement_hi\n");
     for (size_t r = 0; r < t->npairs; r++) {
         const agg_pair_row *p = &t->pairs[r];
-        px_agg_csv_field(b, g->outlets.v[p->a]);
+        csv_field(b, g->outlets.v[p->a]);
         px_buf_putc(b, ',');
-        px_agg_csv_field(b, g->outlets.v[p->b]);
+        csv_field(b, g->outlets.v[p->b]);
         px_buf_printf(b, ",%zu", p->stories);
         put_ratio(b, p->jaccard, 4);
         px_buf_printf(b, ",%llu", (unsigned long long)p->details);
@@ -267,9 +257,9 @@ static void stories_csv(const agg *g, px_buf *b)
                    "conflicts,words\n");
     for (size_t i = 0; i < g->stories.n; i++) {
         const agg_story *s = &g->stories.v[i];
-        px_agg_csv_field(b, s->id);
+        csv_field(b, s->id);
         px_buf_putc(b, ',');
-        px_agg_csv_field(b, s->title);
+        csv_field(b, s->title);
         px_buf_printf(b, ",%llu,%llu,%llu,%llu,%llu,%llu,%llu\n",
                       (unsigned long long)s->outlets, (unsigned long long)s->facts,
                       (unsigned long long)s->shared, (unsigned long long)s->all,

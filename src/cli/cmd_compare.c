@@ -168,16 +168,16 @@ static px_status write_pairs(const px_story *s, const char *path, px_error *err)
         const px_link *l = &al->links[i];
         const px_claim *ca = &al->claims[l->a], *cb = &al->claims[l->b];
         char ia[160], ib[160];
-        px_report_sentence_id(s, ca->source, ca->sent, ia, sizeof ia);
-        px_report_sentence_id(s, cb->source, cb->sent, ib, sizeof ib);
+        px_story_sentence_id(s, ca->source, ca->sent, ia, sizeof ia);
+        px_story_sentence_id(s, cb->source, cb->sent, ib, sizeof ib);
         px_buf_printf(&b, "%s\t%s\t%.6f", ia, ib, l->p);
         for (size_t k = 0; k < nf; k++)
             px_buf_printf(&b, "\t%.6g", l->features ? l->features[k] : 0.0);
         size_t n;
-        const char *t = px_report_sentence(s, ca->source, ca->sent, &n);
+        const char *t = px_story_sentence(s, ca->source, ca->sent, &n);
         px_buf_putc(&b, '\t');
         tsv_text(&b, t, n);
-        t = px_report_sentence(s, cb->source, cb->sent, &n);
+        t = px_story_sentence(s, cb->source, cb->sent, &n);
         px_buf_putc(&b, '\t');
         tsv_text(&b, t, n);
         px_buf_putc(&b, '\n');

@@ -122,7 +122,7 @@ static px_status run(const ws_args *a, char **inputs, size_t n, char **lexfiles,
     if (st == PX_OK)
         st = px_story_analyze(story, &cfg, NULL, err);
     if (st == PX_OK) {
-        st = px_report_worksheet(story, &a->ws, &sheet, a->key ? &key : NULL);
+        st = px_worksheet_render(story, &a->ws, &sheet, a->key ? &key : NULL);
         if (st != PX_OK)
             px_error_set(err, st, a->out, 0, "the worksheet could not be rendered");
     }

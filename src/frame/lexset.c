@@ -149,6 +149,18 @@ const px_lexicon *px_lexset_get(const px_lexset *s, size_t i)
     return s->lex.v[i];
 }
 
+const px_lex_entry *px_lexset_entry(const px_lexset *s, const px_hit *h, const char **lexicon,
+                                    const char **category)
+{
+    const px_lexicon *l = px_lexset_get(s, h->lexicon);
+    const px_lex_entry *e = &l->entries[h->entry];
+    if (lexicon)
+        *lexicon = l->name;
+    if (category)
+        *category = l->categories[e->category];
+    return e;
+}
+
 const px_lexicon *px_lexset_find(const px_lexset *s, const char *name)
 {
     for (size_t i = 0; i < s->lex.n; i++)

@@ -1,116 +1,21 @@
 /*
- * common.c — what every renderer needs: ids, sentence texts, escaping,
- * lexicon labels and the plain reading of a framing contrast. Every
+ * common.c — what every renderer needs: rounding, lexicon labels and the
+ * plain reading of a framing contrast (ids and sentence texts are the
+ * story's, px_story_sentence_id and friends; escaping is util's). Every
  * judgement the renderers show (a fact's status in an outlet, where it
  * sits, the speakers an outlet quotes, who tops a lexicon) is the compare
  * stage's, read from s->compare.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "report/internal.h"
 
-/* Body sentences are numbered from 1 after the headline. */
-static uint32_t body_index(const px_story *s, uint32_t source, uint32_t sent)
-{
-    const px_doc *d = s->docs[source];
-    return sent - (d->nsents && d->sents[0].headline ? 1 : 0);
-}
-
-void px_report_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out,
-                           size_t size)
-{
-    const px_doc *d = s->docs[source];
-    if (d->sents[sent].headline)
-        snprintf(out, size, "%s:h", s->articles[source]->id);
-    else
-        snprintf(out, size, "%s:s%u", s->articles[source]->id,
-                 body_index(s, source, sent) + 1);
-}
-
-const char *px_report_sentence(const px_story *s, uint32_t source, uint32_t sent, size_t *len)
-{
-    const px_doc *d = s->docs[source];
-    *len = d->sents[sent].end - d->sents[sent].start;
-    return d->text + d->sents[sent].start;
-}
-
-void px_report_fact_id(size_t f, char *out, size_t size)
-{
-    snprintf(out, size, "f%zu", f + 1);
-}
-
-const char *px_report_fact_text(const px_story *s, const px_fact *f, size_t *len)
-{
-    const px_mention *m = &f->mentions[f->rep];
-    return px_report_sentence(s, m->source, m->sent, len);
-}
-
-void px_html_escape(px_buf *b, const char *s, size_t n)
-{
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *rep = NULL;
-        switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default: break;
-        }
-        if (rep) {
-            px_buf_add(b, s + run, i - run);
-            px_buf_puts(b, rep);
-            run = i + 1;
-        }
-    }
-    px_buf_add(b, s + run, n - run);
-}
-
-void px_csv_field(px_buf *b, const char *s, size_t n)
-{
-    bool quote = false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r')
-            quote = true;
-    if (!quote) {
-        px_buf_add(b, s, n);
-        return;
-    }
-    px_buf_putc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            px_buf_putc(b, '"');
-        px_buf_putc(b, s[i]);
-    }
-    px_buf_putc(b, '"');
-}
-
 double px_round3(double x)
 {
     double r = round(x * 1000.0) / 1000.0;
     return r == 0 ? 0 : r; /* no "-0" */
-}
-
-const px_lex_entry *px_report_entry(const px_story *s, const px_hit *h, const char **lexicon,
-                                    const char **category)
-{
-    const px_lexicon *l = px_lexset_get(s->lexicons, h->lexicon);
-    const px_lex_entry *e = &l->entries[h->entry];
-    if (lexicon)
-        *lexicon = l->name;
-    if (category)
-        *category = l->categories[e->category];
-    return e;
-}
-
-const char *px_report_outlet(const px_story *s, uint32_t source)
-{
-    const px_article *a = s->articles[source];
-    return a->name && *a->name ? a->name : a->id;
 }
 
 /* Labels for the lexicons we ship, the highlight each gets (loaded language
@@ -173,10 +78,15 @@ size_t *px_report_lexicon_order(const px_story *s, size_t *n)
     return order;
 }
 
+bool px_report_lexicon_marked(const px_lexicon *l)
+{
+    int r = lexicon_row(l);
+    return r < 0 || lexicon_labels[r].inline_marks;
+}
+
 bool px_report_lexicon_inline(const px_story *s, uint32_t lexicon)
 {
-    int r = lexicon_row(px_lexset_get(s->lexicons, lexicon));
-    return r < 0 || lexicon_labels[r].inline_marks;
+    return px_report_lexicon_marked(px_lexset_get(s->lexicons, lexicon));
 }
 
 unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon)

@@ -67,7 +67,7 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
         size_t f = s->compare.order[r];
         const px_fact *fact = &s->alignment.facts[f];
         size_t tl;
-        const char *t = px_report_fact_text(s, fact, &tl);
+        const char *t = px_story_fact_text(s, fact, &tl);
         px_buf_printf(b, "f%zu,", f + 1);
         px_csv_field(b, t, tl);
         px_buf_printf(b, ",%zu", s->compare.facts[f].carriers);
@@ -77,7 +77,7 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
             px_buf_printf(b, ",%s,%s,", px_cell_status_name(c->status), where ? where : "");
             if (c->mention >= 0) {
                 char sid[300];
-                px_report_sentence_id(s, i, c->sent, sid, sizeof sid);
+                px_story_sentence_id(s, i, c->sent, sid, sizeof sid);
                 field(b, sid);
             }
         }

@@ -133,7 +133,7 @@ static void overview(const px_story *s, px_buf *b)
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_article *a = s->articles[i];
         px_buf_printf(b, "<li class=\"card\"><h3><a href=\"#o%u\">", i + 1);
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</a></h3><p class=\"hl\">");
         ESC(b, *a->title ? a->title : "(no headline)");
         px_buf_puts(b, "</p><p class=\"meta\">");
@@ -194,7 +194,7 @@ static void sourcing(const px_story *s, px_buf *b)
                    "<th scope=\"col\">Quoted</th></tr></thead><tbody>");
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_puts(b, "<tr><th scope=\"row\">");
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</th>");
         speaker_cell(s, b, i, false);
         speaker_cell(s, b, i, true);

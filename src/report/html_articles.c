@@ -79,7 +79,7 @@ static void omissions(const px_story *s, px_buf *b, uint32_t i)
 {
     const px_source_compare *c = &s->compare.sources[i];
     px_buf_puts(b, "<div class=\"omits\"><h4>What ");
-    ESC(b, px_report_outlet(s, i));
+    ESC(b, px_story_outlet(s, i));
     px_buf_puts(b, " omits</h4>");
     if (!c->nomitted) {
         px_buf_puts(b, "<p class=\"mut\">None of the facts most others carry.</p></div>");
@@ -89,7 +89,7 @@ static void omissions(const px_story *s, px_buf *b, uint32_t i)
     for (size_t k = 0; k < c->nomitted; k++) {
         const px_fact *f = &s->alignment.facts[c->omitted[k]];
         size_t n;
-        const char *t = px_report_fact_text(s, f, &n);
+        const char *t = px_story_fact_text(s, f, &n);
         px_buf_puts(b, "<li>");
         html_fact_link(b, c->omitted[k]);
         px_buf_puts(b, " ");
@@ -130,7 +130,7 @@ void html_articles(const px_story *s, px_buf *b)
         px_buf_printf(b, "<article class=\"art\" id=\"o%u\" aria-labelledby=\"o%ut\">"
                          "<h3 id=\"o%ut\">",
                       i + 1, i + 1, i + 1);
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</h3>");
         meta(s, b, i);
         body(s, b, i);

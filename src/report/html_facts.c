@@ -47,7 +47,7 @@ static void cell(const px_story *s, px_buf *b, size_t f, uint32_t i)
     px_cell_status st = c->status;
     const char *where = px_cell_place(c);
     px_buf_printf(b, "<td class=\"%s\" title=\"", status_class[st]);
-    ESC(b, px_report_outlet(s, i));
+    ESC(b, px_story_outlet(s, i));
     px_buf_printf(b, ": %s%s%s\">", px_cell_status_words(st), where ? ", " : "",
                   where ? where : "");
     if (c->mention >= 0) {
@@ -77,7 +77,7 @@ static void sentences_row(const px_story *s, px_buf *b, size_t f)
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_cell *c = px_compare_cell(&s->compare, f, i);
         px_buf_puts(b, "<li><strong>");
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</strong> ");
         if (c->mention < 0) {
             px_buf_printf(b, "<span class=\"%s\">%s %s</span></li>", status_class[c->status],
@@ -88,7 +88,7 @@ static void sentences_row(const px_story *s, px_buf *b, size_t f)
         html_sentence_link(s, b, i, c->sent);
         px_buf_puts(b, ")</span>: ");
         size_t n;
-        const char *t = px_report_sentence(s, i, c->sent, &n);
+        const char *t = px_story_sentence(s, i, c->sent, &n);
         px_html_escape(b, t, n);
         px_buf_puts(b, "</li>");
     }
@@ -109,14 +109,14 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
                   s->nsources);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_printf(b, "<th scope=\"col\"><a href=\"#o%u\">", i + 1);
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</a></th>");
     }
     px_buf_puts(b, "</tr></thead><tbody>");
     for (size_t r = 0; r < s->compare.nfacts; r++) {
         size_t f = order[r];
         size_t n;
-        const char *t = px_report_fact_text(s, &s->alignment.facts[f], &n);
+        const char *t = px_story_fact_text(s, &s->alignment.facts[f], &n);
         px_buf_printf(b, "<tr id=\"r%zu\"><th scope=\"row\"><a class=\"fx\" href=\"#x%zu\">"
                          "<span class=\"fid\">f%zu</span><span class=\"ft\">",
                       f + 1, f + 1, f + 1);
@@ -147,7 +147,7 @@ static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
             if (!c->values[i])
                 continue;
             px_buf_puts(b, sep);
-            ESC(b, px_report_outlet(s, i));
+            ESC(b, px_story_outlet(s, i));
             px_buf_puts(b, " <b class=\"cv\">");
             ESC(b, c->values[i]);
             px_buf_puts(b, "</b>");
@@ -165,7 +165,7 @@ static void version(const px_story *s, px_buf *b, size_t f, uint32_t i)
     px_cell_status st = c->status;
     if (c->mention < 0) {
         px_buf_printf(b, "<li class=\"miss\"><strong>");
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_printf(b, "</strong> <span class=\"%s\">%s %s</span></li>", status_class[st],
                       px_cell_status_symbol(st), px_cell_status_words(st));
         return;
@@ -173,7 +173,7 @@ static void version(const px_story *s, px_buf *b, size_t f, uint32_t i)
     const px_mention *m = &fact->mentions[c->mention];
     px_buf_printf(b, "<li%s><span class=\"lab\"><strong>",
                   st == PX_CELL_CONFLICT ? " class=\"cfl\"" : "");
-    ESC(b, px_report_outlet(s, i));
+    ESC(b, px_story_outlet(s, i));
     px_buf_printf(b, "</strong> · %s", px_where_name(c->where));
     if (c->headline)
         px_buf_puts(b, ", and in its headline");
@@ -207,14 +207,14 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
                   f + 1, f + 1, f + 1, f + 1);
     if (unique) {
         px_buf_puts(b, "only in ");
-        ESC(b, px_report_outlet(s, rep->source));
+        ESC(b, px_story_outlet(s, rep->source));
     } else {
         px_buf_printf(b, "carried by %zu of %zu outlets", fact->nmentions, s->nsources);
     }
     px_buf_printf(b, " <a class=\"mut\" href=\"#r%zu\">(matrix row)</a></h3><p class=\"rep\">"
                      "<span class=\"lab\">%s — <strong>",
                   f + 1, unique ? "Its wording" : "Representative wording");
-    ESC(b, px_report_outlet(s, rep->source));
+    ESC(b, px_story_outlet(s, rep->source));
     px_buf_printf(b, "</strong> · %s", px_where_name(rc->where));
     if (rc->headline)
         px_buf_puts(b, ", and in its headline");

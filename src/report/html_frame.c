@@ -51,12 +51,12 @@ static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c,
     px_score sc = px_report_score(s, i, l, c);
     double y = 4 + i * ROW_H, wn = sc.narration_per_1k * scale, wq = sc.quoted_per_1k * scale;
     px_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\">", LABEL_W - 6, y + 15);
-    escape_cut(b, px_report_outlet(s, i), NAME_CHARS);
+    escape_cut(b, px_story_outlet(s, i), NAME_CHARS);
     px_buf_puts(b, "</text>");
     if (sc.hits)
         px_buf_printf(b, "<a href=\"#ev-o%u-l%u-c%d\">", i + 1, l, c);
     px_buf_puts(b, "<title>");
-    ESC(b, px_report_outlet(s, i));
+    ESC(b, px_story_outlet(s, i));
     px_buf_printf(b, ": %.1f per 1,000 words of narration (%zu hit%s); inside quotations, apart, "
                      "%.1f per 1,000 quoted words (%zu)</title>",
                   sc.narration_per_1k, sc.narration, sc.narration == 1 ? "" : "s",
@@ -96,7 +96,7 @@ static void chart(const px_story *s, px_buf *b, uint32_t l, int32_t c, double ma
                   l, c);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_score sc = px_report_score(s, i, l, c);
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_printf(b, " %.1f in narration (%zu hits), %.1f in quotations (%zu)%s",
                       sc.narration_per_1k, sc.narration, sc.quoted_per_1k, sc.quoted,
                       i + 1 < s->nsources ? "; " : ".");
@@ -123,9 +123,9 @@ static void slant_bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, doub
     const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
     double y = 4 + i * ROW_H, x0 = slant_x(0, scale), x = slant_x(c->rate, scale);
     px_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\">", LABEL_W - 6, y + 15);
-    escape_cut(b, px_report_outlet(s, i), NAME_CHARS);
+    escape_cut(b, px_story_outlet(s, i), NAME_CHARS);
     px_buf_printf(b, "</text><g class=\"%s\"><title>", c->reading ? "sl clear" : "sl");
-    ESC(b, px_report_outlet(s, i));
+    ESC(b, px_story_outlet(s, i));
     px_buf_puts(b, ": ");
     px_buf t;
     px_buf_init(&t, 0);
@@ -168,7 +168,7 @@ static void slant_chart(const px_story *s, px_buf *b, uint32_t l)
                   l);
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_printf(b, " %+.1f (%s)%s", c->rate,
                       c->reading > 0 ? "clearly up" : c->reading < 0 ? "clearly down" : "noise",
                       i + 1 < s->nsources ? "; " : ".");
@@ -238,7 +238,7 @@ static void evidence(const px_story *s, px_buf *b, uint32_t l)
             continue;
         }
         px_buf_printf(b, "<p id=\"ev-o%u-l%u\"><strong>", i + 1, l);
-        ESC(b, px_report_outlet(s, i));
+        ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</strong></p><ul>");
         for (size_t c = 0; c < L->ncategories; c++)
             if (px_report_score(s, i, l, (int32_t)c).hits)
@@ -249,7 +249,7 @@ static void evidence(const px_story *s, px_buf *b, uint32_t l)
         px_buf_puts(b, "<p>No hits in ");
         for (size_t k = 0; k < none.n; k++) {
             px_buf_printf(b, "%s<span id=\"ev-o%u-l%u\">", k ? ", " : "", none.v[k] + 1, l);
-            ESC(b, px_report_outlet(s, none.v[k]));
+            ESC(b, px_story_outlet(s, none.v[k]));
             px_buf_puts(b, "</span>");
         }
         px_buf_puts(b, ".</p>");

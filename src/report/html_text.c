@@ -49,7 +49,7 @@ void html_sentence_link(const px_story *s, px_buf *b, uint32_t src, uint32_t sen
     if (s->docs[src]->sents[sent].headline) {
         px_buf_puts(b, "headline");
     } else {
-        px_report_sentence_id(s, src, sent, sid, sizeof sid);
+        px_story_sentence_id(s, src, sent, sid, sizeof sid);
         ESC(b, sid);
     }
     px_buf_puts(b, "</a>");
@@ -81,7 +81,7 @@ void html_highlight_key(const px_story *s, px_buf *b)
 void html_hit_title(const px_story *s, px_buf *b, const px_hit *h)
 {
     const char *cat;
-    const px_lex_entry *e = px_report_entry(s, h, NULL, &cat);
+    const px_lex_entry *e = px_lexset_entry(s->lexicons, h, NULL, &cat);
     ESC(b, px_report_lexicon_label(px_lexset_get(s->lexicons, h->lexicon)));
     px_buf_puts(b, ": ");
     ESC(b, cat);
@@ -201,7 +201,7 @@ static void close_state(const px_story *s, px_buf *b, uint32_t src, tok_state st
     const px_hit *h = &s->frames[src].hits[st.hit];
     if (labels && tok + 1 == h->tok + h->ntok) {
         const char *cat;
-        px_report_entry(s, h, NULL, &cat);
+        px_lexset_entry(s->lexicons, h, NULL, &cat);
         px_buf_puts(b, "<small>");
         ESC(b, cat);
         px_buf_puts(b, "</small>");

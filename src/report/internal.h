@@ -12,27 +12,10 @@
 
 #include "parallax/report.h"
 
-/* "wire:s3" for body sentence 3, "wire:h" for the headline. */
-void px_report_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out,
-                           size_t size);
-/* The text of sentence sent of source, as a slice. */
-const char *px_report_sentence(const px_story *s, uint32_t source, uint32_t sent, size_t *len);
-/* Fact id "f1" for fact index f. */
-void px_report_fact_id(size_t f, char *out, size_t size);
-/* The representative wording of a fact. */
-const char *px_report_fact_text(const px_story *s, const px_fact *f, size_t *len);
-/* Escapers. */
-void px_html_escape(px_buf *b, const char *s, size_t n);
-void px_csv_field(px_buf *b, const char *s, size_t n);
+#include "util/escape.h"
+
 /* Round to 3 decimals for output. */
 double px_round3(double x);
-/* Category name of a hit, and its entry. */
-const px_lex_entry *px_report_entry(const px_story *s, const px_hit *h, const char **lexicon,
-                                    const char **category);
-
-/* The outlet's display name (its id when it has none). */
-const char *px_report_outlet(const px_story *s, uint32_t source);
-
 /* A lexicon's label for readers ("loaded language") and the note given to
  * the outlet that scores highest on it ("most loaded language"), or NULL
  * when the lexicon has no such note. */

@@ -13,14 +13,14 @@
 static void sentence_id(jw *w, const char *key, const px_story *s, uint32_t src, uint32_t sent)
 {
     char id[300];
-    px_report_sentence_id(s, src, sent, id, sizeof id);
+    px_story_sentence_id(s, src, sent, id, sizeof id);
     jw_kstr(w, key, id);
 }
 
 static void fact_id(jw *w, size_t f)
 {
     char fid[32];
-    px_report_fact_id(f, fid, sizeof fid);
+    px_story_fact_id(f, fid, sizeof fid);
     jw_str(w, fid);
 }
 
@@ -93,7 +93,7 @@ static void conflict_json(jw *w, const px_story *s, const px_conflict *c)
 static void mention_json(jw *w, const px_story *s, size_t f, const px_mention *me)
 {
     size_t ml;
-    const char *mt = px_report_sentence(s, me->source, me->sent, &ml);
+    const char *mt = px_story_sentence(s, me->source, me->sent, &ml);
     const px_cell *c = px_compare_cell(&s->compare, f, me->source);
     jw_obj(w);
     jw_kstr(w, "source", s->articles[me->source]->id);
@@ -164,7 +164,7 @@ static void facts_json(jw *w, const px_story *s)
         jw_key(w, "id");
         fact_id(w, f);
         size_t tl;
-        const char *t = px_report_fact_text(s, fact, &tl);
+        const char *t = px_story_fact_text(s, fact, &tl);
         jw_kstrn(w, "text", t, tl);
         jw_key(w, "mentions");
         jw_arr(w);
@@ -215,7 +215,7 @@ static void score_json(jw *w, const px_score *sc, bool full)
 static void hit_json(jw *w, const px_story *s, uint32_t i, const px_hit *hit)
 {
     const char *cat;
-    const px_lex_entry *e = px_report_entry(s, hit, NULL, &cat);
+    const px_lex_entry *e = px_lexset_entry(s->lexicons, hit, NULL, &cat);
     jw_obj(w);
     sentence_id(w, "sentence", s, i, hit->sent);
     jw_kstr(w, "term", e->term);
@@ -359,7 +359,7 @@ static void fact_frames_json(jw *w, const px_story *s)
     jw_obj(w);
     for (size_t f = 0; f < nf; f++) {
         char fid[32];
-        px_report_fact_id(f, fid, sizeof fid);
+        px_story_fact_id(f, fid, sizeof fid);
         jw_key(w, fid);
         jw_obj(w);
         for (uint32_t i = 0; i < s->nsources; i++) {
@@ -482,7 +482,7 @@ static void verb_framing_json(jw *w, const px_story *s, uint32_t i, size_t k)
     jw_arr(w);
     for (size_t v = c->verb_at[k]; v < c->verb_at[k + 1]; v++) {
         const char *lex, *cat;
-        px_report_entry(s, &fr->hits[c->verb_hits[v]], &lex, &cat);
+        px_lexset_entry(s->lexicons, &fr->hits[c->verb_hits[v]], &lex, &cat);
         char name[300];
         snprintf(name, sizeof name, "%s:%s", lex, cat);
         jw_str(w, name);
@@ -535,7 +535,7 @@ static void fact_speakers_json(jw *w, const px_story *s, uint32_t i)
         if (!ff->present)
             continue;
         char fid[32];
-        px_report_fact_id(f, fid, sizeof fid);
+        px_story_fact_id(f, fid, sizeof fid);
         jw_key(w, fid);
         jw_obj(w);
         if (ff->attribution >= 0) {

@@ -169,7 +169,7 @@ static void outlets(const px_story *s, out *o)
         px_buf_printf(o->b, "  %c  ", letter(i));
         px_buf name;
         px_buf_init(&name, 0);
-        px_buf_printf(&name, "%s, %zu word%s", px_report_outlet(s, i), s->docs[i]->words,
+        px_buf_printf(&name, "%s, %zu word%s", px_story_outlet(s, i), s->docs[i]->words,
                       s->docs[i]->words == 1 ? "" : "s");
         wrap_in(o, o->c.bold, name.data, name.len, 5, 5);
         px_buf_free(&name);
@@ -257,7 +257,7 @@ static void facts(const px_story *s, out *o)
             spaces(o->b, indent);
         }
         size_t n;
-        const char *text = px_report_fact_text(s, &s->alignment.facts[f], &n);
+        const char *text = px_story_fact_text(s, &s->alignment.facts[f], &n);
         wrap(o, text, n, indent, indent);
         fact_conflicts(s, o, &s->alignment.facts[f], indent);
     }
@@ -273,7 +273,7 @@ static void hit_terms(const px_story *s, px_buf *t, uint32_t i, uint32_t l)
     size_t start = t->len;
     for (size_t k = 0; k < lc->nterms; k++) {
         const px_hit *hit = &fr->hits[lc->terms[k].hit];
-        const px_lex_entry *e = px_report_entry(s, hit, NULL, NULL);
+        const px_lex_entry *e = px_lexset_entry(s->lexicons, hit, NULL, NULL);
         px_buf_printf(t, "%s%.*s", t->len > start ? ", " : "", (int)(hit->end - hit->start),
                       d->text + hit->start);
         if (lc->terms[k].count > 1)

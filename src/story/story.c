@@ -8,6 +8,7 @@
  * it. Renderers then read the finished story.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,41 @@ void px_story_free(px_story *s)
         return;
     px_arena_free(s->arena);
     free(s);
+}
+
+const char *px_story_outlet(const px_story *s, uint32_t source)
+{
+    const px_article *a = s->articles[source];
+    return a->name && *a->name ? a->name : a->id;
+}
+
+void px_story_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out,
+                          size_t size)
+{
+    const px_doc *d = s->docs[source];
+    uint32_t first = d->nsents && d->sents[0].headline ? 1 : 0;
+    if (d->sents[sent].headline)
+        snprintf(out, size, "%s:h", s->articles[source]->id);
+    else
+        snprintf(out, size, "%s:s%u", s->articles[source]->id, sent - first + 1);
+}
+
+const char *px_story_sentence(const px_story *s, uint32_t source, uint32_t sent, size_t *len)
+{
+    const px_doc *d = s->docs[source];
+    *len = d->sents[sent].end - d->sents[sent].start;
+    return d->text + d->sents[sent].start;
+}
+
+void px_story_fact_id(size_t f, char *out, size_t size)
+{
+    snprintf(out, size, "f%zu", f + 1);
+}
+
+const char *px_story_fact_text(const px_story *s, const px_fact *f, size_t *len)
+{
+    const px_mention *m = &f->mentions[f->rep];
+    return px_story_sentence(s, m->source, m->sent, len);
 }
 
 int px_story_source(const px_story *s, const char *id)

@@ -121,7 +121,7 @@ static void rows_follow_carriers(void **state)
     /* every outlet has a column head in the matrix */
     char *head = between(html, "<table class=\"matrix\"", "</thead>");
     for (uint32_t i = 0; i < s->nsources; i++)
-        assert_non_null(strstr(head, px_report_outlet(s, i)));
+        assert_non_null(strstr(head, px_story_outlet(s, i)));
     free(head);
     free(html);
     px_story_free(s);

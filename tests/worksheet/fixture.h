@@ -134,7 +134,7 @@ static inline void fixture_render(const px_story *s, const px_worksheet_opts *o,
 {
     px_buf_init(sheet, 0);
     px_buf_init(key, 0);
-    assert_int_equal(px_report_worksheet(s, o, sheet, key), PX_OK);
+    assert_int_equal(px_worksheet_render(s, o, sheet, key), PX_OK);
 }
 
 /* How many times needle occurs in hay. */

@@ -1,4 +1,4 @@
-/* Unit tests of the classroom worksheet (src/report/worksheet*.c) on the
+/* Unit tests of the classroom worksheet (src/worksheet/) on the
  * flood fixture: what is blanked out and what stays, the letters and the
  * seed, which exercises each level shows, and that every planned answer is
  * true of the texts (the missing fact really is missing, the words really
@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "fixture.h"
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 static int source_of(const px_story *s, const char *id)
 {
@@ -155,7 +155,7 @@ static void missing_fact_is_missing(void **state)
         assert_null(px_fact_mention(&s->alignment.facts[m->also[k]], m->source));
     /* it is the pipe or the books: both are what the fixture leaves out */
     size_t n;
-    const char *t = px_report_fact_text(s, f, &n);
+    const char *t = px_story_fact_text(s, f, &n);
     char *text = px_arena_strndup(a, t, n);
     assert_true(strstr(text, "pipe was due") || strstr(text, "books were"));
     px_arena_free(a);
@@ -319,15 +319,15 @@ static void api_edges(void **state)
     px_worksheet_opts o = {0};
     px_buf b;
     px_buf_init(&b, 0);
-    assert_int_equal(px_report_worksheet(NULL, &o, &b, NULL), PX_EUSAGE);
+    assert_int_equal(px_worksheet_render(NULL, &o, &b, NULL), PX_EUSAGE);
     px_story *s = px_story_new("one");
-    assert_int_equal(px_report_worksheet(s, &o, &b, NULL), PX_EUSAGE); /* not analysed */
+    assert_int_equal(px_worksheet_render(s, &o, &b, NULL), PX_EUSAGE); /* not analysed */
     px_story_free(s);
     /* a cap too small for the page */
     s = fixture_story(NULL, NULL);
     px_buf small;
     px_buf_init(&small, 1024);
-    assert_int_equal(px_report_worksheet(s, &o, &small, NULL), PX_ELIMIT);
+    assert_int_equal(px_worksheet_render(s, &o, &small, NULL), PX_ELIMIT);
     px_buf_free(&small);
     px_buf_free(&b);
     px_story_free(s);

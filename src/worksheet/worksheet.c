@@ -5,8 +5,8 @@
  * The sheet prints each article under a letter (Source A, B… in an order
  * fixed by the seed), its paragraphs numbered in the margin and its
  * sentences numbered in the text, with outlet names, bylines, URLs and
- * self-references blanked out (worksheet_anon.c); then the exercises
- * (worksheet_ex.c). The key (worksheet_key.c) gives the answers with their
+ * self-references blanked out (anon.c); then the exercises
+ * (exercises.c). The key (key.c) gives the answers with their
  * evidence and the outlets behind the letters. Both are one self-contained
  * HTML page each (inline CSS from worksheet.css, no script, no request),
  * laid out for A4 and Letter paper. The same story and options give the
@@ -14,13 +14,10 @@
  */
 #include <string.h>
 
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 extern const char px_embed_worksheet_css[];
 extern const size_t px_embed_worksheet_css_len;
-
-/* The most sources a worksheet letters (A to Z). */
-enum { WS_MAX_SOURCES = 26 };
 
 bool px_worksheet_level_parse(const char *name, px_worksheet_level *out)
 {
@@ -80,7 +77,7 @@ void ws_source_name(const ws_plan *p, px_buf *b, uint32_t src, bool named)
 {
     px_buf_printf(b, "Source %c", ws_letter(p, src));
     if (named) {
-        const char *name = px_report_outlet(p->s, src);
+        const char *name = px_story_outlet(p->s, src);
         px_buf_puts(b, " (");
         px_html_escape(b, name, strlen(name));
         px_buf_putc(b, ')');
@@ -245,10 +242,10 @@ static void render_key(const ws_plan *p, px_buf *b, uint64_t seed)
     footer(p, b, seed);
 }
 
-px_status px_report_worksheet(const px_story *s, const px_worksheet_opts *o, px_buf *sheet,
+px_status px_worksheet_render(const px_story *s, const px_worksheet_opts *o, px_buf *sheet,
                               px_buf *key)
 {
-    if (!s || !o || !s->analyzed || s->nsources < 2 || s->nsources > WS_MAX_SOURCES)
+    if (!s || !o || !s->analyzed || s->nsources < 2 || s->nsources > PX_WORKSHEET_MAX_SOURCES)
         return PX_EUSAGE;
     px_arena *a = px_arena_new();
     ws_plan p;

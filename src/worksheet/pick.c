@@ -1,10 +1,10 @@
 /*
- * worksheet_pick.c — which exercises a story supports, and their answers.
+ * pick.c — which exercises a story supports, and their answers.
  *
  * The letters come from a shuffle fixed by the seed. An exercise is planned
  * only when the analysis gives it a sure answer: a missing fact must be
  * reported by most sources and clearly absent from one, and what a source
- * puts first must stand out (both in worksheet_facts.c); word choice needs
+ * puts first must stand out (both in facts.c); word choice needs
  * narration hits that have a neutral counterpart; who-speaks needs one
  * source to stand out, or a person only one source names; a conflict
  * question needs a conflicting detail. The level then says how many are
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 /* splitmix64: a small, well-mixed generator, so one seed gives the same
  * order on every machine. */
@@ -80,9 +80,9 @@ static size_t loaded_words(const ws_plan *p, uint32_t src, ws_word *out, size_t 
     for (size_t h = 0; fr && h < fr->nhits && n < max; h++) {
         const px_hit *hit = &fr->hits[h];
         const char *category;
-        const px_lex_entry *e = px_report_entry(s, hit, NULL, &category);
+        const px_lex_entry *e = px_lexset_entry(s->lexicons, hit, NULL, &category);
         if (!e->neutral || hit->quoted || hit->negated ||
-            !px_report_lexicon_inline(s, hit->lexicon) ||
+            !px_report_lexicon_marked(px_lexset_get(s->lexicons, hit->lexicon)) ||
             ws_cut_overlaps(p, src, hit->start, hit->end))
             continue;
         bool dup = false;
@@ -335,15 +335,12 @@ void ws_plan_build(ws_plan *p, const px_story *s, const px_worksheet_opts *o, px
     shuffle_letters(p, o->seed);
     ws_anon_build(p);
     size_t items = o->level == PX_WORKSHEET_ADVANCED ? WS_MAX_ITEMS : 1;
-    ws_idf w;
-    w.df = ws_stem_frequencies(s, &w.nsents);
-    ws_pick_missing(p, &w, items);
+    ws_pick_missing(p, items);
     p->supported[WS_MISSING] = p->nmissing > 0;
     pick_words(p, items);
     p->supported[WS_WORDS] = p->nwords > 0;
     pick_speakers(p);
-    ws_pick_lead(p, &w);
-    px_map_free(w.df);
+    ws_pick_lead(p);
     pick_conflicts(p, items);
     p->supported[WS_REFLECT] = s->nsources >= 2;
     choose_shown(p);

@@ -1,5 +1,5 @@
 /*
- * worksheet_key.c — the teacher's answer key: the outlets behind the
+ * key.c — the teacher's answer key: the outlets behind the
  * letters, the expected answer to every exercise on the sheet with its
  * evidence (sentence numbers, the words themselves, what each source
  * says), and the fact matrix the answers come from.
@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 /* A data- attribute holding text. */
 static void attr(px_buf *b, const char *name, const char *s, size_t n)
@@ -62,7 +62,7 @@ static void missing_item(const ws_plan *p, px_buf *b, const ws_missing *m)
 {
     const px_fact *f = &p->s->alignment.facts[m->fact];
     char id[32];
-    px_report_fact_id(m->fact, id, sizeof id);
+    px_story_fact_id(m->fact, id, sizeof id);
     px_buf_printf(b, "<div class=\"item\" data-ex=\"missing\" data-absent=\"%c\" "
                      "data-fact=\"%s\"><p><strong>",
                   ws_letter(p, m->source), id);
@@ -85,7 +85,7 @@ static void missing_item(const ws_plan *p, px_buf *b, const ws_missing *m)
         for (size_t k = 0; k < m->nalso; k++) {
             const px_fact *g = &p->s->alignment.facts[m->also[k]];
             const px_mention *rep = &g->mentions[g->rep];
-            px_report_fact_id(m->also[k], id, sizeof id);
+            px_story_fact_id(m->also[k], id, sizeof id);
             px_buf_printf(b, "<li data-also=\"%s\">", id);
             quote_sentence(p, b, rep->source, rep->sent);
             px_buf_printf(b, " (Source %c, ", ws_letter(p, rep->source));
@@ -276,7 +276,7 @@ static void lead_cell(const ws_plan *p, px_buf *b, uint32_t src, uint32_t sent, 
     }
     const px_fact *f = &p->s->alignment.facts[fact];
     char id[32];
-    px_report_fact_id((size_t)fact, id, sizeof id);
+    px_story_fact_id((size_t)fact, id, sizeof id);
     uint64_t set = 0;
     for (size_t k = 0; k < f->nmentions; k++)
         set |= 1ULL << f->mentions[k].source;
@@ -292,9 +292,9 @@ static void lead_row(const ws_plan *p, px_buf *b, uint32_t src)
     uint32_t first = ws_first_sentence(p, src);
     char hid[32] = "", fid[32] = "";
     if (p->lead.headline[src] >= 0)
-        px_report_fact_id((size_t)p->lead.headline[src], hid, sizeof hid);
+        px_story_fact_id((size_t)p->lead.headline[src], hid, sizeof hid);
     if (p->lead.first[src] >= 0)
-        px_report_fact_id((size_t)p->lead.first[src], fid, sizeof fid);
+        px_story_fact_id((size_t)p->lead.first[src], fid, sizeof fid);
     px_buf_printf(b, "<tr data-src=\"%c\" data-head-fact=\"%s\" data-first-fact=\"%s\">"
                      "<th scope=\"row\">%c</th>",
                   ws_letter(p, src), hid, fid, ws_letter(p, src));
@@ -314,7 +314,7 @@ static void lead_early(const ws_plan *p, px_buf *b)
     uint32_t src = (uint32_t)p->lead.early;
     const px_fact *f = &p->s->alignment.facts[p->lead.early_fact];
     char id[32];
-    px_report_fact_id(p->lead.early_fact, id, sizeof id);
+    px_story_fact_id(p->lead.early_fact, id, sizeof id);
     px_buf_printf(b, "<div class=\"item\" data-early=\"%c\" data-fact=\"%s\"><p><strong>",
                   ws_letter(p, src), id);
     ws_source_name(p, b, src, true);
@@ -382,7 +382,7 @@ static void conflict_answer(const ws_plan *p, px_buf *b)
         const px_fact *f = &p->s->alignment.facts[p->conflict[i].fact];
         const px_conflict *c = &f->conflicts[p->conflict[i].k];
         char id[32];
-        px_report_fact_id(p->conflict[i].fact, id, sizeof id);
+        px_story_fact_id(p->conflict[i].fact, id, sizeof id);
         px_buf_printf(b, "<div class=\"item\" data-ex=\"conflict\" data-fact=\"%s\" "
                          "data-kind=\"%s\"><ul class=\"ev\">",
                       id, px_conflict_kind_name(c->kind));
@@ -423,7 +423,7 @@ static void letters(const ws_plan *p, px_buf *b)
     for (uint32_t l = 0; l < p->s->nsources; l++) {
         uint32_t src = p->by_letter[l];
         const px_article *a = p->s->articles[src];
-        const char *name = px_report_outlet(p->s, src);
+        const char *name = px_story_outlet(p->s, src);
         px_buf_printf(b, "<tr data-letter=\"%c\"", (char)('A' + l));
         attr(b, "data-outlet", a->id, strlen(a->id));
         px_buf_printf(b, "><th scope=\"row\">%c</th><td><strong>", (char)('A' + l));
@@ -465,7 +465,7 @@ static void matrix_row(const ws_plan *p, px_buf *b, size_t fact)
 {
     const px_fact *f = &p->s->alignment.facts[fact];
     char id[32];
-    px_report_fact_id(fact, id, sizeof id);
+    px_story_fact_id(fact, id, sizeof id);
     px_buf_printf(b, "<tr data-fact=\"%s\"><th scope=\"row\"><span class=\"fid\">%s</span> ", id,
                   id);
     short_wording(p, b, f);

@@ -1,20 +1,22 @@
 /*
- * report/worksheet.h — what the worksheet files share: the plan of a
+ * worksheet/internal.h — what the worksheet files share: the plan of a
  * classroom worksheet, made once from a finished story and then rendered
  * twice (the students' sheet and the teacher's key).
  *
- * worksheet_pick.c chooses the exercises the analysis supports and the
- * answers to them (worksheet_facts.c the facts missing and put first);
- * worksheet_anon.c finds what must be blanked out of the
- * texts (outlet names, bylines, URLs, self-references); worksheet.c renders
- * the sheet, worksheet_ex.c its exercises, worksheet_key.c the key.
+ * pick.c chooses the exercises the analysis supports and the answers to
+ * them (facts.c the facts missing and put first); anon.c finds what must
+ * be blanked out of the texts (outlet names, bylines, URLs,
+ * self-references); worksheet.c renders the sheet, exercises.c its
+ * exercises, key.c the key.
  * Everything the plan holds lives in its own scratch arena, freed when the
  * rendering ends; the story is only read.
  */
-#ifndef PX_REPORT_WORKSHEET_H
-#define PX_REPORT_WORKSHEET_H
+#ifndef PX_WORKSHEET_INTERNAL_H
+#define PX_WORKSHEET_INTERNAL_H
 
-#include "report/internal.h"
+#include "parallax/report.h"
+#include "parallax/worksheet.h"
+#include "util/escape.h"
 
 /* The exercises, in the order they appear on the sheet. */
 typedef enum {
@@ -119,7 +121,7 @@ typedef struct ws_plan {
     uint32_t number[WS_NKINDS];/* its number on the sheet (1-based) */
 } ws_plan;
 
-/* worksheet_pick.c: the whole plan (letters, cuts, exercises). */
+/* pick.c: the whole plan (letters, cuts, exercises). */
 void ws_plan_build(ws_plan *p, const px_story *s, const px_worksheet_opts *o, px_arena *a);
 /* The letter of a source: 'A' + its place in the shuffled order. */
 char ws_letter(const ws_plan *p, uint32_t src);
@@ -131,20 +133,12 @@ bool ws_voice_unique(const ws_plan *p, uint32_t src, const px_speaker *sp);
 /* Does any cut of src overlap [start, end)? */
 bool ws_cut_overlaps(const ws_plan *p, uint32_t src, size_t start, size_t end);
 
-/* Word weights of a story: in how many of its nsents body sentences each
- * stem occurs. */
-typedef struct ws_idf {
-    px_map *df;
-    size_t nsents;
-} ws_idf;
+/* facts.c: exercise 1 (up to max items) and exercise 4, words weighed by
+ * the align stage (px_align_word_weight). */
+void ws_pick_missing(ws_plan *p, size_t max);
+void ws_pick_lead(ws_plan *p);
 
-/* worksheet_facts.c: the stems' sentence counts (the caller frees the
- * map), exercise 1 (up to max items) and exercise 4. */
-px_map *ws_stem_frequencies(const px_story *s, size_t *nsents);
-void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max);
-void ws_pick_lead(ws_plan *p, const ws_idf *w);
-
-/* worksheet_anon.c: the cuts of every source (none when revealing) and
+/* anon.c: the cuts of every source (none when revealing) and
  * the sentence numbers of the sheet. */
 void ws_anon_build(ws_plan *p);
 /* Escaped text of src's doc text [start, end), cuts replaced by labels. */
@@ -165,9 +159,9 @@ void ws_source_list(const ws_plan *p, px_buf *b, uint64_t set);
 /* Lines to write an answer on. */
 void ws_answer_lines(px_buf *b, unsigned lines);
 
-/* worksheet_ex.c: the exercises of the sheet. */
+/* exercises.c: the exercises of the sheet. */
 void ws_exercises(const ws_plan *p, px_buf *b);
-/* worksheet_key.c: the whole answer key. */
+/* key.c: the whole answer key. */
 void ws_key(const ws_plan *p, px_buf *b);
 /* worksheet.c: <head> with the stylesheet; title is plain text. */
 void ws_head(px_buf *b, const char *title);

@@ -1,6 +1,6 @@
 /*
- * worksheet_ex.c — the exercises of the students' sheet, one renderer per
- * kind, each asking only what the plan (worksheet_pick.c) found an answer
+ * exercises.c — the exercises of the students' sheet, one renderer per
+ * kind, each asking only what the plan (pick.c) found an answer
  * for, with room to write. Hints follow the level: intro gives one for
  * every exercise, standard for the harder ones, advanced none. Nothing here
  * names an outlet unless the sheet reveals them.
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 /* Which exercises get a hint at the standard level (intro: all). */
 static const bool standard_hint[WS_NKINDS] = {

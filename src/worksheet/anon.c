@@ -1,5 +1,5 @@
 /*
- * worksheet_anon.c — what the worksheet blanks out of the texts, so that
+ * anon.c — what the worksheet blanks out of the texts, so that
  * students judge the sources and not their reputations: every outlet's
  * names (its display name, its id, the host of its URL, and the masthead
  * lines the furniture filter removed, such as "The Iron Sentinel"), the
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 /* Masthead words many outlets share: alone they name no one outlet. */
 static const char *const generic_words[] = {

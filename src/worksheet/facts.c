@@ -1,60 +1,31 @@
 /*
- * worksheet_facts.c — the facts the worksheet asks about: one that most
+ * facts.c — the facts the worksheet asks about: one that most
  * sources report and one clearly leaves out (exercise 1), and what each
  * source puts first (exercise 4).
  *
  * "Clearly" is measured on the words: a fact's key words are the content
- * stems its sources share, weighted by how rare they are in the story
- * (IDF); the fact is clearly absent from a source when none of that
+ * stems its sources share, weighted as the align stage weighs words (how
+ * rare they are among the story's claims, px_align_word_weight); the fact is clearly absent from a source when none of that
  * source's sentences holds more than CLEARLY_ABSENT of their weight, so a
  * paraphrase the alignment missed is not taken for an omission. A source
  * puts a fact first when it states it in its first two sentences and
  * every other source stating it does so further down. Results go into the
- * plan (worksheet.h).
+ * plan (worksheet/internal.h).
  */
-#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "report/worksheet.h"
+#include "worksheet/internal.h"
 
 static bool content_token(const px_token *t)
 {
     return (t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) && !(t->flags & PX_TOK_STOP);
 }
 
-/* In how many body sentences of the story each stem occurs. */
-px_map *ws_stem_frequencies(const px_story *s, size_t *nsents)
+/* The weight of a stem in the story: the align stage's. */
+static double weight(const ws_plan *p, const char *stem)
 {
-    px_map *m = px_map_new();
-    *nsents = 0;
-    for (uint32_t src = 0; src < s->nsources; src++) {
-        const px_doc *d = s->docs[src];
-        for (size_t k = 0; k < d->nsents; k++) {
-            if (d->sents[k].headline)
-                continue;
-            (*nsents)++;
-            const px_sentence *st = &d->sents[k];
-            for (size_t i = st->tok; i < st->tok + st->ntok; i++) {
-                const char *stem = d->toks[i].stem;
-                bool seen = false;
-                for (size_t j = st->tok; j < i && !seen; j++)
-                    seen = !strcmp(d->toks[j].stem, stem);
-                uintptr_t n = 0;
-                if (!seen && content_token(&d->toks[i])) {
-                    px_map_get(m, stem, strlen(stem), &n);
-                    px_map_put(m, stem, strlen(stem), n + 1);
-                }
-            }
-        }
-    }
-    return m;
-}
-
-static double idf(const px_map *df, size_t nsents, const char *stem)
-{
-    uintptr_t n = 0;
-    px_map_get(df, stem, strlen(stem), &n);
-    return log((double)(nsents + 1) / ((double)n + 0.5));
+    return px_align_word_weight(&p->s->alignment, stem);
 }
 
 /* A fact's key words: content stems of its claim that at least two of its
@@ -92,20 +63,21 @@ enum { MAX_KEYS = 24 };
 
 /* How much of the fact's key weight the closest sentence of src holds:
  * 0 (none of its key words) to 1 (a sentence with all of them). */
-static double closest_share(const px_story *s, const px_fact *f, uint32_t src,
-                            const px_map *df, size_t nsents, const size_t *keys, size_t nkeys)
+static double closest_share(const ws_plan *p, const px_fact *f, uint32_t src,
+                            const size_t *keys, size_t nkeys)
 {
+    const px_story *s = p->s;
     const px_doc *rd = s->docs[f->mentions[f->rep].source], *d = s->docs[src];
     double total = 0, best = 0;
     for (size_t k = 0; k < nkeys; k++)
-        total += idf(df, nsents, rd->toks[keys[k]].stem);
+        total += weight(p, rd->toks[keys[k]].stem);
     for (size_t j = 0; j < d->nsents && total > 0; j++) {
         const px_sentence *st = &d->sents[j];
         double w = 0;
         for (size_t k = 0; k < nkeys; k++)
             for (size_t i = st->tok; i < st->tok + st->ntok; i++)
                 if (!strcmp(d->toks[i].stem, rd->toks[keys[k]].stem)) {
-                    w += idf(df, nsents, rd->toks[keys[k]].stem);
+                    w += weight(p, rd->toks[keys[k]].stem);
                     break;
                 }
         if (w / total > best)
@@ -125,8 +97,7 @@ typedef struct candidate {
 
 /* The facts src leaves out that most others report, and clearly so, best
  * first: more carriers, then clearer absence. */
-static size_t missing_candidates(const ws_plan *p, uint32_t src, const px_map *df,
-                                 size_t nsents, candidate *out)
+static size_t missing_candidates(const ws_plan *p, uint32_t src, candidate *out)
 {
     const px_story *s = p->s;
     const px_source_compare *c = &s->compare.sources[src];
@@ -139,7 +110,7 @@ static size_t missing_candidates(const ws_plan *p, uint32_t src, const px_map *d
         size_t nk = key_tokens(s, f, keys, MAX_KEYS);
         if (nk < 2)
             continue;
-        double share = closest_share(s, f, src, df, nsents, keys, nk);
+        double share = closest_share(p, f, src, keys, nk);
         if (share > CLEARLY_ABSENT)
             continue;
         candidate cand = {c->omitted[k], 1 - share};
@@ -157,7 +128,7 @@ static size_t missing_candidates(const ws_plan *p, uint32_t src, const px_map *d
 
 /* The key words of a fact as its representative writes them, the rarest
  * four, in text order. */
-static void missing_keys(ws_plan *p, ws_missing *m, const px_map *df, size_t nsents)
+static void missing_keys(ws_plan *p, ws_missing *m)
 {
     const px_fact *f = &p->s->alignment.facts[m->fact];
     const px_doc *rd = p->s->docs[f->mentions[f->rep].source];
@@ -166,8 +137,8 @@ static void missing_keys(ws_plan *p, ws_missing *m, const px_map *df, size_t nse
     while (nk > 4) { /* drop the commonest until four are left */
         size_t worst = 0;
         for (size_t k = 1; k < nk; k++)
-            if (idf(df, nsents, rd->toks[keys[k]].stem) <
-                idf(df, nsents, rd->toks[keys[worst]].stem))
+            if (weight(p, rd->toks[keys[k]].stem) <
+                weight(p, rd->toks[keys[worst]].stem))
                 worst = k;
         memmove(keys + worst, keys + worst + 1, (nk - worst - 1) * sizeof *keys);
         nk--;
@@ -179,11 +150,9 @@ static void missing_keys(ws_plan *p, ws_missing *m, const px_map *df, size_t nse
     m->nkeys = nk;
 }
 
-void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max)
+void ws_pick_missing(ws_plan *p, size_t max)
 {
     const px_story *s = p->s;
-    const px_map *df = w->df;
-    size_t nsents = w->nsents;
     candidate *cand = px_xcalloc(s->alignment.nfacts + 1, sizeof *cand);
     /* sources in letter order; the one whose best omission is surest first */
     for (size_t round = 0; round < max; round++) {
@@ -194,7 +163,7 @@ void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max)
             bool used = false;
             for (size_t k = 0; k < p->nmissing; k++)
                 used = used || p->missing[k].source == src;
-            if (used || !missing_candidates(p, src, df, nsents, cand))
+            if (used || !missing_candidates(p, src, cand))
                 continue;
             size_t n1 = s->alignment.facts[cand[0].fact].nmentions;
             size_t n0 = best < 0 ? 0 : s->alignment.facts[top.fact].nmentions;
@@ -206,20 +175,20 @@ void ws_pick_missing(ws_plan *p, const ws_idf *w, size_t max)
         if (best < 0)
             break;
         ws_missing *m = &p->missing[p->nmissing++];
-        size_t n = missing_candidates(p, (uint32_t)best, df, nsents, cand);
+        size_t n = missing_candidates(p, (uint32_t)best, cand);
         m->source = (uint32_t)best;
         m->fact = cand[0].fact;
         m->also = px_arena_array(p->a, n, sizeof *m->also);
         for (size_t k = 1; k < n; k++)
             m->also[m->nalso++] = cand[k].fact;
-        missing_keys(p, m, df, nsents);
+        missing_keys(p, m);
     }
     free(cand);
 }
 
 /* The weight (IDF) of the content stems sentence a of da shares with
  * sentence b of db, each stem counted once. */
-static double shared_weight(const ws_idf *w, const px_doc *da, const px_sentence *a,
+static double shared_weight(const ws_plan *p, const px_doc *da, const px_sentence *a,
                             const px_doc *db, const px_sentence *b)
 {
     double sum = 0;
@@ -230,7 +199,7 @@ static double shared_weight(const ws_idf *w, const px_doc *da, const px_sentence
             seen = !strcmp(da->toks[j].stem, stem);
         for (size_t j = b->tok; j < b->tok + b->ntok && !seen; j++)
             if (!strcmp(db->toks[j].stem, stem)) {
-                sum += idf(w->df, w->nsents, stem);
+                sum += weight(p, stem);
                 break;
             }
     }
@@ -239,7 +208,7 @@ static double shared_weight(const ws_idf *w, const px_doc *da, const px_sentence
 
 /* The fact a source's headline states (several may match it): the one
  * whose sentence in that source shares the most weight with it. */
-static int64_t headline_fact(const ws_plan *p, const ws_idf *w, uint32_t src,
+static int64_t headline_fact(const ws_plan *p, uint32_t src,
                              const uint64_t *heads)
 {
     const px_doc *d = p->s->docs[src];
@@ -250,7 +219,7 @@ static int64_t headline_fact(const ws_plan *p, const ws_idf *w, uint32_t src,
         const px_mention *m = px_fact_mention(fact, src);
         if (!m || fact->nmentions < 2 || !(heads[f] >> src & 1))
             continue;
-        double x = shared_weight(w, d, &d->sents[0], d, &d->sents[m->sent]);
+        double x = shared_weight(p, d, &d->sents[0], d, &d->sents[m->sent]);
         if (x > top) {
             top = x;
             best = (int64_t)f;
@@ -338,7 +307,7 @@ static void pick_early(ws_plan *p, const uint64_t *heads)
     }
 }
 
-void ws_pick_lead(ws_plan *p, const ws_idf *w)
+void ws_pick_lead(ws_plan *p)
 {
     const px_story *s = p->s;
     size_t nf = s->alignment.nfacts;
@@ -349,7 +318,7 @@ void ws_pick_lead(ws_plan *p, const ws_idf *w)
     p->lead.first = px_arena_array(p->a, s->nsources, sizeof *p->lead.first);
     size_t firsts = 0;
     for (uint32_t src = 0; src < s->nsources; src++) {
-        p->lead.headline[src] = headline_fact(p, w, src, heads);
+        p->lead.headline[src] = headline_fact(p, src, heads);
         p->lead.first[src] = first_fact(p, src);
         firsts += p->lead.first[src] >= 0;
     }

@@ -1,0 +1,19 @@
+/*
+ * util/escape.h — text made safe for the formats the library writes: HTML
+ * (the report, the worksheet, the aggregate summary) and CSV (RFC 4180:
+ * the fact matrix, scores, the aggregate tables). Internal: not part of
+ * the public API.
+ */
+#ifndef PX_UTIL_ESCAPE_H
+#define PX_UTIL_ESCAPE_H
+
+#include "parallax/util.h"
+
+/* Append s[0..n) with & < > " ' as entities: safe in element text and in
+ * quoted attribute values. */
+PX_API void px_html_escape(px_buf *b, const char *s, size_t n);
+/* Append s[0..n) as one CSV field: quoted (quotes doubled) when it holds a
+ * comma, a quote or a line break, else as it is. */
+PX_API void px_csv_field(px_buf *b, const char *s, size_t n);
+
+#endif
