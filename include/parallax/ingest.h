@@ -46,9 +46,12 @@ PX_API px_furniture *px_furniture_default(void);
 PX_API px_status px_furniture_load(px_furniture *f, const char *path, px_error *err);
 PX_API void px_furniture_free(px_furniture *f);
 
+/* The largest input read when px_ingest_opts.max_bytes is 0. */
+#define PX_INGEST_MAX_BYTES ((size_t)64 << 20)
+
 typedef struct px_ingest_opts {
     const px_furniture *furniture; /* NULL: no furniture filter for pasted text */
-    size_t max_bytes;              /* input size cap; 0 = 64 MiB */
+    size_t max_bytes;              /* input size cap; 0 = PX_INGEST_MAX_BYTES */
     const char *charset;           /* HTML: the charset the server declared (the
                                       Content-Type charset), NULL: sniff it from
                                       a byte-order mark or <meta charset> */
@@ -66,6 +69,21 @@ typedef struct px_ingest_opts {
  * *count articles; for other kinds *count is 1. */
 PX_API px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o,
                                 px_article ***out, size_t *count, px_error *err);
+/* The same for an input already in memory: name (a path) gives its kind,
+ * its outlet id and the origin messages name. */
+PX_API px_status px_ingest_data(px_arena *a, const char *data, size_t len, const char *name,
+                                const px_ingest_opts *o, px_article ***out, size_t *count,
+                                px_error *err);
+/* Is name a file of JSON records (.json, .jsonl)? */
+PX_API bool px_ingest_is_records(const char *name);
+/* The "url" of each record that has neither "text" nor "html" (the pages
+ * px_ingest_record would need fetched), of a file of records read as
+ * px_ingest_data reads it (a JSON object, an array of them, or JSON Lines;
+ * a byte-order mark first is skipped). Broken records are skipped: the
+ * ingest reports them. Appended to *urls (arena strings, *n of them, the
+ * array reallocated with px_xreallocarray; the caller frees it). */
+PX_API void px_ingest_record_urls(px_arena *a, const char *data, size_t len, const char *name,
+                                  const char ***urls, size_t *n);
 /* HTML page → article. origin names the page in messages and gives the id. */
 PX_API px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *origin,
                                 const px_ingest_opts *o, px_article **out, px_error *err);

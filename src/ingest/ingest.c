@@ -19,11 +19,10 @@
 #include "ingest/internal.h"
 #include "parallax/text.h"
 
-#define DEFAULT_MAX (64u << 20)
 
 static size_t max_bytes(const px_ingest_opts *o)
 {
-    return o && o->max_bytes ? o->max_bytes : DEFAULT_MAX;
+    return o && o->max_bytes ? o->max_bytes : PX_INGEST_MAX_BYTES;
 }
 
 bool px_ingest_article_file(const char *name)
@@ -345,12 +344,17 @@ static bool has_ext(const char *path, const char *ext)
     return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-static px_status ingest_json_file(px_arena *a, const char *path, const char *data, size_t len,
-                                  const px_ingest_opts *o, px_article ***out, size_t *count,
-                                  px_error *err)
+/* One record of a file of records, parsed; line is 0 in a JSON value. */
+typedef px_status (*record_fn)(json_t *rec, size_t line, void *ctx, px_error *err);
+
+/* Every record of a file of records, in order: a JSON value (an object or
+ * an array of them), or JSON Lines (.jsonl, or a .json holding one object
+ * a line). A UTF-8 byte-order mark first is no part of the data. */
+static px_status each_record(const char *path, const char *data, size_t len, record_fn fn,
+                             void *ctx, px_error *err)
 {
-    PX_VEC(px_article *) arts = {0};
-    px_status st = PX_OK;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        data += 3, len -= 3;
     size_t i = 0;
     while (i < len && isspace((unsigned char)data[i]))
         i++;
@@ -363,48 +367,124 @@ static px_status ingest_json_file(px_arena *a, const char *path, const char *dat
         if (!j && i < len && data[i] == '{' && memchr(data + i, '\n', len - i))
             jsonl = true;
     }
+    px_status st = PX_OK;
     if (!jsonl) {
-        if (!j) {
-            px_vec_free(arts);
+        if (!j)
             return px_error_set(err, PX_EINPUT, path, (size_t)je.line, "malformed JSON: %s",
                                 je.text);
-        }
         size_t n = json_is_array(j) ? json_array_size(j) : 1;
-        for (size_t k = 0; k < n && st == PX_OK; k++) {
-            px_article *art = NULL;
-            st = record_from_json(a, json_is_array(j) ? json_array_get(j, k) : j, path, 0, o,
-                                  &art, err);
-            if (st == PX_OK)
-                px_vec_push(arts, art);
-        }
+        for (size_t k = 0; k < n && st == PX_OK; k++)
+            st = fn(json_is_array(j) ? json_array_get(j, k) : j, 0, ctx, err);
         json_decref(j);
-    } else {
-        size_t line = 0;
-        for (size_t s = 0; s < len && st == PX_OK;) {
-            size_t e = s;
-            while (e < len && data[e] != '\n')
-                e++;
-            line++;
-            size_t k = s;
-            while (k < e && isspace((unsigned char)data[k]))
-                k++;
-            if (k < e) {
-                px_article *art = NULL;
-                st = px_ingest_record(a, data + s, e - s, path, line, o, &art, err);
-                if (st == PX_OK)
-                    px_vec_push(arts, art);
-            }
-            s = e + 1;
-        }
+        return st;
     }
-    if (st == PX_OK && arts.n == 0)
+    size_t line = 0;
+    for (size_t s = 0; s < len && st == PX_OK;) {
+        size_t e = s;
+        while (e < len && data[e] != '\n')
+            e++;
+        line++;
+        size_t k = s;
+        while (k < e && isspace((unsigned char)data[k]))
+            k++;
+        if (k < e) {
+            j = json_loadb(data + s, e - s, 0, &je);
+            st = j ? fn(j, line, ctx, err)
+                   : px_error_set(err, PX_EINPUT, path, line, "malformed JSON: %s", je.text);
+            json_decref(j);
+        }
+        s = e + 1;
+    }
+    return st;
+}
+
+typedef struct records {
+    px_arena *a;
+    const char *path;
+    const px_ingest_opts *o;
+    PX_VEC(px_article *) arts;
+} records;
+
+static px_status add_record(json_t *rec, size_t line, void *ctx, px_error *err)
+{
+    records *r = ctx;
+    px_article *art = NULL;
+    px_status st = record_from_json(r->a, rec, r->path, line, r->o, &art, err);
+    if (st == PX_OK)
+        px_vec_push(r->arts, art);
+    return st;
+}
+
+static px_status ingest_json_file(px_arena *a, const char *path, const char *data, size_t len,
+                                  const px_ingest_opts *o, px_article ***out, size_t *count,
+                                  px_error *err)
+{
+    records r = {a, path, o, {0}};
+    px_status st = each_record(path, data, len, add_record, &r, err);
+    if (st == PX_OK && r.arts.n == 0)
         st = px_error_set(err, PX_EINPUT, path, 0, "no records in the file");
     if (st == PX_OK) {
-        *out = px_arena_memdup(a, arts.v, arts.n * sizeof *arts.v);
-        *count = arts.n;
+        *out = px_arena_memdup(a, r.arts.v, r.arts.n * sizeof *r.arts.v);
+        *count = r.arts.n;
     }
-    px_vec_free(arts);
+    px_vec_free(r.arts);
     return st;
+}
+
+typedef struct url_scan {
+    px_arena *a;
+    const char ***urls;
+    size_t *n;
+} url_scan;
+
+/* A record that names a page but carries no text: its URL is fetched. */
+static px_status record_url(json_t *rec, size_t line, void *ctx, px_error *err)
+{
+    (void)line;
+    (void)err;
+    url_scan *u = ctx;
+    const char *url = field(rec, "url");
+    if (json_is_object(rec) && url && !json_object_get(rec, "text") &&
+        !json_object_get(rec, "html")) {
+        *u->urls = px_xreallocarray((void *)*u->urls, *u->n + 1, sizeof **u->urls);
+        (*u->urls)[(*u->n)++] = px_arena_strdup(u->a, url);
+    }
+    return PX_OK;
+}
+
+void px_ingest_record_urls(px_arena *a, const char *data, size_t len, const char *name,
+                           const char ***urls, size_t *n)
+{
+    url_scan u = {a, urls, n};
+    each_record(name, data, len, record_url, &u, NULL);
+}
+
+bool px_ingest_is_records(const char *name)
+{
+    return has_ext(name, ".json") || has_ext(name, ".jsonl");
+}
+
+px_status px_ingest_data(px_arena *a, const char *data, size_t len, const char *name,
+                         const px_ingest_opts *o, px_article ***out, size_t *count, px_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    if (len == 0)
+        return px_error_set(err, PX_EINPUT, name, 0, "empty file");
+    if (px_ingest_is_records(name))
+        return ingest_json_file(a, name, data, len, o, out, count, err);
+    px_article *art = NULL;
+    px_status st;
+    if (has_ext(name, ".html") || has_ext(name, ".htm") || has_ext(name, ".xhtml"))
+        st = px_ingest_html(a, data, len, name, o, &art, err);
+    else
+        st = px_ingest_text(a, data, len, name, o, &art, err);
+    if (st != PX_OK)
+        return st;
+    *out = px_arena_alloc(a, sizeof(px_article *));
+    (*out)[0] = art;
+    *count = 1;
+    return PX_OK;
 }
 
 px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o,
@@ -417,25 +497,7 @@ px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o,
     px_status st = px_file_read(path, max_bytes(o), &data, &len, err);
     if (st != PX_OK)
         return st;
-    if (len == 0) {
-        free(data);
-        return px_error_set(err, PX_EINPUT, path, 0, "empty file");
-    }
-    if (has_ext(path, ".json") || has_ext(path, ".jsonl")) {
-        st = ingest_json_file(a, path, data, len, o, out, count, err);
-        free(data);
-        return st;
-    }
-    px_article *art = NULL;
-    if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".xhtml"))
-        st = px_ingest_html(a, data, len, path, o, &art, err);
-    else
-        st = px_ingest_text(a, data, len, path, o, &art, err);
+    st = px_ingest_data(a, data, len, path, o, out, count, err);
     free(data);
-    if (st != PX_OK)
-        return st;
-    *out = px_arena_alloc(a, sizeof(px_article *));
-    (*out)[0] = art;
-    *count = 1;
-    return PX_OK;
+    return st;
 }
