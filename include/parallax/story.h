@@ -11,6 +11,7 @@
 
 #include "parallax/align.h"
 #include "parallax/compare.h"
+#include "parallax/fetch.h"
 #include "parallax/frame.h"
 #include "parallax/ingest.h"
 #include "parallax/text.h"
@@ -60,6 +61,48 @@ PX_API px_status px_story_add(px_story *s, px_article *art, px_error *err);
 PX_API px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx,
                                   px_error *err);
 PX_API void px_story_free(px_story *s);
+
+/* Loading a story (load.c): every kind of input, read one way.
+ *
+ * An input is a file (by its kind: .html/.htm page, .json/.jsonl records,
+ * anything else pasted text), a story folder (its article files in name
+ * order — not hidden files, story.json, READMEs, licences, gold files or
+ * scripts: px_ingest_article_file — then its story.json), or an http(s)
+ * URL. URL inputs and the "url" of records without "text" or "html" are
+ * fetched before anything is ingested, all at once. */
+typedef enum {
+    PX_LOAD_CACHE_WARNING = 0, /* a page could not be written to the cache */
+    PX_LOAD_SKIPPED,           /* a URL input failed and was left out (skip_failed) */
+} px_load_event;
+
+typedef struct px_load_opts {
+    const char *id;               /* the story's id; NULL: the records' "story", else
+                                   * the inputs' folder name, else "story" */
+    const px_ingest_opts *ingest; /* furniture filter, size cap; NULL: none, the default cap */
+    const px_fetch_opts *fetch;   /* how URLs are fetched; NULL: a URL input, or a record
+                                   * with only a "url", is an error */
+    bool skip_failed;             /* a URL input that fails is left out (PX_LOAD_SKIPPED) */
+    const char *root;             /* file inputs are read at ROOT/INPUT and named INPUT in
+                                   * origins and messages; NULL: read as given */
+    /* Warnings, which never stop the load; NULL: dropped. */
+    void (*warn)(void *ctx, px_load_event what, const px_error *e);
+    void *warn_ctx;
+} px_load_opts;
+
+/* Load a story from n inputs: *out receives a new story (free it with
+ * px_story_free) holding their articles in input order (outlet ids made
+ * unique), each story folder's story.json applied. o may be NULL. On an
+ * error *out is NULL. */
+PX_API px_status px_story_load(px_story **out, const char *const *inputs, size_t n,
+                               const px_load_opts *o, px_error *err);
+/* The same inputs' articles without a story (no folders' story.json, no
+ * limit on their number), into a. */
+PX_API px_status px_load_articles(px_arena *a, const char *const *inputs, size_t n,
+                                  const px_load_opts *o, px_article ***out, size_t *count,
+                                  px_error *err);
+/* The URLs px_story_load would fetch for these inputs, in order (arena). */
+PX_API void px_load_urls(px_arena *a, const char *const *inputs, size_t n,
+                         const px_load_opts *o, const char ***urls, size_t *count);
 
 /* Apply a story.json (the metadata plain-text files cannot carry):
  *   {"title": "…", "sources": {"ID": {"name", "url", "date", "byline"}}}

@@ -99,12 +99,12 @@ void px_corpus_keep(px_corpus *c, px_corpus_story *all, size_t nall, px_corpus_r
                     const uint32_t *owner, size_t nrecs, unsigned k, unsigned n);
 void px_corpus_free(px_corpus *c);
 
-/* Ingest story i into s (articles in outlet-id order). Fails on a broken
- * record, two records of one outlet, or a story past the limits. */
-px_status px_corpus_load(const px_corpus *c, size_t i, px_story *s, const px_ingest_opts *o,
+/* Story i as a new px_story in *out (the caller frees it, also after an
+ * error; it may be NULL then): a JSONL story's records in outlet-id order,
+ * failing on a broken record, two records of one outlet or a story past
+ * the limits; a story folder as px_story_load reads it. */
+px_status px_corpus_load(const px_corpus *c, size_t i, const px_ingest_opts *o, px_story **out,
                          px_error *err);
-px_status px_corpus_load_folder(const px_corpus *c, size_t i, px_story *s,
-                                const px_ingest_opts *o, px_error *err);
 
 /* ---- per-story figures (figures.c) ---- */
 

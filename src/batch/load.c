@@ -1,15 +1,15 @@
 /*
  * load.c — one story of the corpus index back into a px_story.
  *
- * A worker reads the story's lines with pread() (safe on one descriptor
+ * A worker reads a JSONL story's lines with pread() (safe on one descriptor
  * from many threads), ingests each as a JSON record into the story's arena
  * and adds the articles in outlet-id order, so a report never depends on
  * the order of the corpus lines. Two records of one outlet are an error:
- * which one the researcher meant cannot be guessed.
+ * which one the researcher meant cannot be guessed. A story folder is read
+ * by the library's loader (px_story_load), as `parallax compare` reads it.
  */
 #include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch/internal.h"
@@ -36,9 +36,6 @@ static px_status add_sorted(const px_corpus *c, px_story *s, loaded *v, size_t n
         qsort(v, n, sizeof *v, cmp_loaded);
     for (size_t i = 1; i < n; i++)
         if (strcmp(v[i - 1].art->id, v[i].art->id) == 0) {
-            if (c->folder)
-                return px_error_set(err, PX_EINPUT, v[i].art->origin, 0,
-                                    "two articles of outlet '%s' in one story", v[i].art->id);
             return px_error_set(err, PX_EINPUT, c->name, v[i].line,
                                 "two records of outlet '%s' in story '%s' (lines %zu and %zu)",
                                 v[i].art->id, s->id, v[i - 1].line, v[i].line);
@@ -74,15 +71,42 @@ static px_status check_story(const px_corpus *c, const px_corpus_story *cs, px_e
     return PX_OK;
 }
 
-px_status px_corpus_load(const px_corpus *c, size_t i, px_story *s, const px_ingest_opts *o,
+/* A folder corpus's story: the library's loader reads the story folder,
+ * the files named inside the corpus ("corpus/story/file"), not by the path
+ * the corpus was given as, so messages and reports match across machines. */
+static px_status load_folder(const px_corpus *c, const px_corpus_story *cs,
+                             const px_ingest_opts *o, px_story **out, px_error *err)
+{
+    /* the folder the corpus is in: its path without the last component */
+    size_t n = strlen(c->path);
+    while (n > 1 && c->path[n - 1] == '/')
+        n--;
+    while (n > 0 && c->path[n - 1] != '/')
+        n--;
+    while (n > 1 && c->path[n - 1] == '/')
+        n--;
+    char *root = n ? px_xstrndup(c->path, n) : NULL;
+    char *input = px_xmalloc(strlen(c->name) + strlen(cs->id) + 2);
+    snprintf(input, strlen(c->name) + strlen(cs->id) + 2, "%s/%s", c->name, cs->id);
+    const char *in = input;
+    px_load_opts lo = {.id = cs->id, .ingest = o, .root = root};
+    px_status st = px_story_load(out, &in, 1, &lo, err);
+    free(input);
+    free(root);
+    return st;
+}
+
+px_status px_corpus_load(const px_corpus *c, size_t i, const px_ingest_opts *o, px_story **out,
                          px_error *err)
 {
     const px_corpus_story *cs = &c->stories[i];
+    *out = NULL;
     px_status st = check_story(c, cs, err);
     if (st != PX_OK)
         return st;
     if (c->folder)
-        return px_corpus_load_folder(c, i, s, o, err);
+        return load_folder(c, cs, o, out, err);
+    px_story *s = *out = px_story_new(cs->id);
     px_arena *a = px_story_arena(s);
     loaded *v = px_xcalloc(cs->nrec ? cs->nrec : 1, sizeof *v);
     char *buf = NULL;
@@ -102,47 +126,5 @@ px_status px_corpus_load(const px_corpus *c, size_t i, px_story *s, const px_ing
     if (st == PX_OK)
         st = add_sorted(c, s, v, cs->nrec, err);
     free(v);
-    return st;
-}
-
-/* Folder corpora: the files of one story folder (see folders.c). */
-px_status px_corpus_load_folder(const px_corpus *c, size_t i, px_story *s,
-                                const px_ingest_opts *o, px_error *err)
-{
-    const px_corpus_story *cs = &c->stories[i];
-    px_arena *a = px_story_arena(s);
-    PX_VEC(loaded) v = {0};
-    px_status st = PX_OK;
-    for (size_t k = 0; k < cs->nrec && st == PX_OK; k++) {
-        const px_corpus_rec *r = &c->recs[cs->rec + k];
-        px_article **arts;
-        size_t n = 0;
-        char *path = px_batch_path(c->path, r->path);
-        st = px_ingest_file(a, path, o, &arts, &n, err);
-        free(path);
-        /* messages and reports name the file inside the corpus, not the
-         * path it was given by, so they match across machines */
-        if (st != PX_OK)
-            snprintf(err->file, sizeof err->file, "%s/%s", c->name, r->path);
-        for (size_t j = 0; j < n && st == PX_OK; j++) {
-            arts[j]->origin = px_arena_printf(a, "%s/%s", c->name, r->path);
-            loaded l = {arts[j], k};
-            px_vec_push(v, l);
-        }
-        if (st == PX_OK && v.n > PX_MAX_SOURCES)
-            st = px_error_set(err, PX_ELIMIT, cs->id, 0,
-                              "story has more than %d articles", PX_MAX_SOURCES);
-    }
-    if (st == PX_OK)
-        st = add_sorted(c, s, v.v, v.n, err);
-    px_vec_free(v);
-    /* the story folder's story.json: outlet names, URLs, dates */
-    char *dir = px_batch_path(c->path, cs->id);
-    char *meta = px_batch_path(dir, "story.json");
-    struct stat mb;
-    if (st == PX_OK && stat(meta, &mb) == 0 && S_ISREG(mb.st_mode))
-        st = px_story_load_meta(s, meta, err);
-    free(meta);
-    free(dir);
     return st;
 }

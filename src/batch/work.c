@@ -184,8 +184,8 @@ int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
         return PX_STORY_SKIPPED;
     }
     px_error err = {0};
-    px_story *s = px_story_new(cs->id);
-    px_status st = px_corpus_load(j->corpus, i, s, j->o->ingest, &err);
+    px_story *s = NULL;
+    px_status st = px_corpus_load(j->corpus, i, j->o->ingest, &s, &err);
     int state = PX_STORY_ANALYSED;
     if (st == PX_OK && s->nsources < 2) {
         char msg[64];

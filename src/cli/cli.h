@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "parallax/parallax.h"
+#include "util/toolbox.h"
 
 /* Exit codes (DESIGN.md): one table, used by every subcommand. */
 enum {
@@ -46,12 +47,6 @@ const char *cli_lexicon_dir(const char *given);
 px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t nfiles,
                             px_lexset **out, px_error *err);
 
-/* Ingest inputs (files, folders of outlet files, JSON/JSONL) into story. */
-px_status cli_load_inputs(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
-                          px_error *err);
-/* The story id for a set of inputs: a folder's name, else "story". */
-const char *cli_story_id(char **inputs, size_t n);
-
 /* Write b to path atomically ("-" = stdout). */
 px_status cli_write(const char *path, const px_buf *b, px_error *err);
 /* The whole command line, for method notes. */
@@ -61,8 +56,7 @@ extern const char *cli_argv0;
 
 /* Fetching URLs (cmd_fetch.c): the options compare, extract, worksheet and
  * fetch share, parsed in one place. Add CLI_FETCH_OPTIONS to a getopt_long
- * table and pass unknown codes to cli_fetch_option. */
-#include "parallax/fetch.h"
+ * table and pass unknown codes to cli_fetch_option (or cli_common_option). */
 typedef struct cli_fetch_opts {
     px_fetch_opts fetch;
     bool skip_failed; /* a URL that fails is reported and left out */
@@ -88,17 +82,50 @@ enum {
 int cli_fetch_option(cli_fetch_opts *f, int c, const char *arg, const char *cmd);
 /* The --help lines for the fetch options. */
 extern const char cli_fetch_help[];
-/* Fetch every URL among inputs (and the "url" of records that have no
- * text or html, in .json/.jsonl inputs) in parallel, then add each input
- * to story in order; f may be NULL (defaults). */
-px_status cli_load_sources(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
-                           const cli_fetch_opts *f, px_error *err);
-/* One input for extract: a URL (fetched), or a file as px_ingest_file
- * reads it, its records with only a "url" fetched. */
-px_status cli_ingest_input(px_arena *a, const char *input, const px_ingest_opts *o,
-                           const cli_fetch_opts *f, px_article ***out, size_t *count,
-                           px_error *err);
-/* One local input (common.c): a file, or a folder of outlet files. */
-px_status cli_load_local(px_story *s, const char *input, const px_ingest_opts *o, px_error *err);
+/* A progress line while fetching, on a terminal, when more than two pages
+ * are fetched (unless o has a progress callback already). */
+void cli_fetch_progress(px_fetch_opts *o);
+
+/* The options compare, worksheet, batch and extract share (options.c):
+ * lexicons, the furniture filter, the alignment, fetching. Add the macros
+ * below to a getopt_long table, pass unknown codes to cli_common_option,
+ * then cli_common_load what they name. */
+enum {
+    CLI_OPT_LEXICONS = 0x1100, CLI_OPT_LEXICON, CLI_OPT_NO_LEXICONS, CLI_OPT_FURNITURE,
+    CLI_OPT_NO_FURNITURE, CLI_OPT_THRESHOLD, CLI_OPT_ALIGN_MODEL,
+};
+#define CLI_LEXICON_OPTIONS                                                                \
+    {"lexicons", required_argument, NULL, CLI_OPT_LEXICONS},                               \
+        {"lexicon", required_argument, NULL, CLI_OPT_LEXICON},                             \
+        {"no-lexicons", no_argument, NULL, CLI_OPT_NO_LEXICONS}
+#define CLI_FURNITURE_OPTION {"furniture", required_argument, NULL, CLI_OPT_FURNITURE}
+#define CLI_NO_FURNITURE_OPTION {"no-furniture", no_argument, NULL, CLI_OPT_NO_FURNITURE}
+#define CLI_THRESHOLD_OPTION {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
+#define CLI_MODEL_OPTION {"align-model", required_argument, NULL, CLI_OPT_ALIGN_MODEL}
+
+typedef struct cli_common {
+    const char *lexdir, *furniture, *model_path;
+    bool no_lex, no_furniture;
+    PX_VEC(char *) lexfiles;
+    cli_fetch_opts fetch;
+    /* cli_common_load: what the options name, ready to use */
+    px_lexset *lex;
+    px_furniture *fur;
+    px_align_model *model;
+    px_config cfg;     /* lexicons, threshold, model */
+    px_ingest_opts io; /* the furniture filter */
+} cli_common;
+
+void cli_common_init(cli_common *c);
+/* 1: code was a shared option, now in c; 0: not one; -1: a bad value (the
+ * usage message is printed; exit with EXIT_USAGE). */
+int cli_common_option(cli_common *c, int code, const char *arg, const char *cmd);
+/* Load the lexicons (when asked), the alignment model and the furniture
+ * filter the options name. */
+px_status cli_common_load(cli_common *c, bool lexicons, px_error *err);
+void cli_common_free(cli_common *c);
+/* Loader options from c: fetching as asked, warnings printed; id may be
+ * NULL (the story id from the inputs). */
+px_load_opts cli_load_opts(cli_common *c, const char *id);
 
 #endif

@@ -175,28 +175,31 @@ static char *fingerprint(const char *furniture)
 }
 
 typedef struct batch_args {
-    const char *out, *lexdir, *furniture;
-    bool no_lex, no_furniture, quiet;
-    PX_VEC(char *) lexfiles;
-    px_config cfg;
+    const char *out;
+    bool quiet;
     px_batch_opts bo;
+    cli_common c;
 } batch_args;
 
 /* Options into a; returns -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, batch_args *a)
 {
     static const struct option opts[] = {
-        {"output", required_argument, NULL, 'o'},   {"jobs", required_argument, NULL, 'j'},
-        {"formats", required_argument, NULL, 'f'},  {"shard", required_argument, NULL, 'S'},
-        {"resume", no_argument, NULL, 'r'},         {"quiet", no_argument, NULL, 'q'},
-        {"lexicons", required_argument, NULL, 'L'}, {"lexicon", required_argument, NULL, 'l'},
-        {"no-lexicons", no_argument, NULL, 'N'},    {"furniture", required_argument, NULL, 'F'},
-        {"no-furniture", no_argument, NULL, 'n'},   {"threshold", required_argument, NULL, 't'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+        {"output", required_argument, NULL, 'o'},  {"jobs", required_argument, NULL, 'j'},
+        {"formats", required_argument, NULL, 'f'}, {"shard", required_argument, NULL, 'S'},
+        {"resume", no_argument, NULL, 'r'},        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},          CLI_LEXICON_OPTIONS,
+        CLI_FURNITURE_OPTION,                      CLI_NO_FURNITURE_OPTION,
+        CLI_THRESHOLD_OPTION,                      {NULL, 0, NULL, 0}};
     int c;
     char *end;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:qh", opts, NULL)) != -1) {
+        int r = cli_common_option(&a->c, c, optarg, "batch ");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0)
+            continue;
         switch (c) {
         case 'o': a->out = optarg; break;
         case 'j': {
@@ -218,17 +221,6 @@ static int parse_args(int argc, char **argv, batch_args *a)
             break;
         case 'r': a->bo.resume = true; break;
         case 'q': a->quiet = true; break;
-        case 'L': a->lexdir = optarg; break;
-        case 'l': px_vec_push(a->lexfiles, optarg); break;
-        case 'N': a->no_lex = true; break;
-        case 'F': a->furniture = optarg; break;
-        case 'n': a->no_furniture = true; break;
-        case 't':
-            a->cfg.align.threshold = strtod(optarg, &end);
-            if (*end || a->cfg.align.threshold <= 0 || a->cfg.align.threshold > 1)
-                return cli_usage("batch ", "--threshold wants a number in (0, 1], not '%s'",
-                                 optarg);
-            break;
         case 'h': help(); return EXIT_OK;
         default: return cli_bad_option("batch ", argv);
         }
@@ -243,21 +235,11 @@ static int parse_args(int argc, char **argv, batch_args *a)
 static int run(batch_args *a, const char *corpus)
 {
     px_error err = {0};
-    px_lexset *lex = NULL;
-    px_furniture *fur = NULL;
-    px_status st = cli_load_lexicons(a->lexdir, a->no_lex, a->lexfiles.v, a->lexfiles.n, &lex,
-                                     &err);
-    if (st == PX_OK && !a->no_furniture) {
-        fur = px_furniture_default();
-        if (a->furniture)
-            st = px_furniture_load(fur, a->furniture, &err);
-    }
-    px_ingest_opts io = {.furniture = fur};
-    a->cfg.lexicons = lex;
-    px_batch_opts bo = a->bo; /* a copy: it points at io and ps, which die with run() */
-    bo.config = &a->cfg;
-    bo.ingest = &io;
-    char *fp = fingerprint(a->furniture);
+    px_status st = cli_common_load(&a->c, true, &err);
+    px_batch_opts bo = a->bo; /* a copy: it points at ps, which dies with run() */
+    bo.config = &a->c.cfg;
+    bo.ingest = &a->c.io;
+    char *fp = fingerprint(a->c.furniture);
     bo.fingerprint = fp;
     progress_state ps = {isatty(2) != 0, a->quiet, 0, false};
     bo.progress = on_progress;
@@ -276,8 +258,6 @@ static int run(batch_args *a, const char *corpus)
         rc = res.failed ? EXIT_PARTIAL : EXIT_OK;
     }
     free(fp);
-    px_furniture_free(fur);
-    px_lexset_free(lex);
     return rc;
 }
 
@@ -285,10 +265,10 @@ int cmd_batch(int argc, char **argv)
 {
     batch_args a;
     memset(&a, 0, sizeof a);
-    px_config_defaults(&a.cfg);
+    cli_common_init(&a.c);
     int rc = parse_args(argc, argv, &a);
     if (rc < 0)
         rc = run(&a, argv[argc - 1]);
-    px_vec_free(a.lexfiles);
+    cli_common_free(&a.c);
     return rc;
 }

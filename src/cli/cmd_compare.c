@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "report/internal.h"
 
 static void help(void)
 {
@@ -213,128 +212,97 @@ static px_status write_report(const px_story *s, const char *format, const px_re
     return st;
 }
 
-int cmd_compare(int argc, char **argv)
+typedef struct compare_args {
+    const char *out, *format, *story_id, *color, *pairs;
+    cli_common c;
+} compare_args;
+
+/* Options into a; returns -1 to go on, else the exit code. */
+static int parse_args(int argc, char **argv, compare_args *a)
 {
     static const struct option opts[] = {
-        {"output", required_argument, NULL, 'o'},   {"format", required_argument, NULL, 'f'},
-        {"lexicons", required_argument, NULL, 'L'}, {"lexicon", required_argument, NULL, 'l'},
-        {"no-lexicons", no_argument, NULL, 'N'},    {"furniture", required_argument, NULL, 'F'},
-        {"no-furniture", no_argument, NULL, 'n'},   {"threshold", required_argument, NULL, 't'},
-        {"story", required_argument, NULL, 's'},    {"color", required_argument, NULL, 'c'},
-        {"pairs", required_argument, NULL, 'P'},    {"align-model", required_argument, NULL, 'M'},
-        CLI_FETCH_OPTIONS,
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
-    const char *out = NULL, *format = NULL, *lexdir = NULL, *furniture = NULL, *story_id = NULL;
-    const char *color = "auto", *pairs = NULL, *model_path = NULL;
-    bool no_lex = false, no_furniture = false;
-    PX_VEC(char *) lexfiles = {0};
-    px_config cfg;
-    px_config_defaults(&cfg);
-    cli_fetch_opts fo = {0};
+        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+        {"story", required_argument, NULL, 's'},  {"color", required_argument, NULL, 'c'},
+        {"pairs", required_argument, NULL, 'P'},  {"help", no_argument, NULL, 'h'},
+        CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION,
+        CLI_NO_FURNITURE_OPTION,                  CLI_THRESHOLD_OPTION,
+        CLI_MODEL_OPTION,                         CLI_FETCH_OPTIONS,
+        {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:h", opts, NULL)) != -1) {
-        int fr = cli_fetch_option(&fo, c, optarg, "compare ");
-        if (fr != 0) {
-            if (fr > 0)
-                continue;
-            px_vec_free(lexfiles);
+        int r = cli_common_option(&a->c, c, optarg, "compare ");
+        if (r < 0)
             return EXIT_USAGE;
-        }
+        if (r > 0)
+            continue;
         switch (c) {
-        case 'o': out = optarg; break;
-        case 'f': format = optarg; break;
-        case 'L': lexdir = optarg; break;
-        case 'l': px_vec_push(lexfiles, optarg); break;
-        case 'N': no_lex = true; break;
-        case 'F': furniture = optarg; break;
-        case 'n': no_furniture = true; break;
-        case 's': story_id = optarg; break;
-        case 'c': color = optarg; break;
-        case 'P': pairs = optarg; cfg.align.keep_features = true; break;
-        case 'M': model_path = optarg; break;
-        case 't': {
-            char *end;
-            cfg.align.threshold = strtod(optarg, &end);
-            if (*end || cfg.align.threshold <= 0 || cfg.align.threshold > 1) {
-                px_vec_free(lexfiles);
-                return cli_usage("compare ", "--threshold wants a number in (0, 1], not '%s'",
-                                 optarg);
-            }
+        case 'o': a->out = optarg; break;
+        case 'f': a->format = optarg; break;
+        case 's': a->story_id = optarg; break;
+        case 'c': a->color = optarg; break;
+        case 'P':
+            a->pairs = optarg;
+            a->c.cfg.align.keep_features = true;
             break;
+        case 'h': help(); return EXIT_OK;
+        default: return cli_bad_option("compare ", argv);
         }
-        case 'h': help(); px_vec_free(lexfiles); return EXIT_OK;
-        default: px_vec_free(lexfiles); return cli_bad_option("compare ", argv);
-        }
     }
-    if (!format)
-        format = format_from_path(out);
-    if (!format)
-        format = out && strcmp(out, "-") ? NULL : "text";
-    if (!format) {
-        px_vec_free(lexfiles);
-        return cli_usage("compare ", "cannot tell the format from '%s'; add --format", out);
-    }
-    if (strcmp(format, "html") && strcmp(format, "json") && strcmp(format, "csv") &&
-        strcmp(format, "text")) {
-        px_vec_free(lexfiles);
-        return cli_usage("compare ", "unknown format '%s' (html, json, csv, text)", format);
-    }
-    /* --color requires an argument, so getopt_long never sets color to NULL.
-     * NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
-    if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
-        px_vec_free(lexfiles);
+    if (!a->format)
+        a->format = format_from_path(a->out);
+    if (!a->format && a->out && strcmp(a->out, "-"))
+        return cli_usage("compare ", "cannot tell the format from '%s'; add --format", a->out);
+    if (!a->format)
+        a->format = "text";
+    if (strcmp(a->format, "html") && strcmp(a->format, "json") && strcmp(a->format, "csv") &&
+        strcmp(a->format, "text"))
+        return cli_usage("compare ", "unknown format '%s' (html, json, csv, text)", a->format);
+    if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
         return cli_usage("compare ", "--color wants auto, always or never");
-    }
-    char **inputs = argv + optind;
-    size_t ninputs = (size_t)(argc - optind);
-    if (ninputs == 0) {
-        px_vec_free(lexfiles);
+    if (optind >= argc)
         return cli_usage("compare ", "no sources given");
-    }
-    px_error err = {0};
-    int rc = EXIT_OK;
-    px_lexset *lex = NULL;
-    px_furniture *fur = NULL;
+    return -1;
+}
+
+/* Load, analyse, render and write. */
+static px_status run(compare_args *a, int argc, char **argv, px_error *err)
+{
+    const char *const *inputs = (const char *const *)argv + optind;
+    size_t n = (size_t)(argc - optind);
     px_story *story = NULL;
-    px_align_model *model = NULL;
-    px_status st = cli_load_lexicons(lexdir, no_lex, lexfiles.v, lexfiles.n, &lex, &err);
-    if (st == PX_OK && model_path)
-        st = px_align_model_load(model_path, &model, &err);
-    cfg.align.model = model;
-    if (st == PX_OK && !no_furniture) {
-        fur = px_furniture_default();
-        if (furniture)
-            st = px_furniture_load(fur, furniture, &err);
-    }
-    px_ingest_opts io = {.furniture = fur};
-    if (st == PX_OK) {
-        story = px_story_new(story_id ? story_id : cli_story_id(inputs, ninputs));
-        st = cli_load_sources(story, inputs, ninputs, &io, &fo, &err);
-    }
-    if (st == PX_OK && story->nsources < 2)
-        st = px_error_set(&err, PX_EUSAGE, ninputs == 1 ? inputs[0] : NULL, 0,
-                          "a comparison needs at least two sources (got %zu)", story->nsources);
-    if (st == PX_OK && !story_id && story->nsources && story->articles[0]->story)
-        story->id = story->articles[0]->story;
-    cfg.lexicons = lex;
+    px_status st = cli_common_load(&a->c, true, err);
+    px_load_opts lo = cli_load_opts(&a->c, a->story_id);
     if (st == PX_OK)
-        st = px_story_analyze(story, &cfg, NULL, &err);
+        st = px_story_load(&story, inputs, n, &lo, err);
+    if (st == PX_OK && story->nsources < 2)
+        st = px_error_set(err, PX_EUSAGE, n == 1 ? inputs[0] : NULL, 0,
+                          "a comparison needs at least two sources (got %zu)", story->nsources);
+    if (st == PX_OK)
+        st = px_story_analyze(story, &a->c.cfg, NULL, err);
     if (st == PX_OK) {
         char *cmdline = cli_command_line(argc, argv);
-        px_report_opts ro = {.command_line = cmdline, .color = want_colour(color, out),
-                             .width = text_width(out)};
-        st = write_report(story, format, &ro, out, &err);
+        px_report_opts ro = {.command_line = cmdline,
+                             .color = want_colour(a->color, a->out),
+                             .width = text_width(a->out)};
+        st = write_report(story, a->format, &ro, a->out, err);
         free(cmdline);
-        if (st == PX_OK && pairs)
-            st = write_pairs(story, pairs, &err);
     }
-    if (st != PX_OK)
-        rc = cli_report(&err);
+    if (st == PX_OK && a->pairs)
+        st = write_pairs(story, a->pairs, err);
     px_story_free(story);
-    px_furniture_free(fur);
-    px_lexset_free(lex);
-    px_align_model_free(model);
-    px_vec_free(lexfiles);
+    return st;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    compare_args a = {.color = "auto"};
+    cli_common_init(&a.c);
+    int rc = parse_args(argc, argv, &a);
+    if (rc < 0) {
+        px_error err = {0};
+        rc = run(&a, argc, argv, &err) == PX_OK ? EXIT_OK : cli_report(&err);
+    }
+    cli_common_free(&a.c);
     return rc;
 }

@@ -68,45 +68,47 @@ int cmd_extract(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"json", no_argument, NULL, 'j'},
-        {"title", no_argument, NULL, 't'},        {"furniture", required_argument, NULL, 'F'},
-        {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-        CLI_FETCH_OPTIONS,
-        {NULL, 0, NULL, 0}};
-    const char *format = "text", *furniture = NULL, *out = "-";
+        {"title", no_argument, NULL, 't'},        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},         CLI_FURNITURE_OPTION,
+        CLI_FETCH_OPTIONS,                        {NULL, 0, NULL, 0}};
+    const char *format = "text", *out = "-";
     bool title = false;
-    int c;
+    int c, rc = -1;
     optind = 1;
-    cli_fetch_opts fo = {0};
-    while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
-        int fr = cli_fetch_option(&fo, c, optarg, "extract ");
-        if (fr != 0) {
-            if (fr > 0)
-                continue;
-            return EXIT_USAGE;
+    cli_common co;
+    cli_common_init(&co);
+    while (rc < 0 && (c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+        int r = cli_common_option(&co, c, optarg, "extract ");
+        if (r != 0) {
+            rc = r < 0 ? EXIT_USAGE : rc;
+            continue;
         }
         switch (c) {
         case 'f': format = optarg; break;
         case 'j': format = "json"; break;
         case 't': title = true; break;
-        case 'F': furniture = optarg; break;
         case 'o': out = optarg; break;
-        case 'h': help(); return EXIT_OK;
-        default: return cli_bad_option("extract ", argv);
+        case 'h': help(); rc = EXIT_OK; break;
+        default: rc = cli_bad_option("extract ", argv); break;
         }
     }
-    if (strcmp(format, "text") && strcmp(format, "json"))
-        return cli_usage("extract ", "unknown format '%s' (text, json)", format);
-    if (optind != argc - 1)
-        return cli_usage("extract ", "give exactly one FILE");
+    if (rc < 0 && strcmp(format, "text") && strcmp(format, "json"))
+        rc = cli_usage("extract ", "unknown format '%s' (text, json)", format);
+    if (rc < 0 && optind != argc - 1)
+        rc = cli_usage("extract ", "give exactly one FILE");
+    if (rc >= 0) {
+        cli_common_free(&co);
+        return rc;
+    }
     px_error err = {0};
     px_arena *a = px_arena_new();
-    px_furniture *fur = px_furniture_default();
-    px_status st = furniture ? px_furniture_load(fur, furniture, &err) : PX_OK;
-    px_ingest_opts io = {.furniture = fur};
+    px_status st = cli_common_load(&co, false, &err);
+    px_load_opts lo = cli_load_opts(&co, NULL);
     px_article **arts = NULL;
     size_t n = 0;
+    const char *input = argv[optind];
     if (st == PX_OK)
-        st = cli_ingest_input(a, argv[optind], &io, &fo, &arts, &n, &err);
+        st = px_load_articles(a, &input, 1, &lo, &arts, &n, &err);
     px_buf b;
     px_buf_init(&b, 0);
     for (size_t i = 0; i < n && st == PX_OK; i++) {
@@ -123,9 +125,9 @@ int cmd_extract(int argc, char **argv)
     }
     if (st == PX_OK)
         st = cli_write(out, &b, &err);
-    int rc = st == PX_OK ? EXIT_OK : cli_report(&err);
+    rc = st == PX_OK ? EXIT_OK : cli_report(&err);
     px_buf_free(&b);
-    px_furniture_free(fur);
+    cli_common_free(&co);
     px_arena_free(a);
     return rc;
 }

@@ -1,21 +1,15 @@
 /*
  * cmd_fetch.c — URLs on the command line: `parallax fetch URL…` to fill the
- * cache, and the shared part every input-taking subcommand uses.
- *
- * Shared: the fetch options (cli_fetch_option, one table for compare,
- * extract, worksheet and fetch), and cli_load_sources' helper that fetches
- * all the URLs of a run at once — URL arguments and the "url" of records
- * without text — before anything is ingested, so that the downloads run in
- * parallel and the sources still come out in the order they were given. A
- * progress line shows on a terminal when more than two pages are fetched.
+ * cache, and the fetch options every input-taking subcommand shares
+ * (cli_fetch_option, one table for compare, extract, worksheet and fetch).
+ * Which URLs a file or folder brings is the library's (px_load_urls, the
+ * loader px_story_load fetches with). A progress line shows on a terminal
+ * when more than two pages are fetched.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -133,87 +127,16 @@ static void show_progress(void *ctx, const px_fetch_progress *p)
 
 typedef PX_VEC(const char *) url_list;
 
-/* A record that names a page but carries no text: its URL is fetched. */
-static void record_url(px_arena *a, json_t *r, url_list *urls)
+static void show_progress_maybe(void *ctx, const px_fetch_progress *p)
 {
-    json_t *u = json_object_get(r, "url");
-    if (json_is_object(r) && json_is_string(u) && !json_object_get(r, "text") &&
-        !json_object_get(r, "html") && px_fetch_is_url(json_string_value(u)))
-        px_vec_push(*urls, px_arena_strdup(a, json_string_value(u)));
+    if (p->total > 2)
+        show_progress(ctx, p);
 }
 
-static bool has_ext(const char *path, const char *ext)
+void cli_fetch_progress(px_fetch_opts *o)
 {
-    size_t n = strlen(path), e = strlen(ext);
-    return n > e && strcasecmp(path + n - e, ext) == 0;
-}
-
-/* The record URLs of a .json/.jsonl file (a JSON value, or JSON Lines).
- * A file that cannot be read is left for the ingest to report. */
-static void scan_records(px_arena *a, const char *path, url_list *urls)
-{
-    char *data;
-    size_t len;
-    if (px_file_read(path, (size_t)64 << 20, &data, &len, NULL) != PX_OK)
-        return;
-    json_t *j = json_loadb(data, len, 0, NULL);
-    if (json_is_array(j)) { /* false for NULL too */
-        for (size_t i = 0; i < json_array_size(j); i++)
-            record_url(a, json_array_get(j, i), urls);
-    } else if (j) {
-        record_url(a, j, urls);
-    } else {
-        for (char *line = data, *nl; line < data + len; line = nl + 1) {
-            nl = memchr(line, '\n', (size_t)(data + len - line));
-            if (!nl)
-                nl = data + len;
-            json_t *r = json_loadb(line, (size_t)(nl - line), 0, NULL);
-            record_url(a, r, urls);
-            json_decref(r);
-        }
-    }
-    json_decref(j);
-    free(data);
-}
-
-/* The URLs an input brings: itself, or its records' (a file or the
- * .json/.jsonl files of a folder). */
-static void scan_input(px_arena *a, const char *in, url_list *urls)
-{
-    struct stat st;
-    if (px_fetch_is_url(in)) {
-        px_vec_push(*urls, in);
-    } else if (stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(in);
-        struct dirent *e;
-        while (d && (e = readdir(d)))
-            if (e->d_name[0] != '.' && (has_ext(e->d_name, ".json") || has_ext(e->d_name, ".jsonl")))
-                scan_records(a, px_arena_printf(a, "%s/%s", in, e->d_name), urls);
-        if (d)
-            closedir(d);
-    } else if (has_ext(in, ".json") || has_ext(in, ".jsonl")) {
-        scan_records(a, in, urls);
-    }
-}
-
-/* The pages of one run, fetched together. */
-typedef struct web {
-    px_arena *a;
-    px_page *pages;
-    px_map *index; /* URL → page */
-    px_fetch_opts fetch;
-    px_ingest_opts io; /* for the pages' articles */
-} web;
-
-/* The fetch options with the progress line added on a terminal. */
-static px_fetch_opts run_opts(const cli_fetch_opts *f, size_t nurls)
-{
-    px_fetch_opts o = {0};
-    if (f)
-        o = f->fetch;
-    if (nurls > 2 && isatty(STDERR_FILENO) && !o.progress)
-        o.progress = show_progress;
-    return o;
+    if (!o->progress && isatty(STDERR_FILENO))
+        o->progress = show_progress_maybe;
 }
 
 static void warn_cache(const px_page *pages, size_t n)
@@ -223,121 +146,14 @@ static void warn_cache(const px_page *pages, size_t n)
             cli_warn("warning: %s", pages[i].cache_warning);
 }
 
-/* The page behind a record's "url" (ingest hook): fetched with the rest,
- * or now if the scan missed it. */
-static px_status record_page(void *ctx, px_arena *a, const char *url, px_article **out,
-                             px_error *err)
-{
-    web *w = ctx;
-    uintptr_t k;
-    if (px_map_get(w->index, url, strlen(url), &k))
-        return px_fetch_ingest(a, &w->pages[k], &w->io, out, err);
-    px_page *p;
-    px_status st = px_fetch(w->a, &url, 1, &w->fetch, &p, err);
-    warn_cache(p, 1);
-    return st == PX_OK ? px_fetch_ingest(a, p, &w->io, out, err) : st;
-}
-
-/* A URL argument → a source; with --skip-failed a failure is reported and
- * the run goes on. */
-static px_status add_url(web *w, px_story *s, const char *url, bool skip, px_error *err)
-{
-    uintptr_t k = 0;
-    px_map_get(w->index, url, strlen(url), &k);
-    px_article *art;
-    px_error e = {0};
-    px_status st = px_fetch_ingest(px_story_arena(s), &w->pages[k], &w->io, &art, &e);
-    if (st == PX_OK)
-        return px_story_add(s, art, err);
-    if (!skip) {
-        *err = e;
-        return st;
-    }
-    char msg[1200];
-    px_error_format(&e, msg, sizeof msg);
-    cli_warn("%s (skipped: --skip-failed)", msg);
-    return PX_OK;
-}
-
-/* Fetch the URLs the inputs bring, all at once. */
-static void web_open(web *w, char **inputs, size_t n, const px_ingest_opts *o,
-                     const cli_fetch_opts *f)
-{
-    *w = (web){.a = px_arena_new(), .index = px_map_new()};
-    url_list urls = {0};
-    for (size_t i = 0; i < n; i++)
-        scan_input(w->a, inputs[i], &urls);
-    if (o)
-        w->io = *o;
-    w->fetch = run_opts(f, urls.n);
-    if (urls.n) {
-        px_fetch(w->a, urls.v, urls.n, &w->fetch, &w->pages, NULL);
-        warn_cache(w->pages, urls.n);
-        for (size_t i = 0; i < urls.n; i++)
-            px_map_put(w->index, urls.v[i], strlen(urls.v[i]), i);
-    }
-    px_vec_free(urls);
-}
-
-static void web_close(web *w)
-{
-    px_map_free(w->index);
-    px_arena_free(w->a);
-}
-
-/* Ingest options whose records with only a "url" read the fetched page. */
-static px_ingest_opts web_ingest_opts(web *w)
-{
-    px_ingest_opts io = w->io;
-    io.fetch_url = record_page;
-    io.fetch_ctx = w;
-    return io;
-}
-
-px_status cli_load_sources(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
-                           const cli_fetch_opts *f, px_error *err)
-{
-    web w;
-    web_open(&w, inputs, n, o, f);
-    px_ingest_opts io = web_ingest_opts(&w);
-    px_status st = PX_OK;
-    for (size_t i = 0; i < n && st == PX_OK; i++)
-        st = px_fetch_is_url(inputs[i])
-                 ? add_url(&w, s, inputs[i], f && f->skip_failed, err)
-                 : cli_load_local(s, inputs[i], &io, err);
-    web_close(&w);
-    return st;
-}
-
-px_status cli_ingest_input(px_arena *a, const char *input, const px_ingest_opts *o,
-                           const cli_fetch_opts *f, px_article ***out, size_t *count,
-                           px_error *err)
-{
-    web w;
-    char *in = (char *)input;
-    web_open(&w, &in, 1, o, f);
-    px_ingest_opts io = web_ingest_opts(&w);
-    px_status st;
-    if (px_fetch_is_url(input)) {
-        *out = px_arena_alloc(a, sizeof **out);
-        *count = 1;
-        st = px_fetch_ingest(a, &w.pages[0], &w.io, &(*out)[0], err);
-        if (st != PX_OK)
-            *count = 0;
-    } else {
-        st = px_ingest_file(a, input, &io, out, count, err);
-    }
-    web_close(&w);
-    return st;
-}
-
 static void help(void)
 {
     printf("Usage: parallax fetch [OPTIONS] URL|FILE...\n\n"
            "Download pages into the cache ahead of time, several at once, so that a later\n"
            "'parallax compare' (or one with --offline, in a classroom without internet)\n"
-           "reads them from there. A FILE is a .json/.jsonl corpus (the \"url\" of records\n"
-           "without text) or a list of URLs, one a line ('#' starts a comment).\n"
+           "reads them from there. A FILE is a .json/.jsonl corpus or a story folder (the\n"
+           "\"url\" of records without text) or a list of URLs, one a line ('#' starts a\n"
+           "comment).\n"
            "Prints one line per page; errors go to stderr.\n\n"
            "Options:\n"
            "  -q, --quiet           print only errors\n"
@@ -392,9 +208,27 @@ static void print_page(const px_page *p)
                strcmp(p->final_url, p->url) ? p->final_url : "");
 }
 
+static bool is_dir(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* The URLs a file of records or a story folder brings, as compare would
+ * fetch them. */
+static void add_urls(px_arena *a, const char *input, url_list *urls)
+{
+    const char **found;
+    size_t n;
+    px_load_urls(a, &input, 1, NULL, &found, &n);
+    for (size_t i = 0; i < n; i++)
+        px_vec_push(*urls, found[i]);
+}
+
 static int fetch_all(px_arena *a, url_list *urls, const cli_fetch_opts *f, bool quiet)
 {
-    px_fetch_opts o = run_opts(f, urls->n);
+    px_fetch_opts o = f->fetch;
+    cli_fetch_progress(&o);
     px_page *pages;
     px_error err;
     px_status st = px_fetch(a, urls->v, urls->n, &o, &pages, &err);
@@ -447,8 +281,8 @@ int cmd_fetch(int argc, char **argv)
             px_vec_push(urls, argv[i]);
         else if (access(argv[i], R_OK) != 0)
             st = px_error_set(&err, PX_EINPUT, argv[i], 0, "cannot open: %s", strerror(errno));
-        else if (has_ext(argv[i], ".json") || has_ext(argv[i], ".jsonl"))
-            scan_records(a, argv[i], &urls);
+        else if (px_ingest_is_records(argv[i]) || is_dir(argv[i]))
+            add_urls(a, argv[i], &urls);
         else
             st = read_list(a, argv[i], &urls, &err);
     }

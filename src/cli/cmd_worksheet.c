@@ -39,42 +39,34 @@ static void help(void)
 }
 
 typedef struct ws_args {
-    const char *out, *key, *lexdir, *furniture;
-    bool no_lex, no_furniture;
+    const char *out, *key;
     px_worksheet_opts ws;
-    cli_fetch_opts fetch;
+    cli_common c;
 } ws_args;
 
 /* Parse options into a; returns -1 to go on, else the exit code. */
-static int parse(int argc, char **argv, ws_args *a, char ***lexfiles, size_t *nlex)
+static int parse(int argc, char **argv, ws_args *a)
 {
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},   {"key", required_argument, NULL, 'k'},
         {"seed", required_argument, NULL, 'S'},     {"level", required_argument, NULL, 'v'},
-        {"reveal-outlets", no_argument, NULL, 'R'}, {"lexicons", required_argument, NULL, 'L'},
-        {"lexicon", required_argument, NULL, 'l'},  {"no-lexicons", no_argument, NULL, 'N'},
-        {"furniture", required_argument, NULL, 'F'}, {"no-furniture", no_argument, NULL, 'n'},
-        CLI_FETCH_OPTIONS,
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+        {"reveal-outlets", no_argument, NULL, 'R'}, {"help", no_argument, NULL, 'h'},
+        CLI_LEXICON_OPTIONS,                        CLI_FURNITURE_OPTION,
+        CLI_NO_FURNITURE_OPTION,                    CLI_FETCH_OPTIONS,
+        {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:k:h", opts, NULL)) != -1) {
-        int fr = cli_fetch_option(&a->fetch, c, optarg, "worksheet ");
-        if (fr != 0) {
-            if (fr < 0)
-                return EXIT_USAGE;
+        int r = cli_common_option(&a->c, c, optarg, "worksheet ");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0)
             continue;
-        }
         char *end;
         switch (c) {
         case 'o': a->out = optarg; break;
         case 'k': a->key = optarg; break;
         case 'R': a->ws.reveal_outlets = true; break;
-        case 'L': a->lexdir = optarg; break;
-        case 'l': (*lexfiles)[(*nlex)++] = optarg; break;
-        case 'N': a->no_lex = true; break;
-        case 'F': a->furniture = optarg; break;
-        case 'n': a->no_furniture = true; break;
         case 'S':
             a->ws.seed = strtoull(optarg, &end, 10);
             if (!*optarg || *end || *optarg == '-')
@@ -89,38 +81,30 @@ static int parse(int argc, char **argv, ws_args *a, char ***lexfiles, size_t *nl
         default: return cli_bad_option("worksheet ", argv);
         }
     }
+    if (optind >= argc)
+        return cli_usage("worksheet ", "no sources given");
+    if (a->key && a->out && !strcmp(a->key, a->out))
+        return cli_usage("worksheet ", "the worksheet and the key would be the same file");
     return -1;
 }
 
 /* Load, analyse and render; the pages are written only when both render. */
-static px_status run(const ws_args *a, char **inputs, size_t n, char **lexfiles, size_t nlex,
-                     px_error *err)
+static px_status run(ws_args *a, const char *const *inputs, size_t n, px_error *err)
 {
-    px_lexset *lex = NULL;
-    px_furniture *fur = NULL;
     px_story *story = NULL;
     px_buf sheet, key;
     px_buf_init(&sheet, (size_t)64 << 20);
     px_buf_init(&key, (size_t)64 << 20);
-    px_status st = cli_load_lexicons(a->lexdir, a->no_lex, lexfiles, nlex, &lex, err);
-    if (st == PX_OK && !a->no_furniture) {
-        fur = px_furniture_default();
-        if (a->furniture)
-            st = px_furniture_load(fur, a->furniture, err);
-    }
-    px_ingest_opts io = {.furniture = fur};
-    if (st == PX_OK) {
-        story = px_story_new(cli_story_id(inputs, n));
-        st = cli_load_sources(story, inputs, n, &io, &a->fetch, err);
-    }
-    if (st == PX_OK && (story->nsources < 2 || story->nsources > 26))
-        st = px_error_set(err, PX_EUSAGE, n == 1 ? inputs[0] : NULL, 0,
-                          "a worksheet needs 2 to 26 sources (got %zu)", story->nsources);
-    px_config cfg;
-    px_config_defaults(&cfg);
-    cfg.lexicons = lex;
+    px_status st = cli_common_load(&a->c, true, err);
+    px_load_opts lo = cli_load_opts(&a->c, NULL);
     if (st == PX_OK)
-        st = px_story_analyze(story, &cfg, NULL, err);
+        st = px_story_load(&story, inputs, n, &lo, err);
+    if (st == PX_OK && (story->nsources < 2 || story->nsources > PX_WORKSHEET_MAX_SOURCES))
+        st = px_error_set(err, PX_EUSAGE, n == 1 ? inputs[0] : NULL, 0,
+                          "a worksheet needs 2 to %d sources (got %zu)",
+                          PX_WORKSHEET_MAX_SOURCES, story->nsources);
+    if (st == PX_OK)
+        st = px_story_analyze(story, &a->c.cfg, NULL, err);
     if (st == PX_OK) {
         st = px_worksheet_render(story, &a->ws, &sheet, a->key ? &key : NULL);
         if (st != PX_OK)
@@ -133,26 +117,19 @@ static px_status run(const ws_args *a, char **inputs, size_t n, char **lexfiles,
     px_buf_free(&sheet);
     px_buf_free(&key);
     px_story_free(story);
-    px_furniture_free(fur);
-    px_lexset_free(lex);
     return st;
 }
 
 int cmd_worksheet(int argc, char **argv)
 {
     ws_args a = {.ws = {.seed = 1, .level = PX_WORKSHEET_STANDARD}};
-    char **lexfiles = px_xcalloc((size_t)argc + 1, sizeof *lexfiles);
-    size_t nlex = 0;
-    int rc = parse(argc, argv, &a, &lexfiles, &nlex);
-    if (rc < 0 && optind >= argc)
-        rc = cli_usage("worksheet ", "no sources given");
-    if (rc < 0 && a.key && a.out && !strcmp(a.key, a.out))
-        rc = cli_usage("worksheet ", "the worksheet and the key would be the same file");
+    cli_common_init(&a.c);
+    int rc = parse(argc, argv, &a);
     if (rc < 0) {
         px_error err = {0};
-        px_status st = run(&a, argv + optind, (size_t)(argc - optind), lexfiles, nlex, &err);
+        px_status st = run(&a, (const char *const *)argv + optind, (size_t)(argc - optind), &err);
         rc = st == PX_OK ? EXIT_OK : cli_report(&err);
     }
-    free(lexfiles);
+    cli_common_free(&a.c);
     return rc;
 }

@@ -1,9 +1,8 @@
 /*
  * common.c — what every subcommand needs: exit codes, error messages,
- * finding lexicons, reading inputs, writing outputs.
+ * finding lexicons, writing outputs. Inputs are read by the library
+ * (px_story_load), options shared by several subcommands in options.c.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -138,106 +137,6 @@ px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t n
     }
     *out = set;
     return PX_OK;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-
-static px_status add_file(px_story *s, const char *path, const px_ingest_opts *o, px_error *err)
-{
-    px_article **arts;
-    size_t n;
-    px_status st = px_ingest_file(px_story_arena(s), path, o, &arts, &n, err);
-    for (size_t i = 0; i < n && st == PX_OK; i++)
-        st = px_story_add(s, arts[i], err);
-    return st;
-}
-
-static px_status add_folder(px_story *s, const char *dir, const px_ingest_opts *o, px_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return px_error_set(err, PX_EINPUT, dir, 0, "cannot open folder: %s", strerror(errno));
-    PX_VEC(char *) names = {0};
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!px_ingest_article_file(e->d_name))
-            continue;
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        char *p = px_xmalloc(len);
-        snprintf(p, len, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
-            px_vec_push(names, p);
-        else
-            free(p);
-    }
-    closedir(d);
-    if (names.n)
-        qsort(names.v, names.n, sizeof *names.v, cmp_str);
-    px_status st = PX_OK;
-    if (names.n == 0)
-        st = px_error_set(err, PX_EINPUT, dir, 0, "folder holds no article files");
-    for (size_t i = 0; i < names.n; i++) {
-        if (st == PX_OK)
-            st = add_file(s, names.v[i], o, err);
-        free(names.v[i]);
-    }
-    px_vec_free(names);
-    /* outlet names, URLs and dates the texts cannot give, from story.json */
-    size_t len = strlen(dir) + 16;
-    char *meta = px_xmalloc(len);
-    snprintf(meta, len, "%s/story.json", dir);
-    if (st == PX_OK && access(meta, F_OK) == 0)
-        st = px_story_load_meta(s, meta, err);
-    free(meta);
-    return st;
-}
-
-px_status cli_load_local(px_story *s, const char *input, const px_ingest_opts *o, px_error *err)
-{
-    return is_dir(input) ? add_folder(s, input, o, err) : add_file(s, input, o, err);
-}
-
-/* URLs are fetched first, all together (cmd_fetch.c), with default options. */
-px_status cli_load_inputs(px_story *s, char **inputs, size_t n, const px_ingest_opts *o,
-                          px_error *err)
-{
-    return cli_load_sources(s, inputs, n, o, NULL, err);
-}
-
-const char *cli_story_id(char **inputs, size_t n)
-{
-    static char id[256];
-    const char *src = NULL;
-    if (n == 1 && is_dir(inputs[0])) {
-        src = inputs[0];
-        snprintf(id, sizeof id, "%s", src);
-    } else if (n > 0) {
-        /* the folder the inputs share */
-        snprintf(id, sizeof id, "%s", inputs[0]);
-        char *slash = strrchr(id, '/');
-        if (!slash)
-            return "story";
-        *slash = '\0';
-        for (size_t i = 1; i < n; i++)
-            if (strncmp(inputs[i], id, strlen(id)) != 0 || inputs[i][strlen(id)] != '/')
-                return "story";
-    } else {
-        return "story";
-    }
-    size_t len = strlen(id);
-    while (len > 1 && id[len - 1] == '/')
-        id[--len] = '\0';
-    char *base = strrchr(id, '/');
-    if (base)
-        memmove(id, base + 1, strlen(base + 1) + 1);
-    if (!*id || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
-        return "story";
-    return id;
 }
 
 px_status cli_write(const char *path, const px_buf *b, px_error *err)

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parallax/story.h"
+#include "story/internal.h"
 
 void px_config_defaults(px_config *c)
 {
@@ -47,6 +47,11 @@ px_story *px_story_new(const char *id)
     s->arena = px_arena_new();
     s->id = valid_id(s->arena, id ? id : "story");
     return s;
+}
+
+void px_story_set_id(px_story *s, const char *id)
+{
+    s->id = valid_id(s->arena, id);
 }
 
 px_arena *px_story_arena(px_story *s)
