@@ -209,7 +209,8 @@ static void near_names(px_arena *a, px_words *words, const px_doc *d, const px_c
                        px_claim_info *out)
 {
     size_t cap = 0;
-    uint32_t lo = c->sent, hi = c->sent;
+    uint32_t lo = c->sent;
+    uint32_t hi = lo;
     if (lo > 0 && !d->sents[lo - 1].headline && d->sents[lo - 1].para == d->sents[c->sent].para)
         lo--;
     if (hi + 1 < d->nsents && d->sents[hi + 1].para == d->sents[c->sent].para)

@@ -146,8 +146,12 @@ static int text_width(const char *out)
 /* Tabs and newlines inside a sentence become spaces in the TSV. */
 static void tsv_text(px_buf *b, const char *t, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        px_buf_putc(b, t[i] == '\t' || t[i] == '\n' || t[i] == '\r' ? ' ' : t[i]);
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[i];
+        if (ch == '\t' || ch == '\n' || ch == '\r')
+            ch = ' ';
+        px_buf_putc(b, ch);
+    }
 }
 
 /* --pairs: every candidate pair of sentences of two outlets, its

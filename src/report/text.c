@@ -235,6 +235,7 @@ static void facts(const px_story *s, out *o)
     for (size_t k = 0; k < 5; k++)
         px_buf_printf(&t, "%s %s%s", px_cell_status_symbol(legend[k]),
                       px_cell_status_words(legend[k]), k < 4 ? ";  " : "");
+    px_buf_puts(&t, ". Only verdicts the alignment is sure of count as carried or left out.");
     wrap(o, t.data, t.len, 7, 7);
     px_buf_free(&t);
     int marks = (int)s->nsources * 2;

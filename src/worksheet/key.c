@@ -495,7 +495,9 @@ static void matrix(const ws_plan *p, px_buf *b)
                    "<p class=\"legend\">Each row is one fact, each column one source; the "
                    "number is the sentence that states it (h: the headline). ✓ states it; "
                    "≠ states it with a detail that differs; ✗ leaves out a fact most others "
-                   "report; – does not report it.</p><table class=\"matrix\"><thead><tr>"
+                   "report; – does not report it; ? not shown either way: a sentence comes "
+                   "close but the tool is not sure. Only sure verdicts are used for the "
+                   "answers above.</p><table class=\"matrix\"><thead><tr>"
                    "<th scope=\"col\">Fact</th>");
     for (uint32_t l = 0; l < p->s->nsources; l++)
         px_buf_printf(b, "<th scope=\"col\">%c</th>", (char)('A' + l));
