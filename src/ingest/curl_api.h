@@ -14,7 +14,7 @@
 #endif
 #include <curl/curl.h>
 
-#include "parallax/util.h"
+#include "util/toolbox.h"
 
 /* The libcurl functions the fetcher uses, named without "curl_". */
 typedef struct px_curl_api {

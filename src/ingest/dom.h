@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "parallax/ingest.h"
+#include "util/toolbox.h"
 
 /* Tag kinds (bits). */
 enum {

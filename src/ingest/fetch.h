@@ -9,6 +9,7 @@
 #include "ingest/curl_api.h"
 
 #include "parallax/fetch.h"
+#include "util/toolbox.h"
 
 /* The options with the defaults filled in. */
 typedef struct px_fetch_limits {

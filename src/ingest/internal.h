@@ -5,6 +5,7 @@
 #define PX_INGEST_INTERNAL_H
 
 #include "parallax/ingest.h"
+#include "util/toolbox.h"
 
 /* A date in any common form → ISO 8601 ("2021-12-07" or
  * "2021-12-07T19:30:00Z"); NULL when s is NULL or not a date. */

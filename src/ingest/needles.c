@@ -23,7 +23,7 @@
 #include <utf8proc.h>
 
 #include "ingest/needles.h"
-#include "parallax/util.h"
+#include "util/toolbox.h"
 
 typedef PX_VEC(char *) litvec;   /* a condition: at least one of these occurs */
 typedef PX_VEC(litvec) condvec;  /* every one of these conditions holds */
