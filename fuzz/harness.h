@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "parallax/parallax.h"
+#include "util/toolbox.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

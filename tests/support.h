@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "parallax/parallax.h"
+#include "util/toolbox.h"
 
 /* A doc from a headline and body (body may be a literal). */
 static inline px_doc *test_doc(px_arena *a, px_text_ctx *ctx, const char *title, const char *body)

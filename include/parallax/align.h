@@ -17,6 +17,10 @@
 
 #include "parallax/text.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct px_claim {
     uint32_t source, sent; /* outlet index, sentence index in its doc */
     size_t start, end;     /* bytes of the claim in the doc text */
@@ -127,6 +131,11 @@ PX_API double px_align_word_weight(const px_alignment *al, const char *stem);
 
 /* Sentence-pair similarity on its own (`parallax similar`): a model built
  * from a set of sentences (for IDF), then scores in [0,1]. */
+/* The similarity at which two sentences read as stating one claim, by
+ * their words alone (a headline and a claim; `parallax similar
+ * --similarity`). */
+#define PX_SIMILARITY_THRESHOLD 0.25
+
 typedef struct px_simmodel px_simmodel;
 PX_API px_simmodel *px_simmodel_new(px_text_ctx *ctx);
 /* Add a sentence to the IDF statistics. */
@@ -138,6 +147,14 @@ PX_API double px_simmodel_score(px_simmodel *m, const char *a, size_t alen, cons
 PX_API double px_simmodel_probability(px_simmodel *m, const px_align_model *model,
                                       const char *a, size_t alen, const char *b, size_t blen);
 PX_API double px_simmodel_threshold(const px_simmodel *m);
+/* The pair features of two texts under the model's word statistics: f
+ * holds one value per px_align_feature_names() name. */
+PX_API void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b,
+                                 size_t blen, double *f);
 PX_API void px_simmodel_free(px_simmodel *m);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -30,6 +30,10 @@
 
 #include "parallax/story.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Per-story output formats (bits). JSON is the default. */
 enum {
     PX_BATCH_JSON = 1 << 0,
@@ -106,5 +110,9 @@ typedef struct px_aggregate_result {
 PX_API px_status px_aggregate_run(const char *const *dirs, size_t n, const char *outdir,
                                   const px_aggregate_opts *o, px_aggregate_result *res,
                                   px_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -30,6 +30,10 @@
 #include "parallax/ingest.h"
 #include "parallax/util.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Defaults, also shown in `parallax fetch --help`. */
 #define PX_FETCH_CONNECTIONS 8
 #define PX_FETCH_PER_HOST 2
@@ -115,5 +119,9 @@ PX_API char *px_fetch_url_id(px_arena *a, const char *url);
  * the origin is the page's URL, the id px_fetch_url_id. */
 PX_API px_status px_fetch_ingest(px_arena *a, const px_page *p, const px_ingest_opts *o,
                                  px_article **out, px_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -24,6 +24,10 @@
 #include "parallax/align.h"
 #include "parallax/text.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* How one word of a term matches a token. */
 enum {
     PX_LEX_EXACT = 0,  /* the folded form ("claim" ≠ "claimant") */
@@ -218,5 +222,9 @@ PX_API const px_contrast *px_frame_contrast(const px_source_frame *f, const px_l
  * against the others leaves out zero. */
 PX_API int px_frame_top(const px_source_frame *frames, size_t n, const px_lexset *s,
                         uint32_t l, int fig, bool *clear);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 
 #include "parallax/util.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
     PX_KIND_TEXT = 0, /* pasted plain text: first line is the headline */
     PX_KIND_HTML,     /* a saved or fetched HTML page */
@@ -81,7 +85,7 @@ PX_API bool px_ingest_is_records(const char *name);
  * px_ingest_data reads it (a JSON object, an array of them, or JSON Lines;
  * a byte-order mark first is skipped). Broken records are skipped: the
  * ingest reports them. Appended to *urls (arena strings, *n of them, the
- * array reallocated with px_xreallocarray; the caller frees it). */
+ * array grown with realloc: the caller frees it with free()). */
 PX_API void px_ingest_record_urls(px_arena *a, const char *data, size_t len, const char *name,
                                   const char ***urls, size_t *n);
 /* HTML page → article. origin names the page in messages and gives the id. */
@@ -100,11 +104,11 @@ PX_API char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *te
                               const char *outlet, size_t *out_len, const char ***removed,
                               size_t *nremoved);
 
-/* Is a file of a story folder an outlet's article? Not hidden files, the
- * story's metadata (story.json), READMEs, licences, gold files or scripts. */
-PX_API bool px_ingest_article_file(const char *name);
-
 /* The outlet id for a path: file name without folders and extension. */
 PX_API char *px_ingest_id_from_path(px_arena *a, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 
 #include "parallax/story.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct px_report_opts {
     const char *command_line; /* recorded in the method notes, or NULL */
     bool color;               /* text: ANSI colours */
@@ -29,5 +33,9 @@ PX_API px_status px_report_csv_scores(const px_story *s, const px_report_opts *o
  * charted (tone, policy frames)? The worksheet asks word-choice questions
  * only of the former. */
 PX_API bool px_report_lexicon_marked(const px_lexicon *l);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

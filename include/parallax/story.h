@@ -16,6 +16,10 @@
 #include "parallax/ingest.h"
 #include "parallax/text.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Limits (README, "Limits"). A story holds at most PX_MAX_SOURCES sources
  * (the align stage keeps a fact's outlets in 64-bit sets). For comparison
  * its cleaned texts (headlines and bodies) hold at most PX_MAX_STORY_BYTES
@@ -67,7 +71,7 @@ PX_API void px_story_free(px_story *s);
  * An input is a file (by its kind: .html/.htm page, .json/.jsonl records,
  * anything else pasted text), a story folder (its article files in name
  * order — not hidden files, story.json, READMEs, licences, gold files or
- * scripts: px_ingest_article_file — then its story.json), or an http(s)
+ * scripts — then its story.json), or an http(s)
  * URL. URL inputs and the "url" of records without "text" or "html" are
  * fetched before anything is ingested, all at once. */
 typedef enum {
@@ -126,5 +130,9 @@ PX_API const char *px_story_sentence(const px_story *s, uint32_t source, uint32_
 PX_API void px_story_fact_id(size_t f, char *out, size_t size);
 /* The representative wording of a fact (a slice). */
 PX_API const char *px_story_fact_text(const px_story *s, const px_fact *f, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 
 #include "parallax/util.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct px_text_ctx px_text_ctx;
 PX_API px_text_ctx *px_text_ctx_new(void);
 PX_API void px_text_ctx_free(px_text_ctx *c);
@@ -120,5 +124,9 @@ PX_API size_t px_text_tokens(px_arena *a, px_text_ctx *ctx, const char *s, size_
 PX_API bool px_text_is_stopword(const char *fold, size_t len);
 /* Stem one folded word (result in arena). */
 PX_API const char *px_text_stem(px_text_ctx *c, px_arena *a, const char *fold, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

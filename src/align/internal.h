@@ -6,6 +6,7 @@
 #define PX_ALIGN_INTERNAL_H
 
 #include "parallax/align.h"
+#include "util/toolbox.h"
 
 /* One row of data/wordnet.tsv (wordnet.c). */
 typedef struct {
@@ -178,11 +179,6 @@ void px_claim_info_make(px_arena *a, px_words *words, const px_doc *d, const px_
 void px_pair_features(const px_vocab *v, const px_words *w, const px_bag *bx, const px_bag *by,
                       const px_claim_info *x, const px_claim_info *y, double sim, double *f);
 
-/* The pair features of two texts under the model's word statistics
- * (f holds PX_NFEATURES values). */
-void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b,
-                          size_t blen, double *f);
-
 /* ---- the learned model (model.c) ---- */
 
 enum { PX_PARAM_LINK, PX_PARAM_FLOOR, PX_PARAM_EXTRA, PX_PARAM_CONFIDENT, PX_PARAM_OMITS,
@@ -212,6 +208,6 @@ double px_model_story(const px_align_model *m, const double *g);
 void px_align_build(px_arena *a, const px_doc *const *docs, const px_align_model *m,
                     px_alignment *al);
 
-#define PX_ALIGN_THRESHOLD 0.25
+#define PX_ALIGN_THRESHOLD PX_SIMILARITY_THRESHOLD
 
 #endif

@@ -11,7 +11,7 @@
 #define PX_BATCH_AGGREGATE_H
 
 #include "batch/internal.h"
-#include "util/escape.h"
+#include "util/toolbox.h"
 
 typedef struct agg_lex {
     uint32_t lex; /* index into agg.lexicons */

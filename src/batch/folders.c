@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "batch/internal.h"
+#include "story/internal.h"
 
 typedef PX_VEC(char *) name_vec;
 typedef PX_VEC(px_corpus_rec) rec_vec;
@@ -32,7 +33,7 @@ static px_status list(const char *dir, bool want_dirs, name_vec *out, px_error *
         return px_error_set(err, PX_EINPUT, dir, 0, "cannot open folder: %s", strerror(errno));
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || (!want_dirs && !px_ingest_article_file(e->d_name)))
+        if (e->d_name[0] == '.' || (!want_dirs && !px_load_article_file(e->d_name)))
             continue;
         char *p = px_batch_path(dir, e->d_name);
         struct stat sb;

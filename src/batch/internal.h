@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "parallax/batch.h"
+#include "util/toolbox.h"
 
 /* Version of the files batch writes (meta, index, batch.json): part of the
  * settings hash, so --resume redoes stories written by an older layout. */

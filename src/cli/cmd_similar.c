@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/internal.h"
 #include "cli/cli.h"
 
 static void help(void)
@@ -98,18 +97,20 @@ int cmd_similar(int argc, char **argv)
         p = nl ? nl + 1 : data + len;
     }
     if (threshold < 0)
-        threshold = similarity ? PX_ALIGN_THRESHOLD : px_simmodel_threshold(m);
+        threshold = similarity ? PX_SIMILARITY_THRESHOLD : px_simmodel_threshold(m);
     px_buf b;
     px_buf_init(&b, 0);
+    size_t nf;
+    const char *const *names = px_align_feature_names(&nf);
     if (features) {
-        for (size_t k = 0; k < PX_NFEATURES; k++)
-            px_buf_printf(&b, "%s%s", k ? "\t" : "", px_feature_names[k]);
+        for (size_t k = 0; k < nf; k++)
+            px_buf_printf(&b, "%s%s", k ? "\t" : "", names[k]);
         px_buf_putc(&b, '\n');
     }
+    double *f = px_xcalloc(nf, sizeof *f);
     for (size_t i = 0; i < pairs.n && st == PX_OK && features; i++) {
-        double f[PX_NFEATURES];
         px_simmodel_features(m, pairs.v[i].a, pairs.v[i].al, pairs.v[i].b, pairs.v[i].bl, f);
-        for (size_t k = 0; k < PX_NFEATURES; k++)
+        for (size_t k = 0; k < nf; k++)
             px_buf_printf(&b, "%s%.6g", k ? "\t" : "", f[k]);
         px_buf_putc(&b, '\n');
     }
@@ -123,6 +124,7 @@ int cmd_similar(int argc, char **argv)
     if (st == PX_OK)
         st = cli_write("-", &b, &err);
     px_buf_free(&b);
+    free(f);
     px_vec_free(pairs);
     px_simmodel_free(m);
     px_align_model_free(model);

@@ -6,6 +6,7 @@
 #define PX_COMPARE_INTERNAL_H
 
 #include "parallax/compare.h"
+#include "util/toolbox.h"
 
 typedef struct px_compare_in {
     px_arena *a;

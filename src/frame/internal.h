@@ -7,6 +7,7 @@
 #define PX_FRAME_INTERNAL_H
 
 #include "parallax/frame.h"
+#include "util/toolbox.h"
 
 typedef PX_VEC(px_lex_entry) px_entryvec;
 typedef PX_VEC(const char *) px_strvec;

@@ -25,25 +25,6 @@ static size_t max_bytes(const px_ingest_opts *o)
     return o && o->max_bytes ? o->max_bytes : PX_INGEST_MAX_BYTES;
 }
 
-bool px_ingest_article_file(const char *name)
-{
-    static const char *const not_articles[] = {"story.json", "gold.json", "README",
-                                               "README.md", "README.txt", "LICENSE", NULL};
-    static const char *const not_ext[] = {".py", ".sh", ".md", NULL};
-    if (name[0] == '.')
-        return false;
-    for (const char *const *s = not_articles; *s; s++)
-        if (strcmp(name, *s) == 0)
-            return false;
-    size_t n = strlen(name);
-    for (const char *const *e = not_ext; *e; e++) {
-        size_t m = strlen(*e);
-        if (n > m && strcmp(name + n - m, *e) == 0)
-            return false;
-    }
-    return true;
-}
-
 char *px_ingest_id_from_path(px_arena *a, const char *path)
 {
     const char *s = strrchr(path, '/');

@@ -11,8 +11,7 @@
 #define PX_REPORT_INTERNAL_H
 
 #include "parallax/report.h"
-
-#include "util/escape.h"
+#include "util/toolbox.h"
 
 /* Round to 3 decimals for output. */
 double px_round3(double x);

@@ -11,7 +11,7 @@
 #ifndef PX_REPORT_JSONW_H
 #define PX_REPORT_JSONW_H
 
-#include "parallax/util.h"
+#include "util/toolbox.h"
 
 #define JW_DEPTH 32
 

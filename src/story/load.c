@@ -64,6 +64,25 @@ static void warn(const loader *l, px_load_event what, const px_error *e)
         l->o->warn(l->o->warn_ctx, what, e);
 }
 
+bool px_load_article_file(const char *name)
+{
+    static const char *const not_articles[] = {"story.json", "gold.json", "README",
+                                               "README.md", "README.txt", "LICENSE", NULL};
+    static const char *const not_ext[] = {".py", ".sh", ".md", NULL};
+    if (name[0] == '.')
+        return false;
+    for (const char *const *s = not_articles; *s; s++)
+        if (strcmp(name, *s) == 0)
+            return false;
+    size_t n = strlen(name);
+    for (const char *const *e = not_ext; *e; e++) {
+        size_t m = strlen(*e);
+        if (n > m && strcmp(name + n - m, *e) == 0)
+            return false;
+    }
+    return true;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -77,7 +96,7 @@ static px_status folder_files(loader *l, const char *dir, name_vec *out, px_erro
         return px_error_set(err, PX_EINPUT, dir, 0, "cannot open folder: %s", strerror(errno));
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (!px_ingest_article_file(e->d_name))
+        if (!px_load_article_file(e->d_name))
             continue;
         struct stat st;
         char *p = px_arena_printf(l->a, "%s/%s", dir, e->d_name);

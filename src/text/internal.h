@@ -5,6 +5,7 @@
 #define PX_TEXT_INTERNAL_H
 
 #include "parallax/text.h"
+#include "util/toolbox.h"
 
 /* Abbreviation kinds (data/abbreviations.txt). */
 enum { ABBR_NONE = 0, ABBR_TITLE = 1, ABBR_OTHER = 2 };

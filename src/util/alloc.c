@@ -5,6 +5,7 @@
  * line on stderr and abort(). Every other failure is returned as px_status.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <stdio.h>
 #include <stdlib.h>

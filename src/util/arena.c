@@ -6,6 +6,7 @@
  * stages never free individual objects and results stay valid together.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,6 +7,7 @@
  * caller reports, never a crash.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <stdio.h>
 #include <stdlib.h>

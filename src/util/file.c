@@ -2,6 +2,7 @@
  * file.c — reading whole files with a size cap, and atomic writes.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,6 +5,7 @@
  * owns copies of its keys; values are plain integers or pointers.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -25,6 +25,7 @@
  * px_tmp_signals to cli/main.c.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <signal.h>
 #include <stdatomic.h>

@@ -7,6 +7,7 @@
  * offsets into one stable string.
  */
 #include "parallax/util.h"
+#include "util/toolbox.h"
 
 #include <stdlib.h>
 #include <string.h>

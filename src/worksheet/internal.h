@@ -16,7 +16,7 @@
 
 #include "parallax/report.h"
 #include "parallax/worksheet.h"
-#include "util/escape.h"
+#include "util/toolbox.h"
 
 /* The exercises, in the order they appear on the sheet. */
 typedef enum {

@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "parallax/util.h"
+#include "util/toolbox.h"
 
 static char dir[] = "/tmp/px-tmpfiles-XXXXXX";
 
