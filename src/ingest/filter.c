@@ -131,21 +131,26 @@ void px_filter_mark(const px_furniture *f, const px_line *lines, size_t n, const
     memset(drop, 0, n * sizeof *drop);
     for (size_t i = 0; i < n && p; i++)
         p[i] = -1;
-    if (m || x) {
-        double *fx = x ? NULL : px_xmalloc((size_t)BLOCK_LINES * PX_LINE_NFEAT * sizeof *fx);
-        double *fp = p ? NULL : px_xmalloc(BLOCK_LINES * sizeof *fp);
-        for (size_t b = 0; b < n; b += BLOCK_LINES) {
-            size_t k = n - b < BLOCK_LINES ? n - b : BLOCK_LINES;
-            double *bx = x ? x + b * PX_LINE_NFEAT : fx;
-            px_lines_features(lines + b, k, title, bx);
-            if (m)
-                px_line_model_classify(m, bx, k, p ? p + b : fp, drop + b);
-        }
-        free(fx);
-        free(fp);
-    }
     if (f)
         mark_rules(f, lines, n, outlet, drop);
+    if (!m && !x)
+        return;
+    double *fx = x ? NULL : px_xmalloc((size_t)BLOCK_LINES * PX_LINE_NFEAT * sizeof *fx);
+    double *fp = p ? NULL : px_xmalloc(BLOCK_LINES * sizeof *fp);
+    bool *out = px_xmalloc(BLOCK_LINES * sizeof *out);
+    for (size_t b = 0; b < n; b += BLOCK_LINES) {
+        size_t k = n - b < BLOCK_LINES ? n - b : BLOCK_LINES;
+        double *bx = x ? x + b * PX_LINE_NFEAT : fx;
+        px_lines_features(lines + b, k, title, bx);
+        if (!m)
+            continue;
+        px_line_model_classify(m, bx, drop + b, k, p ? p + b : fp, out);
+        for (size_t i = 0; i < k; i++)
+            drop[b + i] |= out[i];
+    }
+    free(out);
+    free(fx);
+    free(fp);
 }
 
 char *px_filter_emit(px_arena *a, const px_line *lines, size_t n, const bool *drop,

@@ -7,8 +7,8 @@
  * the first line that is none of these. A line is navigation when it is
  * made of separated items (two or more "|", "•" marks), when at least half
  * of its few words are words of navigation, section names or sharing
- * (data/line-words.txt), or when it starts a run of three lines of at most
- * two words each (a menu). Only the top of the text is searched.
+ * (data/line-words.txt), or when it stands in a run of three or more lines
+ * of at most two words each (a menu). Only the top of the text is searched.
  *
  * Hands on: px_lines_headline to ingest.c.
  */
@@ -19,11 +19,24 @@
 #define MENU_RUN 3      /* …and a menu at least this many items */
 #define NAV_WORDS 6     /* a navigation line has at most this many words */
 
-static size_t words_of(const px_line *l)
+static bool short_line(const px_line *l)
 {
     size_t words, seps, nav;
     px_line_counts(l, &words, &seps, &nav);
-    return words;
+    return words <= MENU_WORDS;
+}
+
+/* In a run of at least MENU_RUN short lines (looking both ways). */
+static bool in_menu(const px_line *lines, size_t n, size_t i)
+{
+    if (!short_line(&lines[i]))
+        return false;
+    size_t lo = i, hi = i + 1;
+    while (lo > 0 && i - lo < MENU_RUN && short_line(&lines[lo - 1]))
+        lo--;
+    while (hi < n && hi - i < MENU_RUN && short_line(&lines[hi]))
+        hi++;
+    return hi - lo >= MENU_RUN;
 }
 
 static bool navigation(const px_line *lines, size_t n, size_t i)
@@ -34,12 +47,7 @@ static bool navigation(const px_line *lines, size_t n, size_t i)
         return true;
     if (words <= NAV_WORDS && nav * 2 >= words)
         return true;
-    if (words > MENU_WORDS || i + MENU_RUN > n)
-        return false;
-    for (size_t k = i + 1; k < i + MENU_RUN; k++)
-        if (words_of(&lines[k]) > MENU_WORDS)
-            return false;
-    return true;
+    return in_menu(lines, n, i);
 }
 
 size_t px_lines_headline(const px_line *lines, size_t n)

@@ -1,25 +1,42 @@
 /*
- * linemodel.c — the line classifier for pasted text: a logistic regression
- * over the features of lines.c, and a two-state sequence model (article
- * line, furniture line) that lets neighbours sway a line's label.
+ * linemodel.c — the line classifier for pasted text: which lines are the
+ * article.
+ *
+ * A pasted page is its article — one stretch of lines, with perhaps an
+ * advertisement line or a photo credit inside — and furniture before and
+ * after it. A logistic regression over the features of lines.c gives each
+ * line the log-odds that it lies outside the article's stretch; the
+ * article is the stretch of lines whose summed evidence (SHIFT minus the
+ * log-odds of each line) is greatest, found in one pass (the maximum-sum
+ * segment). Then the page teaches itself: the lines of that stretch and
+ * the lines outside it each have an average style (a few features of the
+ * line alone: length, punctuation, capitals, stopwords…), every line gains
+ * ADAPT times how much nearer it is to the article's style than to the
+ * furniture's (squared distances of standardised features), and the
+ * stretch is found again. Lines outside it are furniture.
+ *
+ * Lines the rules of data/furniture.txt name are furniture whatever the
+ * model says (filter.c); to the stretch they are neutral, so an
+ * "Advertisement" line between two paragraphs does not split the article.
+ * When no stretch has positive evidence the model has not found an article
+ * like those it learned from (a short text, a clean article without page
+ * furniture) and removes nothing: the rules alone decide.
  *
  * The weights are data (data/line-model.txt, compiled in; `--line-model
  * FILE` reads another, which is how scripts/train_lines.py cross-validates
  * the real binary). The file is text, one setting a line:
  *
- *   format parallax-line-model 1
+ *   format parallax-line-model 2
  *   bias B
- *   feature NAME WEIGHT MEAN SCALE   z = (x - MEAN) / SCALE, adds WEIGHT * z
- *   threshold T                      furniture when p >= T (no sequence model)
- *   prior P                          the share of furniture lines in training
- *   stay B F                         P(next line is article | article), P(… furniture | furniture)
+ *   feature NAME WEIGHT MEAN SCALE   z = (x - MEAN) / SCALE; the log-odds add WEIGHT * z
+ *   shift S                          evidence for a line: S - log-odds
+ *   adapt A                          weight of the page's own styles (0: none)
+ *   style NAME                       a feature of a line's style (listed as a feature)
  *
- * With `stay`, the labels are the most probable sequence (Viterbi): each
- * line's probability, divided by the prior, against the odds of staying
- * in or leaving the article. Features the file does not list weigh 0; a
- * name it lists that lines.c does not know is an error naming the line.
+ * Features the file does not list weigh 0; a name that lines.c does not
+ * know is an error naming the file and line.
  *
- * Hands on: px_line_model_classify to furniture.c.
+ * Hands on: px_line_model_classify to filter.c.
  */
 #include <math.h>
 #include <pthread.h>
@@ -33,12 +50,12 @@ extern const size_t px_embed_line_model_len;
 
 struct px_line_model {
     double bias, w[PX_LINE_NFEAT], mean[PX_LINE_NFEAT], scale[PX_LINE_NFEAT];
-    bool seen[PX_LINE_NFEAT];
-    double threshold, prior, stay_body, stay_furn;
-    bool sequence;
+    bool seen[PX_LINE_NFEAT], style[PX_LINE_NFEAT];
+    double shift, adapt;
 };
 
-/* Up to max numbers after the key; false if one is not a finite number. */
+/* want numbers after the key, and nothing else; false if one is not a
+ * finite number. */
 static bool numbers(char *s, double *v, size_t want)
 {
     for (size_t i = 0; i < want; i++) {
@@ -63,18 +80,31 @@ static int feature_index(const char *name, size_t n)
     return -1;
 }
 
+/* "feature NAME WEIGHT MEAN SCALE" or "style NAME": the name, known. */
+static px_status named(char **rest, int *k, const char *file, size_t line, px_error *err)
+{
+    *rest += strspn(*rest, " \t");
+    size_t n = strcspn(*rest, " \t");
+    *k = feature_index(*rest, n);
+    if (*k < 0)
+        return px_error_set(err, PX_EINPUT, file, line, "unknown feature '%.*s'", (int)n, *rest);
+    *rest += n;
+    return PX_OK;
+}
+
 static px_status feature_line(px_line_model *m, char *rest, const char *file, size_t line,
                               px_error *err)
 {
-    size_t n = strcspn(rest, " \t");
-    int k = feature_index(rest, n);
-    if (k < 0)
-        return px_error_set(err, PX_EINPUT, file, line, "unknown feature '%.*s'", (int)n, rest);
+    int k;
+    const char *name = rest + strspn(rest, " \t");
+    px_status st = named(&rest, &k, file, line, err);
+    if (st != PX_OK)
+        return st;
     if (m->seen[k])
-        return px_error_set(err, PX_EINPUT, file, line, "feature '%.*s' listed twice", (int)n,
-                            rest);
+        return px_error_set(err, PX_EINPUT, file, line, "feature '%.*s' listed twice",
+                            (int)strcspn(name, " \t"), name);
     double v[3];
-    if (!numbers(rest + n, v, 3) || v[2] <= 0)
+    if (!numbers(rest, v, 3) || v[2] <= 0)
         return px_error_set(err, PX_EINPUT, file, line,
                             "expected: feature NAME WEIGHT MEAN SCALE (SCALE > 0)");
     m->seen[k] = true;
@@ -82,35 +112,42 @@ static px_status feature_line(px_line_model *m, char *rest, const char *file, si
     return PX_OK;
 }
 
-static bool probability(double p)
+static px_status style_line(px_line_model *m, char *rest, const char *file, size_t line,
+                            px_error *err)
 {
-    return p > 0 && p < 1;
+    int k;
+    px_status st = named(&rest, &k, file, line, err);
+    if (st != PX_OK)
+        return st;
+    if (!m->seen[k] || rest[strspn(rest, " \t")])
+        return px_error_set(err, PX_EINPUT, file, line,
+                            "expected: style NAME, after the feature line of NAME");
+    m->style[k] = true;
+    return PX_OK;
 }
 
 /* One setting; key is the first word of the line, rest what follows it. */
 static px_status setting(px_line_model *m, const char *key, char *rest, const char *file,
                          size_t line, px_error *err)
 {
-    double v[2];
+    double v;
     if (strcmp(key, "feature") == 0)
         return feature_line(m, rest, file, line, err);
-    if (strcmp(key, "bias") == 0 && numbers(rest, v, 1))
-        m->bias = v[0];
-    else if (strcmp(key, "threshold") == 0 && numbers(rest, v, 1) && probability(v[0]))
-        m->threshold = v[0];
-    else if (strcmp(key, "prior") == 0 && numbers(rest, v, 1) && probability(v[0]))
-        m->prior = v[0];
-    else if (strcmp(key, "stay") == 0 && numbers(rest, v, 2) && probability(v[0]) &&
-             probability(v[1]))
-        m->stay_body = v[0], m->stay_furn = v[1], m->sequence = true;
-    else if (strcmp(key, "bias") && strcmp(key, "threshold") && strcmp(key, "prior") &&
-             strcmp(key, "stay"))
+    if (strcmp(key, "style") == 0)
+        return style_line(m, rest, file, line, err);
+    double *to = strcmp(key, "bias") == 0    ? &m->bias
+                 : strcmp(key, "shift") == 0 ? &m->shift
+                 : strcmp(key, "adapt") == 0 ? &m->adapt
+                                             : NULL;
+    if (!to)
         return px_error_set(err, PX_EINPUT, file, line,
-                            "unknown setting '%s' (expected bias, feature, threshold, prior "
-                            "or stay)", key);
-    else
+                            "unknown setting '%s' (expected bias, feature, shift, adapt or "
+                            "style)", key);
+    if (!numbers(rest, &v, 1) || (to == &m->adapt && v < 0))
         return px_error_set(err, PX_EINPUT, file, line,
-                            "bad value for '%s' (a number; probabilities between 0 and 1)", key);
+                            "expected one number after '%s'%s", key,
+                            to == &m->adapt ? " (0 or more)" : "");
+    *to = v;
     return PX_OK;
 }
 
@@ -124,9 +161,9 @@ static px_status model_line(px_line_model *m, char *l, bool *format, const char 
     if (n == 0 || l[0] == '#')
         return PX_OK;
     if (!*format) {
-        if (strcmp(l, "format parallax-line-model 1") != 0)
+        if (strcmp(l, "format parallax-line-model 2") != 0)
             return px_error_set(err, PX_EINPUT, file, line,
-                                "not a line model (expected 'format parallax-line-model 1')");
+                                "not a line model (expected 'format parallax-line-model 2')");
         *format = true;
         return PX_OK;
     }
@@ -141,8 +178,6 @@ px_status px_line_model_parse(const char *text, size_t len, const char *file,
                               px_line_model **out, px_error *err)
 {
     px_line_model *m = px_xcalloc(1, sizeof *m);
-    m->threshold = 0.5;
-    m->prior = 0.5;
     for (int k = 0; k < PX_LINE_NFEAT; k++)
         m->scale[k] = 1;
     bool format = false;
@@ -189,60 +224,102 @@ const px_line_model *px_line_model_builtin(void)
     return builtin;
 }
 
-static double probability_of(const px_line_model *m, const double *x)
+static double z_of(const px_line_model *m, const double *x, int k)
+{
+    return (x[k] - m->mean[k]) / m->scale[k];
+}
+
+/* The log-odds that a line lies outside the article. */
+static double log_odds(const px_line_model *m, const double *x)
 {
     double z = m->bias;
     for (int k = 0; k < PX_LINE_NFEAT; k++)
         if (m->w[k] != 0)
-            z += m->w[k] * (x[k] - m->mean[k]) / m->scale[k];
-    if (z > 40)
-        z = 40;
-    if (z < -40)
-        z = -40;
-    return 1.0 / (1.0 + exp(-z));
+            z += m->w[k] * z_of(m, x, k);
+    return z;
 }
 
-/* The most probable labels (0 article, 1 furniture) of the sequence. */
-static void viterbi(const px_line_model *m, const double *p, size_t n, bool *drop)
+/* The stretch [*lo, *hi] of greatest summed evidence (at least one line);
+ * returns that sum. */
+static double best_stretch(const double *e, size_t n, size_t *lo, size_t *hi)
 {
-    double t[2][2] = {{log(m->stay_body), log(1 - m->stay_body)},
-                      {log(1 - m->stay_furn), log(m->stay_furn)}};
-    unsigned char *from = px_xmalloc(2 * n);
-    double s[2];
+    double best = -HUGE_VAL, cur = 0;
+    size_t start = 0;
+    *lo = 0, *hi = 0;
     for (size_t i = 0; i < n; i++) {
-        double e[2] = {log(1 - p[i]) - log(1 - m->prior), log(p[i]) - log(m->prior)};
-        if (i == 0) {
-            s[0] = e[0], s[1] = e[1];
+        if (cur <= 0)
+            cur = 0, start = i;
+        cur += e[i];
+        if (cur > best)
+            best = cur, *lo = start, *hi = i;
+    }
+    return best;
+}
+
+/* The average style of the article's lines (inside [lo, hi], with words,
+ * not named by a rule) or of the others. */
+static bool centroid(const px_line_model *m, const double *x, const bool *fixed, size_t n,
+                     size_t lo, size_t hi, bool inside, double *c)
+{
+    size_t count = 0;
+    memset(c, 0, PX_LINE_NFEAT * sizeof *c);
+    for (size_t i = 0; i < n; i++) {
+        const double *xi = x + i * PX_LINE_NFEAT;
+        bool article = i >= lo && i <= hi && xi[PXF_log_words] != 0 && !fixed[i];
+        if (article != inside)
             continue;
-        }
-        double next[2];
-        for (int y = 0; y < 2; y++) {
-            double a = s[0] + t[0][y], b = s[1] + t[1][y];
-            from[2 * i + y] = b > a;
-            next[y] = (b > a ? b : a) + e[y];
-        }
-        s[0] = next[0], s[1] = next[1];
+        count++;
+        for (int k = 0; k < PX_LINE_NFEAT; k++)
+            if (m->style[k])
+                c[k] += z_of(m, xi, k);
     }
-    int y = s[1] > s[0];
-    for (size_t i = n; i-- > 0;) {
-        drop[i] = y;
-        if (i)
-            y = from[2 * i + y];
-    }
-    free(from);
+    for (int k = 0; k < PX_LINE_NFEAT && count; k++)
+        c[k] /= (double)count;
+    return count > 0;
 }
 
-void px_line_model_classify(const px_line_model *m, const double *x, size_t n, double *p,
-                            bool *drop)
+/* Each line's evidence gains adapt × (its squared distance to the
+ * furniture's style − to the article's). */
+static void adapt(const px_line_model *m, const double *x, const bool *fixed, size_t n,
+                  size_t lo, size_t hi, double *e)
 {
-    for (size_t i = 0; i < n; i++) {
-        double q = probability_of(m, x + i * PX_LINE_NFEAT);
-        p[i] = q < 1e-9 ? 1e-9 : q > 1 - 1e-9 ? 1 - 1e-9 : q;
-    }
-    if (m->sequence && n) {
-        viterbi(m, p, n, drop);
+    double in[PX_LINE_NFEAT], out[PX_LINE_NFEAT];
+    if (!centroid(m, x, fixed, n, lo, hi, true, in) ||
+        !centroid(m, x, fixed, n, lo, hi, false, out))
         return;
+    for (size_t i = 0; i < n; i++) {
+        if (fixed[i])
+            continue;
+        double d = 0;
+        for (int k = 0; k < PX_LINE_NFEAT; k++) {
+            if (!m->style[k])
+                continue;
+            double z = z_of(m, x + i * PX_LINE_NFEAT, k);
+            d += (z - out[k]) * (z - out[k]) - (z - in[k]) * (z - in[k]);
+        }
+        e[i] += m->adapt * d;
     }
-    for (size_t i = 0; i < n; i++)
-        drop[i] = p[i] >= m->threshold;
+}
+
+void px_line_model_classify(const px_line_model *m, const double *x, const bool *fixed,
+                            size_t n, double *p, bool *drop)
+{
+    memset(drop, 0, n * sizeof *drop);
+    if (n == 0)
+        return;
+    double *e = px_xmalloc(n * sizeof *e);
+    for (size_t i = 0; i < n; i++) {
+        double z = log_odds(m, x + i * PX_LINE_NFEAT);
+        p[i] = 1.0 / (1.0 + exp(-(z > 40 ? 40 : z < -40 ? -40 : z)));
+        e[i] = fixed[i] ? 0.0 : m->shift - z;
+    }
+    size_t lo, hi;
+    double best = best_stretch(e, n, &lo, &hi);
+    if (best > 0 && m->adapt > 0) {
+        adapt(m, x, fixed, n, lo, hi, e);
+        best = best_stretch(e, n, &lo, &hi);
+    }
+    for (size_t i = 0; i < n && best > 0; i++)
+        drop[i] = i < lo || i > hi;
+    free(e);
 }

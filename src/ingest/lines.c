@@ -265,6 +265,33 @@ static void own_features(const struct stats *st, double *f)
     f[PXF_w_any] = share(st->vocab, st->words);
     f[PXF_prose] = st->prose;
     f[PXF_title_like] = st->title;
+    /* a label: "Key Points", "DON'T MISS", "Related:" */
+    f[PXF_label] = st->words && st->words <= 3 &&
+                   (st->end_colon || (st->letters >= 3 && st->upper == st->letters));
+}
+
+/* Where a line stands in the page's prose: the share of the prose
+ * characters before and after it, and of the characters near it (five
+ * lines either way) that are prose. */
+static void prose_features(const struct stats *st, size_t n, double *x)
+{
+    size_t all = 0;
+    for (size_t i = 0; i < n; i++)
+        all += st[i].prose ? st[i].chars : 0;
+    size_t before = 0;
+    for (size_t i = 0; i < n; i++) {
+        double *f = x + i * PX_LINE_NFEAT;
+        size_t own = st[i].prose ? st[i].chars : 0;
+        f[PXF_prose_before] = share(before, all);
+        f[PXF_prose_after] = share(all - before - own, all);
+        before += own;
+        size_t lo = i >= 5 ? i - 5 : 0, hi = i + 6 < n ? i + 6 : n, near = 0, chars = 0;
+        for (size_t k = lo; k < hi; k++) {
+            chars += st[k].chars;
+            near += st[k].prose ? st[k].chars : 0;
+        }
+        f[PXF_prose_near] = share(near, chars);
+    }
 }
 
 /* The best run [*lo, *hi] of lines when a prose line is worth its
@@ -385,6 +412,98 @@ static void context_features(const struct stats *st, size_t n, size_t i, double 
     f[PXF_win_vocab] = count ? vocab / (double)count : 0.0;
 }
 
+/* Section markers: how many short lines of a kind (comments, related
+ * stories, sharing, footer, bio) came before a line — past them a page has
+ * left its article — and how many of the kinds that open an article
+ * (posting times, bylines) are still to come. */
+static void marker_features(const struct stats *st, size_t n, double *x)
+{
+    static const struct {
+        int kind, feature;
+        bool before;
+    } marks[] = {
+        {W_COMMENT, PXF_seen_comment, true}, {W_RELATED, PXF_seen_related, true},
+        {W_SHARE, PXF_seen_share, true},     {W_LEGAL, PXF_seen_legal, true},
+        {W_BIO, PXF_seen_bio, true},         {W_TIME, PXF_coming_time, false},
+        {W_BIO, PXF_coming_bio, false},
+    };
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        size_t count = 0;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = marks[m].before ? k : n - 1 - k;
+            x[i * PX_LINE_NFEAT + marks[m].feature] = log1p((double)count);
+            count += st[i].words <= 5 && st[i].kinds[marks[m].kind] > 0;
+        }
+    }
+}
+
+/* Calls fn for each content word of s (not a stopword, at least four
+ * bytes), normalised as the vocabulary is. */
+static void content_words(const char *s, size_t n, void (*fn)(void *, const char *, size_t),
+                          void *ctx)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && space_at(s, n, i))
+            i++;
+        size_t j = i;
+        while (j < n && !space_at(s, n, j))
+            j++;
+        char w[64];
+        size_t m = j > i ? px_words_norm(s + i, j - i, w, sizeof w) : 0;
+        if (m >= 4 && !px_text_is_stopword(w, m))
+            fn(ctx, w, m);
+        i = j;
+    }
+}
+
+static void count_in(void *ctx, const char *w, size_t n)
+{
+    uintptr_t c = 0;
+    px_map_get(ctx, w, n, &c);
+    px_map_put(ctx, w, n, c + 1);
+}
+
+struct overlap {
+    const px_map *head, *run, *own;
+    size_t words, in_head, in_run;
+};
+
+static void overlap_word(void *ctx, const char *w, size_t n)
+{
+    struct overlap *o = ctx;
+    uintptr_t run = 0, own = 0;
+    o->words++;
+    o->in_head += o->head && px_map_get(o->head, w, n, NULL);
+    px_map_get(o->run, w, n, &run);
+    px_map_get(o->own, w, n, &own);
+    o->in_run += run > own; /* in the run's other lines */
+}
+
+/* The article's own words: the share of a line's content words that the
+ * headline holds, and that the other lines of the dense run hold. Related
+ * headlines, menus and footers speak of other things. */
+static void topic_features(const px_line *lines, size_t n, const char *title, size_t lo,
+                           size_t hi, double *x)
+{
+    px_map *head = title ? px_map_new() : NULL, *run = px_map_new();
+    if (head)
+        content_words(title, strlen(title), count_in, head);
+    for (size_t i = lo; i <= hi && i < n; i++)
+        content_words(lines[i].s, lines[i].len, count_in, run);
+    for (size_t i = 0; i < n; i++) {
+        px_map *own = px_map_new();
+        if (i >= lo && i <= hi)
+            content_words(lines[i].s, lines[i].len, count_in, own);
+        struct overlap o = {head, run, own, 0, 0, 0};
+        content_words(lines[i].s, lines[i].len, overlap_word, &o);
+        x[i * PX_LINE_NFEAT + PXF_head_words] = share(o.in_head, o.words);
+        x[i * PX_LINE_NFEAT + PXF_run_words] = share(o.in_run, o.words);
+        px_map_free(own);
+    }
+    px_map_free(head);
+    px_map_free(run);
+}
+
 void px_line_counts(const px_line *l, size_t *words, size_t *seps, size_t *nav)
 {
     struct stats st;
@@ -406,7 +525,12 @@ void px_lines_features(const px_line *lines, size_t n, const char *title, double
     for (size_t i = 0; i < n; i++)
         own_features(&st[i], x + i * PX_LINE_NFEAT);
     page_features(st, n, title, x);
+    prose_features(st, n, x);
+    marker_features(st, n, x);
     run_features(st, n, RUN_COST, x, PXF_in_run, PXF_run_before, PXF_run_after);
+    size_t lo, hi;
+    dense_run(st, n, RUN_COST, &lo, &hi);
+    topic_features(lines, n, title, lo, hi, x);
     run_features(st, n, WIDE_COST, x, PXF_in_wide, PXF_wide_before, PXF_wide_after);
     for (size_t i = 0; i < n; i++)
         context_features(st, n, i, x + i * PX_LINE_NFEAT);

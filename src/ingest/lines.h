@@ -28,7 +28,9 @@ void px_lines_split(const char *text, size_t len, px_lines *out);
     X(sentences) X(comma_rate) X(cap_share) X(stop_share) X(short_share) X(digit_share)        \
     X(upper_share) X(separators) X(link_like) X(starts_by) X(starts_lower) X(starts_mark)      \
     X(w_nav) X(w_section) X(w_share) X(w_newsletter) X(w_bio) X(w_related) X(w_legal) X(w_ad)  \
-    X(w_time) X(w_comment) X(w_any) X(repeats) X(is_headline) X(has_headline) X(prose)         \
+    X(w_time) X(w_comment) X(w_credit) X(w_any) X(label) X(prose_before) X(prose_after)     \
+    X(prose_near) X(head_words) X(run_words) X(seen_comment) X(seen_related) X(seen_share)  \
+    X(seen_legal) X(seen_bio) X(coming_time) X(coming_bio) X(repeats) X(is_headline) X(has_headline) X(prose)         \
     X(title_like) X(title_run) X(rel_pos) X(log_before) X(log_after) X(in_run) X(run_before)   \
     X(run_after) X(in_wide) X(wide_before) X(wide_after) X(run_share) X(prev_words)            \
     X(prev_prose) X(prev_title) X(prev_vocab) X(next_words) X(next_prose) X(next_title)        \
@@ -52,7 +54,7 @@ void px_line_counts(const px_line *l, size_t *words, size_t *seps, size_t *nav);
 /* The vocabulary kinds of data/line-words.txt, in the order of the w_*
  * features. */
 enum { W_NAV, W_SECTION, W_SHARE, W_NEWSLETTER, W_BIO, W_RELATED, W_LEGAL, W_AD, W_TIME,
-       W_COMMENT, W_NKINDS };
+       W_COMMENT, W_CREDIT, W_NKINDS };
 /* The kinds (a bit per kind) of the phrase key (words normalised by
  * px_words_norm, joined by one space); 0 when not in the vocabulary. */
 unsigned px_words_kinds(const char *key, size_t len);
@@ -61,8 +63,8 @@ unsigned px_words_kinds(const char *key, size_t len);
  * bytes); returns its length (0: no word, or too long). */
 size_t px_words_norm(const char *w, size_t n, char *out, size_t size);
 
-/* The line classifier: weights over the features, and how a line's
- * neighbours sway its label. */
+/* The line classifier: weights over the features, and how the article's
+ * stretch of lines is found (linemodel.c). */
 typedef struct px_line_model px_line_model;
 /* Read a model file's text; errors name file and line. */
 px_status px_line_model_parse(const char *text, size_t len, const char *file,
@@ -70,9 +72,11 @@ px_status px_line_model_parse(const char *text, size_t len, const char *file,
 /* The built-in model (data/line-model.txt), parsed once. */
 const px_line_model *px_line_model_builtin(void);
 void px_line_model_free(px_line_model *m);
-/* For n lines with features x: p[i], the probability that line i is page
- * furniture, and drop[i], the label chosen for the whole sequence. */
-void px_line_model_classify(const px_line_model *m, const double *x, size_t n, double *p,
-                            bool *drop);
+/* For n lines with features x: p[i], the probability that line i lies
+ * outside the article, and drop[i], whether it is outside the stretch of
+ * lines chosen as the article (none when no stretch has positive
+ * evidence). fixed[i]: a rule already names line i as furniture. */
+void px_line_model_classify(const px_line_model *m, const double *x, const bool *fixed,
+                            size_t n, double *p, bool *drop);
 
 #endif

@@ -2,8 +2,8 @@
  * words.c — the vocabulary of page furniture the line classifier counts
  * (data/line-words.txt, compiled in): words and short phrases typical of
  * navigation, section names, share buttons, newsletter pitches, author
- * bios, related-story lists, footers, advertising, posting times and
- * reader comments.
+ * bios, related-story lists, footers, advertising, posting times, reader
+ * comments and photo credits.
  *
  * The table is built once, on first use, under pthread_once, and read-only
  * after: any number of threads may look words up. The file is ours and
@@ -21,7 +21,8 @@ extern const char px_embed_line_words[];
 extern const size_t px_embed_line_words_len;
 
 static const char *const kind_names[W_NKINDS] = {
-    "nav", "section", "share", "newsletter", "bio", "related", "legal", "ad", "time", "comment",
+    "nav",   "section", "share", "newsletter", "bio",    "related",
+    "legal", "ad",      "time",  "comment",    "credit",
 };
 
 static px_map *vocab;
