@@ -262,7 +262,8 @@ static px_status ingest_text(px_arena *a, const char *title, const char *outlet,
     px_lines_split(clean, clen, &lines);
     if (lines.n == 0) {
         px_vec_free(lines);
-        return px_error_set(err, PX_EINPUT, origin, 0, "empty file (no text)");
+        px_error_set(err, PX_EINPUT, origin, 0, "empty file (no text)");
+        return PX_EINPUT;
     }
     px_article *art = px_arena_alloc(a, sizeof *art);
     art->kind = PX_KIND_TEXT;
@@ -280,9 +281,11 @@ static px_status ingest_text(px_arena *a, const char *title, const char *outlet,
     px_vec_free(lines);
     art->name = masthead(art);
     px_ingest_finish(a, art);
-    if (art->body_len == 0 && !rep)
-        return px_error_set(err, PX_EINPUT, origin, 0,
-                            title ? "no article text" : "no article text after the headline line");
+    if (art->body_len == 0 && !rep) {
+        px_error_set(err, PX_EINPUT, origin, 0,
+                     title ? "no article text" : "no article text after the headline line");
+        return PX_EINPUT;
+    }
     *out = art;
     return PX_OK;
 }

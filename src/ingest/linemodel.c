@@ -18,9 +18,10 @@
  * Lines the rules of data/furniture.txt name are furniture whatever the
  * model says (filter.c); to the stretch they are neutral, so an
  * "Advertisement" line between two paragraphs does not split the article.
- * When no stretch has positive evidence the model has not found an article
- * like those it learned from (a short text, a clean article without page
- * furniture) and removes nothing: the rules alone decide.
+ * When the best stretch's evidence is below ACT the model has not found an
+ * article like those it learned from (a short text, a clean article
+ * without page furniture, a few lines of a record) and removes nothing:
+ * the rules alone decide.
  *
  * The weights are data (data/line-model.txt, compiled in; `--line-model
  * FILE` reads another, which is how scripts/train_lines.py cross-validates
@@ -32,6 +33,7 @@
  *   shift S                          evidence for a line: S - log-odds
  *   adapt A                          weight of the page's own styles (0: none)
  *   style NAME                       a feature of a line's style (listed as a feature)
+ *   act E                            the least evidence of a stretch for the model to act
  *
  * Features the file does not list weigh 0; a name that lines.c does not
  * know is an error naming the file and line.
@@ -51,7 +53,7 @@ extern const size_t px_embed_line_model_len;
 struct px_line_model {
     double bias, w[PX_LINE_NFEAT], mean[PX_LINE_NFEAT], scale[PX_LINE_NFEAT];
     bool seen[PX_LINE_NFEAT], style[PX_LINE_NFEAT];
-    double shift, adapt;
+    double shift, adapt, act;
 };
 
 /* want numbers after the key, and nothing else; false if one is not a
@@ -138,15 +140,16 @@ static px_status setting(px_line_model *m, const char *key, char *rest, const ch
     double *to = strcmp(key, "bias") == 0    ? &m->bias
                  : strcmp(key, "shift") == 0 ? &m->shift
                  : strcmp(key, "adapt") == 0 ? &m->adapt
+                 : strcmp(key, "act") == 0   ? &m->act
                                              : NULL;
     if (!to)
         return px_error_set(err, PX_EINPUT, file, line,
-                            "unknown setting '%s' (expected bias, feature, shift, adapt or "
-                            "style)", key);
-    if (!numbers(rest, &v, 1) || (to == &m->adapt && v < 0))
-        return px_error_set(err, PX_EINPUT, file, line,
-                            "expected one number after '%s'%s", key,
-                            to == &m->adapt ? " (0 or more)" : "");
+                            "unknown setting '%s' (expected bias, feature, shift, adapt, act "
+                            "or style)", key);
+    bool positive = to == &m->adapt || to == &m->act;
+    if (!numbers(rest, &v, 1) || (positive && v < 0))
+        return px_error_set(err, PX_EINPUT, file, line, "expected one number after '%s'%s",
+                            key, positive ? " (0 or more)" : "");
     *to = v;
     return PX_OK;
 }
@@ -315,11 +318,11 @@ void px_line_model_classify(const px_line_model *m, const double *x, const bool 
     }
     size_t lo, hi;
     double best = best_stretch(e, n, &lo, &hi);
-    if (best > 0 && m->adapt > 0) {
+    if (best > 0 && best >= m->act && m->adapt > 0) {
         adapt(m, x, fixed, n, lo, hi, e);
         best = best_stretch(e, n, &lo, &hi);
     }
-    for (size_t i = 0; i < n && best > 0; i++)
+    for (size_t i = 0; i < n && best > 0 && best >= m->act; i++)
         drop[i] = i < lo || i > hi;
     free(e);
 }
