@@ -52,11 +52,13 @@ INNER = 5         # folds of the inner cross-validation that tunes the settings
 L2S = (100.0, 1000.0)                        # ridge penalties tried
 SHIFTS = (0.0, 0.25, 0.5, 0.75, 1.0)         # evidence shifts tried
 ADAPTS = (0.0, 0.25, 0.5, 1.0)               # weights of the page's own styles tried
-# The model acts only on a stretch of at least this much evidence (about two
-# paragraphs it is sure of): below it, a text is not like the pages it
-# learned from (a short text, a clean article) and the rules alone decide.
-# Fixed, not tuned: it guards texts the training pages do not show.
-ACT = 4.0
+# The model acts only on a page like those it learned from: a stretch of at
+# least ACT evidence (about two paragraphs it is sure of), or at least AROUND
+# evidence against the lines outside it (about ten lines of furniture it is
+# sure of). A short text or a clean article with a few furniture lines is
+# neither, and the rules alone decide. Fixed, not tuned: they guard texts
+# the training pages do not show.
+ACT, AROUND = 4.0, 20.0
 # a line's style, for the page's own styles: features of the line alone
 STYLE = ("log_chars", "log_words", "end_stop", "sentences", "comma_rate", "cap_share",
          "stop_share", "short_share", "digit_share", "upper_share", "w_any", "title_like",
@@ -293,15 +295,17 @@ def adapt(m, style, xs, fixed, lo, hi, e, a):
 
 def decode(m, style, xs, fixed, z, shift, a):
     """Which lines lie outside the article (z: each line's log-odds; fixed:
-    lines the rules name, neutral here). Nothing when the best stretch has
-    less evidence than ACT."""
+    lines the rules name, neutral here). Nothing on a page unlike the
+    training pages (see ACT)."""
     if not xs:
         return []
     e = [0.0 if f else shift - v for v, f in zip(z, fixed)]
     best, lo, hi = best_stretch(e)
-    if best > 0 and best >= ACT and a > 0:
-        best, lo, hi = best_stretch(adapt(m, style, xs, fixed, lo, hi, e, a))
-    return [best > 0 and best >= ACT and not lo <= i <= hi for i in range(len(xs))]
+    against = sum(-v for i, v in enumerate(e) if (i < lo or i > hi) and v < 0)
+    act = best > 0 and (best >= ACT or against >= AROUND)
+    if act and a > 0:
+        _, lo, hi = best_stretch(adapt(m, style, xs, fixed, lo, hi, e, a))
+    return [act and not lo <= i <= hi for i in range(len(xs))]
 
 
 def kept_text(page, out):
@@ -356,7 +360,7 @@ def write_model(m, path, note):
             f.write("feature %s %.6g %.6g %.6g\n" % (name, w, mu, s))
         f.write("shift %.6g\n" % m["shift"])
         f.write("adapt %.6g\n" % m["adapt"])
-        f.write("act %.6g\n" % ACT)
+        f.write("act %.6g %.6g\n" % (ACT, AROUND))
         for name in STYLE:
             f.write("style %s\n" % name)
 

@@ -18,10 +18,11 @@
  * Lines the rules of data/furniture.txt name are furniture whatever the
  * model says (filter.c); to the stretch they are neutral, so an
  * "Advertisement" line between two paragraphs does not split the article.
- * When the best stretch's evidence is below ACT the model has not found an
- * article like those it learned from (a short text, a clean article
- * without page furniture, a few lines of a record) and removes nothing:
- * the rules alone decide.
+ * The model acts only on a page like those it learned from: when the best
+ * stretch's evidence reaches ACT (an article it is sure of) or the evidence
+ * against the lines outside it reaches AROUND (a page's worth of furniture).
+ * A short text or a clean article with a few furniture lines is neither:
+ * the model removes nothing and the rules alone decide.
  *
  * The weights are data (data/line-model.txt, compiled in; `--line-model
  * FILE` reads another, which is how scripts/train_lines.py cross-validates
@@ -33,7 +34,7 @@
  *   shift S                          evidence for a line: S - log-odds
  *   adapt A                          weight of the page's own styles (0: none)
  *   style NAME                       a feature of a line's style (listed as a feature)
- *   act E                            the least evidence of a stretch for the model to act
+ *   act ACT AROUND                   when the model acts (above; default 0 0: always)
  *
  * Features the file does not list weigh 0; a name that lines.c does not
  * know is an error naming the file and line.
@@ -53,7 +54,7 @@ extern const size_t px_embed_line_model_len;
 struct px_line_model {
     double bias, w[PX_LINE_NFEAT], mean[PX_LINE_NFEAT], scale[PX_LINE_NFEAT];
     bool seen[PX_LINE_NFEAT], style[PX_LINE_NFEAT];
-    double shift, adapt, act;
+    double shift, adapt, act, around;
 };
 
 /* want numbers after the key, and nothing else; false if one is not a
@@ -132,24 +133,29 @@ static px_status style_line(px_line_model *m, char *rest, const char *file, size
 static px_status setting(px_line_model *m, const char *key, char *rest, const char *file,
                          size_t line, px_error *err)
 {
-    double v;
+    double v, two[2];
     if (strcmp(key, "feature") == 0)
         return feature_line(m, rest, file, line, err);
     if (strcmp(key, "style") == 0)
         return style_line(m, rest, file, line, err);
+    if (strcmp(key, "act") == 0) {
+        if (!numbers(rest, two, 2) || two[0] < 0 || two[1] < 0)
+            return px_error_set(err, PX_EINPUT, file, line,
+                                "expected: act ACT AROUND (two numbers, 0 or more)");
+        m->act = two[0], m->around = two[1];
+        return PX_OK;
+    }
     double *to = strcmp(key, "bias") == 0    ? &m->bias
                  : strcmp(key, "shift") == 0 ? &m->shift
                  : strcmp(key, "adapt") == 0 ? &m->adapt
-                 : strcmp(key, "act") == 0   ? &m->act
                                              : NULL;
     if (!to)
         return px_error_set(err, PX_EINPUT, file, line,
                             "unknown setting '%s' (expected bias, feature, shift, adapt, act "
                             "or style)", key);
-    bool positive = to == &m->adapt || to == &m->act;
-    if (!numbers(rest, &v, 1) || (positive && v < 0))
+    if (!numbers(rest, &v, 1) || (to == &m->adapt && v < 0))
         return px_error_set(err, PX_EINPUT, file, line, "expected one number after '%s'%s",
-                            key, positive ? " (0 or more)" : "");
+                            key, to == &m->adapt ? " (0 or more)" : "");
     *to = v;
     return PX_OK;
 }
@@ -304,6 +310,21 @@ static void adapt(const px_line_model *m, const double *x, const bool *fixed, si
     }
 }
 
+/* Is this a page like those the model learned from (see the top)? */
+static bool acts(const px_line_model *m, const double *e, size_t n, size_t lo, size_t hi,
+                 double best)
+{
+    if (best <= 0)
+        return false;
+    if (best >= m->act)
+        return true;
+    double against = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((i < lo || i > hi) && e[i] < 0)
+            against -= e[i];
+    return against >= m->around;
+}
+
 void px_line_model_classify(const px_line_model *m, const double *x, const bool *fixed,
                             size_t n, double *p, bool *drop)
 {
@@ -318,11 +339,12 @@ void px_line_model_classify(const px_line_model *m, const double *x, const bool 
     }
     size_t lo, hi;
     double best = best_stretch(e, n, &lo, &hi);
-    if (best > 0 && best >= m->act && m->adapt > 0) {
+    bool act = acts(m, e, n, lo, hi, best);
+    if (act && m->adapt > 0) {
         adapt(m, x, fixed, n, lo, hi, e);
-        best = best_stretch(e, n, &lo, &hi);
+        best_stretch(e, n, &lo, &hi);
     }
-    for (size_t i = 0; i < n && best > 0 && best >= m->act; i++)
+    for (size_t i = 0; i < n && act; i++)
         drop[i] = i < lo || i > hi;
     free(e);
 }

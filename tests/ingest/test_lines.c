@@ -66,6 +66,7 @@ static void model_errors_name_the_line(void **state)
          "twice"},
         {"format parallax-line-model 2\nshift x1\n", 2, "one number"},
         {"format parallax-line-model 2\nadapt -1\n", 2, "0 or more"},
+        {"format parallax-line-model 2\nact 4\n", 2, "act ACT AROUND"},
         {"format parallax-line-model 2\nstyle log_chars\n", 2, "after the feature line"},
         {"format parallax-line-model 2\nthreshold 0.5\n", 2, "unknown setting"},
         {"bias 1\n", 1, "not a line model"},
@@ -151,6 +152,60 @@ static void builtin_model_keeps_the_article(void **state)
     px_furniture_free(fur);
 }
 
+/* A magazine's page: its name alone on a line, the headline twice, a
+ * newsletter pitch in two sentences, and related headlines that run into
+ * their section labels ("…50 years onIn Focus The region…"), separated by
+ * "-" lines. */
+static void magazine_page_cleaned(void **state)
+{
+    (void)state;
+    const char *mag =
+        "Leaders agree to resume river talks after a two-hour call\n"
+        "The Northern Review\n"
+        "Leaders agree to resume river talks after a two-hour call\n"
+        "By Petra Lund\n"
+        "The leaders of the two neighbouring states spoke by telephone for nearly two hours on "
+        "Tuesday and agreed to restart talks on sharing the river's water next month.\n"
+        "The call was the first direct contact between the two since the dam on the upper "
+        "river was finished last year, cutting the flow downstream by about a third.\n"
+        "\"It was a frank conversation, and a useful one,\" a spokesman for one of the "
+        "governments said, adding that technical teams would meet in Geneva.\n"
+        "The other side was more guarded, saying that serious differences remained over how "
+        "much water the dam should release in the dry months.\n"
+        "Both governments also agreed to postpone military exercises near the border.\n"
+        "Cut through the noise. The stories that matter, straight to your inbox.\n"
+        "A free morning email with the day's essential news and our best long reads.\n"
+        "Related\n-\n"
+        "How a dam divided two countries 50 years onIn Focus The region still counts the "
+        "cost of the flood\n-\n"
+        "Farmers downstream brace for a dry summerEnvironment The harvest may be the "
+        "smallest in a decade\n-\n"
+        "The Northern Review\nAbout us\nContact\n\xC2\xA9 2025 The Northern Review\n";
+    px_furniture *fur = px_furniture_default();
+    px_ingest_opts o = {.furniture = fur};
+    px_arena *a = px_arena_new();
+    px_article *art = NULL;
+    px_error err;
+    assert_int_equal(px_ingest_text(a, mag, strlen(mag), "review.txt", &o, &art, &err), PX_OK);
+    assert_string_equal(art->title, "Leaders agree to resume river talks after a two-hour call");
+    static const char *const kept[] = {"spoke by telephone", "first direct contact",
+                                       "frank conversation", "more guarded",
+                                       "postpone military exercises"};
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        if (!strstr(art->body, kept[i]))
+            fail_msg("article lost: \"%s\"\n%s", kept[i], art->body);
+    static const char *const gone[] = {"Northern Review", "two-hour call", "Petra Lund",
+                                       "straight to your inbox", "free morning email",
+                                       "50 years onIn Focus", "dry summerEnvironment",
+                                       "About us"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        if (strstr(art->body, gone[i]))
+            fail_msg("furniture kept: \"%s\"\n%s", gone[i], art->body);
+    assert_string_equal(art->name, "The Northern Review");
+    px_arena_free(a);
+    px_furniture_free(fur);
+}
+
 /* The rules alone (no classifier) keep what they do not name. */
 static void rules_only_keeps_more(void **state)
 {
@@ -175,6 +230,7 @@ int main(void)
         cmocka_unit_test(model_errors_name_the_line),
         cmocka_unit_test(builtin_model_loads),
         cmocka_unit_test(builtin_model_keeps_the_article),
+        cmocka_unit_test(magazine_page_cleaned),
         cmocka_unit_test(rules_only_keeps_more),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
