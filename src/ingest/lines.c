@@ -171,12 +171,14 @@ static void count_word(const char *w, size_t n, struct stats *st, char prev[2][6
     /* the word alone, with the word before it, with the two before it */
     char key[200];
     unsigned kinds = px_words_kinds(norm, m);
-    int len = snprintf(key, sizeof key, "%s %s", prev[1], norm);
-    if (prev[1][0] && len > 0 && (size_t)len < sizeof key)
-        kinds |= px_words_kinds(key, (size_t)len);
-    len = snprintf(key, sizeof key, "%s %s %s", prev[0], prev[1], norm);
-    if (prev[0][0] && len > 0 && (size_t)len < sizeof key)
-        kinds |= px_words_kinds(key, (size_t)len);
+    if (prev[1][0] && px_words_ends_phrase(norm, m)) {
+        int len = snprintf(key, sizeof key, "%s %s", prev[1], norm);
+        if (len > 0 && (size_t)len < sizeof key)
+            kinds |= px_words_kinds(key, (size_t)len);
+        len = snprintf(key, sizeof key, "%s %s %s", prev[0], prev[1], norm);
+        if (prev[0][0] && len > 0 && (size_t)len < sizeof key)
+            kinds |= px_words_kinds(key, (size_t)len);
+    }
     for (unsigned c = 0; c < W_NKINDS; c++)
         st->kinds[c] += (kinds >> c) & 1;
     st->vocab += kinds != 0;
@@ -475,7 +477,8 @@ static void overlap_word(void *ctx, const char *w, size_t n)
     o->words++;
     o->in_head += o->head && px_map_get(o->head, w, n, NULL);
     px_map_get(o->run, w, n, &run);
-    px_map_get(o->own, w, n, &own);
+    if (o->own)
+        px_map_get(o->own, w, n, &own);
     o->in_run += run > own; /* in the run's other lines */
 }
 
@@ -491,9 +494,11 @@ static void topic_features(const px_line *lines, size_t n, const char *title, si
     for (size_t i = lo; i <= hi && i < n; i++)
         content_words(lines[i].s, lines[i].len, count_in, run);
     for (size_t i = 0; i < n; i++) {
-        px_map *own = px_map_new();
-        if (i >= lo && i <= hi)
+        px_map *own = NULL; /* a line of the run: its own words are not the others' */
+        if (i >= lo && i <= hi) {
+            own = px_map_new();
             content_words(lines[i].s, lines[i].len, count_in, own);
+        }
         struct overlap o = {head, run, own, 0, 0, 0};
         content_words(lines[i].s, lines[i].len, overlap_word, &o);
         x[i * PX_LINE_NFEAT + PXF_head_words] = share(o.in_head, o.words);

@@ -58,6 +58,8 @@ enum { W_NAV, W_SECTION, W_SHARE, W_NEWSLETTER, W_BIO, W_RELATED, W_LEGAL, W_AD,
 /* The kinds (a bit per kind) of the phrase key (words normalised by
  * px_words_norm, joined by one space); 0 when not in the vocabulary. */
 unsigned px_words_kinds(const char *key, size_t len);
+/* Can a phrase of the vocabulary end with this (normalised) word? */
+bool px_words_ends_phrase(const char *word, size_t len);
 /* A word as the vocabulary holds it: punctuation around it removed, ASCII
  * letters in lower case, curly apostrophes straight, into out (size
  * bytes); returns its length (0: no word, or too long). */

@@ -25,7 +25,7 @@ static const char *const kind_names[W_NKINDS] = {
     "legal", "ad",      "time",  "comment",    "credit",
 };
 
-static px_map *vocab;
+static px_map *vocab, *ends; /* phrases; the last words of phrases of two or three */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* Punctuation (Unicode categories P*) at either end of a word goes. */
@@ -100,12 +100,18 @@ static void add_entry(const char *kind, size_t klen, const char *phrase, size_t 
     if (bit && n) {
         px_map_get(vocab, key, n, &old);
         px_map_put(vocab, key, n, old | bit);
+        size_t sp = n;
+        while (sp > 0 && key[sp - 1] != ' ')
+            sp--;
+        if (sp > 0) /* a phrase: its last word */
+            px_map_put(ends, key + sp, n - sp, 1);
     }
 }
 
 static void build(void)
 {
     vocab = px_map_new();
+    ends = px_map_new();
     const char *d = px_embed_line_words;
     size_t len = px_embed_line_words_len;
     for (size_t i = 0; i < len;) {
@@ -117,6 +123,12 @@ static void build(void)
             add_entry(d + i, (size_t)(tab - (d + i)), tab + 1, (size_t)(d + j - tab - 1));
         i = j + 1;
     }
+}
+
+bool px_words_ends_phrase(const char *word, size_t len)
+{
+    pthread_once(&once, build);
+    return px_map_get(ends, word, len, NULL);
 }
 
 unsigned px_words_kinds(const char *key, size_t len)
