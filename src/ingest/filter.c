@@ -62,7 +62,8 @@ static bool headline_like(const char *s, size_t n)
 static bool only_marks(const char *s, size_t n)
 {
     static const char *marks[] = {"-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
-                                  "*", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xBA", ">"};
+                                  "*", "\xC2\xB7",     "\xE2\x96\xAA", "\xE2\x80\xBA",
+                                  ">"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (n == strlen(marks[i]) && memcmp(s, marks[i], n) == 0)
             return true;
@@ -97,8 +98,8 @@ static bool outlet_line(const char *s, size_t n, const char *outlet)
 
 /* The rules: what data/furniture.txt and the user's file name, the
  * headlines after a "Related" heading or a mark line, the outlet's name. */
-static void mark_rules(const px_furniture *f, const px_line *lines, size_t n,
-                       const char *outlet, bool *drop)
+static void mark_rules(const px_furniture *f, const px_line *lines, size_t n, const char *outlet,
+                       bool *drop)
 {
     bool in_related = false;
     for (size_t i = 0; i < n; i++) {
@@ -153,8 +154,8 @@ void px_filter_mark(const px_furniture *f, const px_line *lines, size_t n, const
     free(fp);
 }
 
-char *px_filter_emit(px_arena *a, const px_line *lines, size_t n, const bool *drop,
-                     size_t *out_len, const char ***removed, size_t *nremoved)
+char *px_filter_emit(px_arena *a, const px_line *lines, size_t n, const bool *drop, size_t *out_len,
+                     const char ***removed, size_t *nremoved)
 {
     PX_VEC(const char *) gone = {0};
     px_buf b;
@@ -185,8 +186,7 @@ char *px_filter_emit(px_arena *a, const px_line *lines, size_t n, const bool *dr
 }
 
 char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, size_t len,
-                       const char *outlet, size_t *out_len, const char ***removed,
-                       size_t *nremoved)
+                       const char *outlet, size_t *out_len, const char ***removed, size_t *nremoved)
 {
     px_lines lines = {0};
     px_lines_split(text, len, &lines);

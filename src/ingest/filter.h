@@ -20,8 +20,8 @@ void px_filter_mark(const px_furniture *f, const px_line *lines, size_t n, const
 
 /* The kept lines as text (a blank line before a line keeps the paragraph
  * break), the dropped ones into *removed when removed is not NULL. */
-char *px_filter_emit(px_arena *a, const px_line *lines, size_t n, const bool *drop,
-                     size_t *out_len, const char ***removed, size_t *nremoved);
+char *px_filter_emit(px_arena *a, const px_line *lines, size_t n, const bool *drop, size_t *out_len,
+                     const char ***removed, size_t *nremoved);
 
 /* The headline of pasted text: the first line that is not the page's
  * navigation ("Skip to main content", "Home | News | Sports", a menu of

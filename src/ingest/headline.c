@@ -14,10 +14,10 @@
  */
 #include "ingest/filter.h"
 
-#define HEAD_LINES 40   /* the headline is among the first this many lines */
-#define MENU_WORDS 2    /* a menu item has at most this many words… */
-#define MENU_RUN 3      /* …and a menu at least this many items */
-#define NAV_WORDS 6     /* a navigation line has at most this many words */
+#define HEAD_LINES 40 /* the headline is among the first this many lines */
+#define MENU_WORDS 2  /* a menu item has at most this many words… */
+#define MENU_RUN 3    /* …and a menu at least this many items */
+#define NAV_WORDS 6   /* a navigation line has at most this many words */
 
 static bool short_line(const px_line *l)
 {

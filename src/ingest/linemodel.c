@@ -152,17 +152,18 @@ static px_status setting(px_line_model *m, const char *key, char *rest, const ch
     if (!to)
         return px_error_set(err, PX_EINPUT, file, line,
                             "unknown setting '%s' (expected bias, feature, shift, adapt, act "
-                            "or style)", key);
+                            "or style)",
+                            key);
     if (!numbers(rest, &v, 1) || (to == &m->adapt && v < 0))
-        return px_error_set(err, PX_EINPUT, file, line, "expected one number after '%s'%s",
-                            key, to == &m->adapt ? " (0 or more)" : "");
+        return px_error_set(err, PX_EINPUT, file, line, "expected one number after '%s'%s", key,
+                            to == &m->adapt ? " (0 or more)" : "");
     *to = v;
     return PX_OK;
 }
 
 /* One line of the file: blank, a comment, the format line or a setting. */
-static px_status model_line(px_line_model *m, char *l, bool *format, const char *file,
-                            size_t line, px_error *err)
+static px_status model_line(px_line_model *m, char *l, bool *format, const char *file, size_t line,
+                            px_error *err)
 {
     size_t n = strlen(l);
     while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t'))
@@ -183,8 +184,8 @@ static px_status model_line(px_line_model *m, char *l, bool *format, const char 
     return setting(m, l, rest, file, line, err);
 }
 
-px_status px_line_model_parse(const char *text, size_t len, const char *file,
-                              px_line_model **out, px_error *err)
+px_status px_line_model_parse(const char *text, size_t len, const char *file, px_line_model **out,
+                              px_error *err)
 {
     px_line_model *m = px_xcalloc(1, sizeof *m);
     for (int k = 0; k < PX_LINE_NFEAT; k++)
@@ -289,8 +290,8 @@ static bool centroid(const px_line_model *m, const double *x, const bool *fixed,
 
 /* Each line's evidence gains adapt × (its squared distance to the
  * furniture's style − to the article's). */
-static void adapt(const px_line_model *m, const double *x, const bool *fixed, size_t n,
-                  size_t lo, size_t hi, double *e)
+static void adapt(const px_line_model *m, const double *x, const bool *fixed, size_t n, size_t lo,
+                  size_t hi, double *e)
 {
     double in[PX_LINE_NFEAT], out[PX_LINE_NFEAT];
     if (!centroid(m, x, fixed, n, lo, hi, true, in) ||
@@ -325,8 +326,8 @@ static bool acts(const px_line_model *m, const double *e, size_t n, size_t lo, s
     return against >= m->around;
 }
 
-void px_line_model_classify(const px_line_model *m, const double *x, const bool *fixed,
-                            size_t n, double *p, bool *drop)
+void px_line_model_classify(const px_line_model *m, const double *x, const bool *fixed, size_t n,
+                            double *p, bool *drop)
 {
     memset(drop, 0, n * sizeof *drop);
     if (n == 0)

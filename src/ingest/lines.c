@@ -32,10 +32,10 @@
 #define PX_LINE_NAME(n) #n,
 const char *const px_line_feature_names[PX_LINE_NFEAT] = {PX_LINE_FEATURES(PX_LINE_NAME)};
 
-#define PROSE_WORDS 8      /* a prose line has at least this many words… */
-#define TITLE_WORDS 12     /* a title-like line at most this many */
-#define RUN_COST 150.0     /* what a non-prose line costs the dense run (in characters) */
-#define WIDE_COST 25.0     /* the same, for the wide run that tolerates short lines */
+#define PROSE_WORDS 8  /* a prose line has at least this many words… */
+#define TITLE_WORDS 12 /* a title-like line at most this many */
+#define RUN_COST 150.0 /* what a non-prose line costs the dense run (in characters) */
+#define WIDE_COST 25.0 /* the same, for the wide run that tolerates short lines */
 
 /* What one line shows on its own. */
 struct stats {
@@ -80,9 +80,19 @@ static bool space_at(const char *s, size_t n, size_t i)
 /* A token made only of a list or separator mark: "|", "-", "•", "·", "»". */
 static bool mark_token(const char *w, size_t n)
 {
-    static const char *const marks[] = {"|", "-", "/", "*", ">", "\xE2\x80\xA2", "\xC2\xB7",
-                                        "\xC2\xBB", "\xE2\x80\xBA", "\xE2\x80\x93",
-                                        "\xE2\x80\x94", "\xE2\x96\xAA", "\xE2\x96\xB8"};
+    static const char *const marks[] = {"|",
+                                        "-",
+                                        "/",
+                                        "*",
+                                        ">",
+                                        "\xE2\x80\xA2",
+                                        "\xC2\xB7",
+                                        "\xC2\xBB",
+                                        "\xE2\x80\xBA",
+                                        "\xE2\x80\x93",
+                                        "\xE2\x80\x94",
+                                        "\xE2\x96\xAA",
+                                        "\xE2\x96\xB8"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (n == strlen(marks[i]) && memcmp(w, marks[i], n) == 0)
             return true;
@@ -130,8 +140,8 @@ static void count_chars(const char *s, size_t n, struct stats *st)
         st->commas += cp == ',';
         st->seps += cp == '|' && i > 0 && i + 1 < n && !space_at(s, n, i - 1) &&
                     !space_at(s, n, i + 1); /* "News|Sports"; " | " is a token */
-        if ((cp == '.' || cp == '!' || cp == '?') && i + 1 < n && space_at(s, n, i + 1) &&
-            i > 0 && s[i - 1] != '.' && s[i - 1] != ' ')
+        if ((cp == '.' || cp == '!' || cp == '?') && i + 1 < n && space_at(s, n, i + 1) && i > 0 &&
+            s[i - 1] != '.' && s[i - 1] != ' ')
             st->marks++;
         i += k;
     }
@@ -228,8 +238,8 @@ static void line_stats(const px_line *l, struct stats *st)
             count_word(s + i, j - i, st, prev);
         i = j;
     }
-    st->link = holds(s, n, "http") || holds(s, n, "www.") || holds(s, n, ".com") ||
-               holds(s, n, "@");
+    st->link =
+        holds(s, n, "http") || holds(s, n, "www.") || holds(s, n, ".com") || holds(s, n, "@");
     st->prose = st->words >= PROSE_WORDS && (st->end_stop || st->marks > 0);
     st->title = st->words >= 1 && st->words <= TITLE_WORDS && !st->end_stop && !st->end_colon &&
                 st->marks == 0 && !st->starts_lower;
@@ -485,8 +495,8 @@ static void overlap_word(void *ctx, const char *w, size_t n)
 /* The article's own words: the share of a line's content words that the
  * headline holds, and that the other lines of the dense run hold. Related
  * headlines, menus and footers speak of other things. */
-static void topic_features(const px_line *lines, size_t n, const char *title, size_t lo,
-                           size_t hi, double *x)
+static void topic_features(const px_line *lines, size_t n, const char *title, size_t lo, size_t hi,
+                           double *x)
 {
     px_map *head = title ? px_map_new() : NULL, *run = px_map_new();
     if (head)

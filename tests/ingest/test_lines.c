@@ -74,8 +74,7 @@ static void model_errors_name_the_line(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         px_line_model *m = NULL;
         px_error err;
-        px_status st = px_line_model_parse(cases[i].text, strlen(cases[i].text), "m.txt", &m,
-                                           &err);
+        px_status st = px_line_model_parse(cases[i].text, strlen(cases[i].text), "m.txt", &m, &err);
         if (st != PX_EINPUT || err.line != cases[i].line || !strstr(err.message, cases[i].says))
             fail_msg("case %zu: status %d line %zu: %s", i, st, err.line, err.message);
         assert_string_equal(err.file, "m.txt");
@@ -140,9 +139,9 @@ static void builtin_model_keeps_the_article(void **state)
     for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
         if (!strstr(art->body, kept[i]))
             fail_msg("article lost: \"%s\"\n%s", kept[i], art->body);
-    static const char *const gone[] = {"Facebook", "morning briefing", "is a reporter",
-                                       "Related stories", "Ferry fares", "Port workers",
-                                       "12 comments", "About time someone", "Privacy policy",
+    static const char *const gone[] = {"Facebook",           "morning briefing",   "is a reporter",
+                                       "Related stories",    "Ferry fares",        "Port workers",
+                                       "12 comments",        "About time someone", "Privacy policy",
                                        "All rights reserved"};
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
         if (strstr(art->body, gone[i]))
@@ -194,9 +193,13 @@ static void magazine_page_cleaned(void **state)
     for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
         if (!strstr(art->body, kept[i]))
             fail_msg("article lost: \"%s\"\n%s", kept[i], art->body);
-    static const char *const gone[] = {"Northern Review", "two-hour call", "Petra Lund",
-                                       "straight to your inbox", "free morning email",
-                                       "50 years onIn Focus", "dry summerEnvironment",
+    static const char *const gone[] = {"Northern Review",
+                                       "two-hour call",
+                                       "Petra Lund",
+                                       "straight to your inbox",
+                                       "free morning email",
+                                       "50 years onIn Focus",
+                                       "dry summerEnvironment",
                                        "About us"};
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
         if (strstr(art->body, gone[i]))
