@@ -18,7 +18,8 @@ extern "C" {
 #endif
 
 typedef enum {
-    PX_KIND_TEXT = 0, /* pasted plain text: first line is the headline */
+    PX_KIND_TEXT = 0, /* pasted plain text: the headline is its first line that is
+                         not navigation */
     PX_KIND_HTML,     /* a saved or fetched HTML page */
     PX_KIND_RECORD,   /* a JSON record */
 } px_input_kind;
@@ -41,13 +42,20 @@ typedef struct px_article {
     px_input_kind kind;
 } px_article;
 
-/* Furniture patterns for pasted text (see data/furniture.txt). */
+/* The page-furniture filter for pasted text and records: the line
+ * classifier (data/line-model.txt, learned from real pages) and the
+ * patterns of data/furniture.txt. */
 typedef struct px_furniture px_furniture;
-/* The built-in patterns (compiled from data/furniture.txt). Free with
+/* The built-in classifier and patterns (compiled in). Free with
  * px_furniture_free. */
 PX_API px_furniture *px_furniture_default(void);
-/* Add the patterns of a user file (same format) to f. */
+/* Add the patterns of a user file (same format as data/furniture.txt) to f. */
 PX_API px_status px_furniture_load(px_furniture *f, const char *path, px_error *err);
+/* Use the line model in the file at path instead of the built-in one (same
+ * format as data/line-model.txt); errors name the file and line. */
+PX_API px_status px_furniture_load_model(px_furniture *f, const char *path, px_error *err);
+/* No line classifier: only the patterns remove lines. */
+PX_API void px_furniture_rules_only(px_furniture *f);
 PX_API void px_furniture_free(px_furniture *f);
 
 /* The largest input read when px_ingest_opts.max_bytes is 0. */
@@ -91,9 +99,30 @@ PX_API void px_ingest_record_urls(px_arena *a, const char *data, size_t len, con
 /* HTML page → article. origin names the page in messages and gives the id. */
 PX_API px_status px_ingest_html(px_arena *a, const char *html, size_t len, const char *origin,
                                 const px_ingest_opts *o, px_article **out, px_error *err);
-/* Pasted plain text → article (first non-empty line is the headline). */
+/* Pasted plain text → article. With a furniture filter the headline is the
+ * first line that is not navigation ("Skip to main content", a menu),
+ * without one the first non-empty line. */
 PX_API px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *origin,
                                 const px_ingest_opts *o, px_article **out, px_error *err);
+/* What the line classifier saw of pasted text, line by line, after the
+ * headline: for training and inspecting the model (`parallax extract
+ * --line-features`). Arrays in the caller's arena. */
+typedef struct px_line_report {
+    const char *title;        /* the headline found */
+    size_t n;                 /* lines after the headline */
+    size_t nfeat;             /* features of a line */
+    const char *const *names; /* their names (nfeat) */
+    const char **text;        /* each line (n) */
+    const size_t *number;     /* its line number in the input (n) */
+    const double *x;          /* features, line by line (n * nfeat) */
+    const double *p;          /* the model's probability that a line is furniture,
+                                 -1 without a model (n) */
+    const bool *drop;         /* removed by the model or the patterns (n) */
+} px_line_report;
+/* Pasted plain text → what the filter saw and decided of each line. */
+PX_API px_status px_ingest_text_lines(px_arena *a, const char *text, size_t len,
+                                      const char *origin, const px_ingest_opts *o,
+                                      px_line_report *out, px_error *err);
 /* One JSON record (an object) → article; line is for messages (0 = none). */
 PX_API px_status px_ingest_record(px_arena *a, const char *json, size_t len,
                                   const char *origin, size_t line, const px_ingest_opts *o,

@@ -92,7 +92,8 @@ void cli_fetch_progress(px_fetch_opts *o);
  * then cli_common_load what they name. */
 enum {
     CLI_OPT_LEXICONS = 0x1100, CLI_OPT_LEXICON, CLI_OPT_NO_LEXICONS, CLI_OPT_FURNITURE,
-    CLI_OPT_NO_FURNITURE, CLI_OPT_THRESHOLD, CLI_OPT_ALIGN_MODEL,
+    CLI_OPT_NO_FURNITURE, CLI_OPT_THRESHOLD, CLI_OPT_ALIGN_MODEL, CLI_OPT_LINE_MODEL,
+    CLI_OPT_NO_LINE_MODEL,
 };
 #define CLI_LEXICON_OPTIONS                                                                \
     {"lexicons", required_argument, NULL, CLI_OPT_LEXICONS},                               \
@@ -100,12 +101,15 @@ enum {
         {"no-lexicons", no_argument, NULL, CLI_OPT_NO_LEXICONS}
 #define CLI_FURNITURE_OPTION {"furniture", required_argument, NULL, CLI_OPT_FURNITURE}
 #define CLI_NO_FURNITURE_OPTION {"no-furniture", no_argument, NULL, CLI_OPT_NO_FURNITURE}
+#define CLI_LINE_MODEL_OPTIONS                                                             \
+    {"line-model", required_argument, NULL, CLI_OPT_LINE_MODEL},                           \
+        {"no-line-model", no_argument, NULL, CLI_OPT_NO_LINE_MODEL}
 #define CLI_THRESHOLD_OPTION {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
 #define CLI_MODEL_OPTION {"align-model", required_argument, NULL, CLI_OPT_ALIGN_MODEL}
 
 typedef struct cli_common {
-    const char *lexdir, *furniture, *model_path;
-    bool no_lex, no_furniture;
+    const char *lexdir, *furniture, *model_path, *line_model;
+    bool no_lex, no_furniture, no_line_model;
     PX_VEC(char *) lexfiles;
     cli_fetch_opts fetch;
     /* cli_common_load: what the options name, ready to use */

@@ -33,6 +33,9 @@ static void help(void)
            "      --no-lexicons     do not load the lexicon folder\n"
            "      --furniture FILE  more page-furniture patterns for pasted text\n"
            "      --no-furniture    keep pasted text as it is\n"
+           "      --line-model FILE pasted text: this line classifier instead of the\n"
+           "                        built-in one (format of data/line-model.txt)\n"
+           "      --no-line-model   pasted text: only the furniture patterns remove lines\n"
            "      --threshold X     probability needed to link two sentences (default:\n"
            "                        the model's, 0.5)\n"
            "  -h, --help            show this help\n\n"
@@ -189,7 +192,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
         {"formats", required_argument, NULL, 'f'}, {"shard", required_argument, NULL, 'S'},
         {"resume", no_argument, NULL, 'r'},        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},          CLI_LEXICON_OPTIONS,
-        CLI_FURNITURE_OPTION,                      CLI_NO_FURNITURE_OPTION,
+        CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,                      CLI_NO_FURNITURE_OPTION,
         CLI_THRESHOLD_OPTION,                      {NULL, 0, NULL, 0}};
     int c;
     char *end;

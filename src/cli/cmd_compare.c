@@ -25,6 +25,9 @@ static void help(void)
            "      --no-lexicons     do not load the lexicon folder (only --lexicon files)\n"
            "      --furniture FILE  more page-furniture patterns for pasted text\n"
            "      --no-furniture    keep pasted text as it is\n"
+           "      --line-model FILE pasted text: this line classifier instead of the\n"
+           "                        built-in one (format of data/line-model.txt)\n"
+           "      --no-line-model   pasted text: only the furniture patterns remove lines\n"
            "      --threshold X     probability needed to link two sentences (default: the\n"
            "                        model's, 0.5)\n"
            "      --align-model FILE  the same-claim model to use (written by\n"
@@ -228,7 +231,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"story", required_argument, NULL, 's'},  {"color", required_argument, NULL, 'c'},
         {"pairs", required_argument, NULL, 'P'},  {"help", no_argument, NULL, 'h'},
-        CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION,
+        CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
         CLI_NO_FURNITURE_OPTION,                  CLI_THRESHOLD_OPTION,
         CLI_MODEL_OPTION,                         CLI_FETCH_OPTIONS,
         {NULL, 0, NULL, 0}};

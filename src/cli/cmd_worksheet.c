@@ -32,6 +32,9 @@ static void help(void)
            "                        unless --lexicon gives one)\n"
            "      --furniture FILE  more page-furniture patterns for pasted text\n"
            "      --no-furniture    keep pasted text as it is\n"
+           "      --line-model FILE pasted text: this line classifier instead of the\n"
+           "                        built-in one (format of data/line-model.txt)\n"
+           "      --no-line-model   pasted text: only the furniture patterns remove lines\n"
            "  -h, --help            show this help\n\n"
            "Both pages print on A4 and Letter. Example:\n"
            "  parallax worksheet data/stories/biden-putin-call -o sheet.html --key key.html\n");
@@ -51,7 +54,7 @@ static int parse(int argc, char **argv, ws_args *a)
         {"output", required_argument, NULL, 'o'},   {"key", required_argument, NULL, 'k'},
         {"seed", required_argument, NULL, 'S'},     {"level", required_argument, NULL, 'v'},
         {"reveal-outlets", no_argument, NULL, 'R'}, {"help", no_argument, NULL, 'h'},
-        CLI_LEXICON_OPTIONS,                        CLI_FURNITURE_OPTION,
+        CLI_LEXICON_OPTIONS,                        CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
         CLI_NO_FURNITURE_OPTION,                    CLI_FETCH_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c;

@@ -1,7 +1,8 @@
 /*
  * options.c — the options compare, worksheet, batch and extract share,
  * parsed in one place: the lexicons (--lexicons, --lexicon, --no-lexicons),
- * the furniture filter (--furniture, --no-furniture), the alignment
+ * the furniture filter (--furniture, --no-furniture, --line-model,
+ * --no-line-model), the alignment
  * (--threshold, --align-model) and fetching (cmd_fetch.c's table). A
  * subcommand adds the macros of cli.h to its getopt_long table, passes the
  * codes it does not know to cli_common_option, then loads what they name
@@ -24,6 +25,8 @@ int cli_common_option(cli_common *c, int code, const char *arg, const char *cmd)
     case CLI_OPT_NO_LEXICONS: c->no_lex = true; return 1;
     case CLI_OPT_FURNITURE: c->furniture = arg; return 1;
     case CLI_OPT_NO_FURNITURE: c->no_furniture = true; return 1;
+    case CLI_OPT_LINE_MODEL: c->line_model = arg; return 1;
+    case CLI_OPT_NO_LINE_MODEL: c->no_line_model = true; return 1;
     case CLI_OPT_ALIGN_MODEL: c->model_path = arg; return 1;
     case CLI_OPT_THRESHOLD:
         c->cfg.align.threshold = strtod(arg, &end);
@@ -51,6 +54,10 @@ px_status cli_common_load(cli_common *c, bool lexicons, px_error *err)
         c->fur = px_furniture_default();
         if (c->furniture)
             st = px_furniture_load(c->fur, c->furniture, err);
+        if (st == PX_OK && c->line_model)
+            st = px_furniture_load_model(c->fur, c->line_model, err);
+        if (c->no_line_model)
+            px_furniture_rules_only(c->fur);
     }
     c->cfg.lexicons = c->lex;
     c->cfg.align.model = c->model;

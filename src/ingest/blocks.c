@@ -30,21 +30,10 @@ struct walker {
     px_para cur;
 };
 
-/* A linked headline with a summary cut short ("…" or "...") is a teaser
- * for another page. */
-static bool teaser(const px_flat *pg, const px_para *p)
-{
-    const char *end = pg->text.data + p->start + p->len;
-    return p->links && p->len > 3 &&
-           (memcmp(end - 3, "...", 3) == 0 || memcmp(end - 3, "\xE2\x80\xA6", 3) == 0);
-}
-
 static void close_run(struct walker *w)
 {
     if (w->open && w->cur.len) {
         w->cur.len = (uint32_t)(w->pg->text.len - w->cur.start);
-        if (teaser(w->pg, &w->cur))
-            w->cur.kind |= P_TEASER;
         if (w->cur.dates == w->cur.chars)
             w->cur.kind |= P_DATE;
         px_vec_push(w->pg->paras, w->cur);

@@ -59,7 +59,7 @@ const char *px_dom_attr(const xmlNode *n, const char *name);
 unsigned px_dom_hints(const xmlNode *n);
 
 /* A paragraph: a run of inline text inside one block. */
-enum { P_HEADING = 1, P_ITEM = 2, P_CAPTION = 4, P_QUOTE = 8, P_PRE = 16, P_TEASER = 32,
+enum { P_HEADING = 1, P_ITEM = 2, P_CAPTION = 4, P_QUOTE = 8, P_PRE = 16,
        P_DATE = 64 /* all of it inside <time>: a dateline */ };
 typedef struct px_para {
     uint32_t start, len;     /* bytes in px_flat.text */

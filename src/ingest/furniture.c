@@ -1,16 +1,17 @@
 /*
- * furniture.c — the page-furniture filter for pasted plain text.
+ * furniture.c — the page-furniture rules for pasted text and for the
+ * paragraphs of HTML pages, and the line model that goes with them.
  *
- * Text pasted from a browser carries the page around the article:
- * newsletter pitches, "Advertisement", share prompts, photo credits, author
- * bios, the outlet's name alone on a line, lists of related headlines. The
- * rules are data (data/furniture.txt, compiled in; users add their own with
- * --furniture FILE): each line of the text is checked against them, and a
- * few structural rules that a single pattern cannot express live here:
- * related-headline runs, dash/bullet-only lines, and the outlet's name.
+ * The main mechanism for pasted text is the line classifier (lines.c,
+ * linemodel.c, filter.c), learned from real pages. The rules are the layer
+ * users extend: data/furniture.txt (compiled in) and --furniture FILE, one
+ * POSIX extended expression a line with what the line is (drop, byline,
+ * updated, related, credit, bio). A line a rule names is removed whatever
+ * the model says, and a "By …" line gives the byline.
  *
- * Hands on: the kept text (paragraphs separated by "\n\n") and the removed
- * lines, in order, as evidence.
+ * Hands on: px_furniture (rules, and the line model: built in, or a file
+ * read by px_furniture_load_model) and px_furniture_match to filter.c and
+ * html.c.
  */
 #include "parallax/ingest.h"
 
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "ingest/internal.h"
+#include "ingest/filter.h"
 #include "ingest/needles.h"
 
 #define LINE_MAX_BYTES 400 /* longer lines are article text, never furniture */
@@ -67,6 +69,8 @@ struct px_furniture {
     struct rule *rules;
     size_t n, cap;
     pthread_mutex_t lock; /* compiling a rule (stories run on several threads) */
+    px_line_model *model; /* read from a file, or NULL: the built-in one */
+    bool no_model;        /* rules only */
 };
 
 /* Compile r now; false if its pattern is bad. */
@@ -191,10 +195,43 @@ px_status px_furniture_load(px_furniture *f, const char *path, px_error *err)
     return st;
 }
 
+px_status px_furniture_load_model(px_furniture *f, const char *path, px_error *err)
+{
+    char *data;
+    size_t len;
+    px_status st = px_file_read(path, 1 << 20, &data, &len, err);
+    if (st != PX_OK)
+        return st;
+    px_line_model *m = NULL;
+    st = px_line_model_parse(data, len, path, &m, err);
+    free(data);
+    if (st != PX_OK)
+        return st;
+    px_line_model_free(f->model);
+    f->model = m;
+    f->no_model = false;
+    return PX_OK;
+}
+
+void px_furniture_rules_only(px_furniture *f)
+{
+    px_line_model_free(f->model);
+    f->model = NULL;
+    f->no_model = true;
+}
+
+const px_line_model *px_furniture_model(const px_furniture *f)
+{
+    if (!f || f->no_model)
+        return NULL;
+    return f->model ? f->model : px_line_model_builtin();
+}
+
 void px_furniture_free(px_furniture *f)
 {
     if (!f)
         return;
+    px_line_model_free(f->model);
     for (size_t i = 0; i < f->n; i++) {
         if (atomic_load(&f->rules[i].state) > 0)
             regfree(&f->rules[i].re);
@@ -205,15 +242,6 @@ void px_furniture_free(px_furniture *f)
     pthread_mutex_destroy(&f->lock);
     free(f);
 }
-
-/* ---- the filter ---- */
-
-struct line {
-    const char *s;
-    size_t len;
-    bool blank_before; /* a blank line (paragraph break) precedes it */
-    bool drop;
-};
 
 static int match_kind(const px_furniture *f, const char *line)
 {
@@ -241,161 +269,3 @@ px_furn_kind px_furniture_match(const px_furniture *f, const char *line)
     return f ? (px_furn_kind)match_kind(f, line) : PX_FURN_NONE;
 }
 
-static size_t count_words(const char *s, size_t n)
-{
-    size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool sp = isspace((unsigned char)s[i]);
-        if (!sp && !in)
-            w++;
-        in = !sp;
-    }
-    return w;
-}
-
-static bool ends_sentence(const char *s, size_t n)
-{
-    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
-        n--;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
-        n -= 3; /* closing curly quote */
-    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':');
-}
-
-/* A short line that reads like a headline: few words, not ending in a
- * period (a question mark is fine: "Who are the reporters …?"). */
-static bool headline_like(const char *s, size_t n)
-{
-    size_t w = count_words(s, n);
-    return w >= 1 && w <= 16 && (!ends_sentence(s, n) || s[n - 1] == '?');
-}
-
-static bool only_marks(const char *s, size_t n)
-{
-    static const char *marks[] = {"-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
-                                  "*", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xBA", ">"};
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (n == strlen(marks[i]) && memcmp(s, marks[i], n) == 0)
-            return true;
-    return false;
-}
-
-/* Letters and digits only, folded to lower case (ASCII). */
-static void squash(const char *s, size_t n, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++)
-        if (isalnum((unsigned char)s[i]))
-            out[k++] = (char)tolower((unsigned char)s[i]);
-    out[k] = '\0';
-}
-
-/* The outlet's name alone on a line: short, no end punctuation, every word
- * capitalised, and naming the outlet id ("The Iron Sentinel" for sentinel). */
-static bool outlet_line(const char *s, size_t n, const char *outlet)
-{
-    if (!outlet || !*outlet || n > 60 || ends_sentence(s, n) || count_words(s, n) > 6)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 0 || s[i - 1] == ' ') && islower((unsigned char)s[i]) &&
-            !(i + 3 <= n && (memcmp(s + i, "of ", 3) == 0 || memcmp(s + i, "the", 3) == 0)))
-            return false;
-    char a[128], b[128];
-    squash(s, n, a, sizeof a);
-    squash(outlet, strlen(outlet), b, sizeof b);
-    return b[0] && strstr(a, b) != NULL;
-}
-
-typedef PX_VEC(struct line) lines_vec;
-
-/* The non-blank lines of text, trimmed, each knowing whether a blank line
- * (a paragraph break) came before it. */
-static void split_lines(const char *text, size_t len, lines_vec *lines)
-{
-    bool blank = true;
-    for (size_t i = 0; i < len;) {
-        size_t j = i;
-        while (j < len && text[j] != '\n')
-            j++;
-        size_t s = i, e = j;
-        while (s < e && (text[s] == ' ' || text[s] == '\t'))
-            s++;
-        while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t'))
-            e--;
-        if (e == s) {
-            blank = true;
-        } else {
-            struct line l = {text + s, e - s, blank, false};
-            px_vec_push(*lines, l);
-            blank = false;
-        }
-        i = j + 1;
-    }
-}
-
-/* Mark the furniture lines: the rules, then what one line cannot show —
- * the headlines after a "Related" heading or a mark line, and the outlet's
- * name alone. */
-static void mark_lines(const px_furniture *f, lines_vec *lines, const char *outlet)
-{
-    bool in_related = false;
-    for (size_t i = 0; i < lines->n; i++) {
-        struct line *l = &lines->v[i];
-        char *z = px_xstrndup(l->s, l->len);
-        int k = f ? match_kind(f, z) : -1;
-        free(z);
-        if (k == K_RELATED) {
-            l->drop = true;
-            in_related = true;
-        } else if (only_marks(l->s, l->len)) {
-            l->drop = true;
-            in_related = i + 1 < lines->n &&
-                         headline_like(lines->v[i + 1].s, lines->v[i + 1].len);
-        } else if (k >= 0) {
-            l->drop = true;
-            in_related = false;
-        } else if ((in_related && headline_like(l->s, l->len)) ||
-                   outlet_line(l->s, l->len, outlet)) {
-            l->drop = true;
-        } else {
-            in_related = false;
-        }
-    }
-}
-
-char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, size_t len,
-                       const char *outlet, size_t *out_len, const char ***removed,
-                       size_t *nremoved)
-{
-    lines_vec lines = {0};
-    split_lines(text, len, &lines);
-    mark_lines(f, &lines, outlet);
-    PX_VEC(const char *) gone = {0};
-    px_buf b;
-    px_buf_init(&b, 0);
-    bool first = true;
-    for (size_t i = 0; i < lines.n; i++) {
-        struct line *l = &lines.v[i];
-        if (l->drop) {
-            px_vec_push(gone, px_arena_strndup(a, l->s, l->len));
-            continue;
-        }
-        if (!first)
-            px_buf_puts(&b, l->blank_before ? "\n\n" : "\n");
-        px_buf_add(&b, l->s, l->len);
-        first = false;
-    }
-    char *res = px_arena_strndup(a, b.data ? b.data : "", b.len);
-    if (out_len)
-        *out_len = b.len;
-    px_buf_free(&b);
-    if (removed) {
-        *removed = px_arena_memdup(a, gone.v, gone.n * sizeof(char *));
-        *nremoved = gone.n;
-    }
-    px_vec_free(gone);
-    px_vec_free(lines);
-    return res;
-}

@@ -3,9 +3,11 @@
  * JSON records.
  *
  * Plain text: UTF-8 is required (an error names the line otherwise), the
- * first non-empty line is the headline, the furniture filter cleans the
- * rest. JSON: one object, an array of objects, or JSON Lines; each record
- * names its outlet and carries "text" or "html".
+ * headline is the first line that is not the page's navigation
+ * (headline.c), the furniture filter (filter.c) cleans the rest. JSON: one
+ * object, an array of objects, or JSON Lines; each record names its outlet
+ * and carries "text" or "html"; a record's text is cleaned by the same
+ * filter as pasted text.
  */
 #include "parallax/ingest.h"
 
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ingest/filter.h"
 #include "ingest/internal.h"
 #include "parallax/text.h"
 
@@ -180,10 +183,52 @@ static const char *masthead(const px_article *art)
     return best ? best : art->name;
 }
 
-/* Pasted text whose headline is known (title, may be "") or is its first
- * non-empty line (title NULL) → article. */
-static px_status ingest_text(px_arena *a, const char *title, const char *text, size_t len,
-                             const char *origin, const px_ingest_opts *o, px_article **out,
+/* The body of pasted text: lines[first..] filtered, the first nav lines
+ * (navigation above the headline) removed too. */
+static void filter_body(px_arena *a, px_article *art, const px_lines *lines, size_t nav,
+                        size_t first, const char *outlet, const px_ingest_opts *o,
+                        px_line_report *rep)
+{
+    const px_furniture *f = o ? o->furniture : NULL;
+    size_t n = lines->n - first;
+    bool *drop = px_arena_array(a, n + 1, sizeof *drop);
+    double *x = rep ? px_arena_array(a, n * PX_LINE_NFEAT + 1, sizeof *x) : NULL;
+    double *p = rep ? px_arena_array(a, n + 1, sizeof *p) : NULL;
+    px_filter_mark(f, lines->v + first, n, art->title, outlet, x, p, drop);
+    const char **gone = NULL;
+    size_t ngone = 0;
+    art->body = px_filter_emit(a, lines->v + first, n, drop, &art->body_len, &gone, &ngone);
+    art->nremoved = nav + ngone;
+    art->removed = px_arena_array(a, art->nremoved + 1, sizeof *art->removed);
+    for (size_t k = 0; k < nav; k++)
+        art->removed[k] = px_arena_strndup(a, lines->v[k].s, lines->v[k].len);
+    memcpy(art->removed + nav, gone, ngone * sizeof *gone);
+    for (size_t k = 0; k < art->nremoved && !art->byline && f; k++)
+        if (strncasecmp(art->removed[k], "by ", 3) == 0)
+            art->byline = art->removed[k] + 3;
+    if (rep) {
+        rep->n = n;
+        rep->nfeat = PX_LINE_NFEAT;
+        rep->names = px_line_feature_names;
+        rep->text = px_arena_array(a, n + 1, sizeof *rep->text);
+        size_t *num = px_arena_array(a, n + 1, sizeof *num);
+        for (size_t i = 0; i < n; i++) {
+            rep->text[i] = px_arena_strndup(a, lines->v[first + i].s, lines->v[first + i].len);
+            num[i] = lines->v[first + i].number;
+        }
+        rep->number = num, rep->x = x, rep->p = p, rep->drop = drop;
+        rep->title = art->title;
+    }
+}
+
+/* Pasted text whose headline is known (title, may be "") or is to be
+ * found (title NULL: the first line that is not navigation, or with no
+ * furniture filter the first line). outlet names the outlet for the
+ * filter (NULL: the file's). rep, when not NULL, receives what the line
+ * classifier saw. */
+static px_status ingest_text(px_arena *a, const char *title, const char *outlet,
+                             const char *text, size_t len, const char *origin,
+                             const px_ingest_opts *o, px_article **out, px_line_report *rep,
                              px_error *err)
 {
     *out = NULL;
@@ -193,43 +238,34 @@ static px_status ingest_text(px_arena *a, const char *title, const char *text, s
     size_t clen;
     char *clean = px_utf8_clean(a, text, len, &clen);
     clean = px_text_unescape(a, clean, clen, &clen);
-    size_t i = 0;
-    while (i < clen && isspace((unsigned char)clean[i]))
-        i++;
-    if (i == clen)
-        return px_error_set(err, PX_EINPUT, origin, 0, "empty file (no text)");
+    px_lines lines = {0};
+    px_lines_split(clean, clen, &lines);
+    if (lines.n == 0) {
+        px_vec_free(lines);
+        px_error_set(err, PX_EINPUT, origin, 0, "empty file (no text)");
+        return PX_EINPUT;
+    }
     px_article *art = px_arena_alloc(a, sizeof *art);
     art->kind = PX_KIND_TEXT;
     art->origin = px_arena_strdup(a, origin);
     art->id = px_ingest_id_from_path(a, origin);
-    size_t e = i; /* where the body starts */
+    size_t nav = 0, first = 0; /* navigation lines above the headline; the body's first */
     if (title) {
         art->title = px_utf8_clean(a, title, strlen(title), NULL);
     } else {
-        /* the headline: first non-empty line */
-        while (e < clen && clean[e] != '\n')
-            e++;
-        size_t te = e;
-        while (te > i && isspace((unsigned char)clean[te - 1]))
-            te--;
-        art->title = px_arena_strndup(a, clean + i, te - i);
+        nav = o && o->furniture ? px_lines_headline(lines.v, lines.n) : 0;
+        art->title = px_arena_strndup(a, lines.v[nav].s, lines.v[nav].len);
+        first = nav + 1;
     }
-    const char *rest = clean + e;
-    size_t rest_len = clen - e;
-    if (o && o->furniture) {
-        art->body = px_ingest_filter(a, o->furniture, rest, rest_len, art->id, &art->body_len,
-                                     &art->removed, &art->nremoved);
-        for (size_t k = 0; k < art->nremoved && !art->byline; k++)
-            if (strncasecmp(art->removed[k], "by ", 3) == 0)
-                art->byline = art->removed[k] + 3;
-    } else {
-        art->body = px_ingest_filter(a, NULL, rest, rest_len, NULL, &art->body_len, NULL, NULL);
-    }
+    filter_body(a, art, &lines, nav, first, outlet ? outlet : art->id, o, rep);
+    px_vec_free(lines);
     art->name = masthead(art);
     px_ingest_finish(a, art);
-    if (art->body_len == 0)
-        return px_error_set(err, PX_EINPUT, origin, 0,
-                            title ? "no article text" : "no article text after the headline line");
+    if (art->body_len == 0 && !rep) {
+        px_error_set(err, PX_EINPUT, origin, 0,
+                     title ? "no article text" : "no article text after the headline line");
+        return PX_EINPUT;
+    }
     *out = art;
     return PX_OK;
 }
@@ -237,7 +273,15 @@ static px_status ingest_text(px_arena *a, const char *title, const char *text, s
 px_status px_ingest_text(px_arena *a, const char *text, size_t len, const char *origin,
                          const px_ingest_opts *o, px_article **out, px_error *err)
 {
-    return ingest_text(a, NULL, text, len, origin, o, out, err);
+    return ingest_text(a, NULL, NULL, text, len, origin, o, out, NULL, err);
+}
+
+px_status px_ingest_text_lines(px_arena *a, const char *text, size_t len, const char *origin,
+                               const px_ingest_opts *o, px_line_report *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    px_article *art = NULL;
+    return ingest_text(a, NULL, NULL, text, len, origin, o, &art, out, err);
 }
 
 static const char *field(json_t *o, const char *key)
@@ -280,7 +324,8 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
     } else {
         /* a record's text is all body: its headline is the "title" field */
         const char *title = field(j, "title");
-        st = ingest_text(a, title ? title : "", text, strlen(text), where, o, &art, err);
+        st = ingest_text(a, title ? title : "", id, text, strlen(text), where, o, &art, NULL,
+                         err);
     }
     if (st != PX_OK)
         return st;

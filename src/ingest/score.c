@@ -5,17 +5,23 @@
  * Every paragraph gets a value: prose (enough words, punctuation, few
  * links) counts its unlinked characters, link lists and text inside chrome
  * (blocks named related, share, newsletter, comments, ads; nav, aside,
- * header, footer; hidden blocks; small cards that open with a linked
- * headline) count against, short text counts nothing (unless the page has
- * no prose at all). The article is the element whose paragraphs sum
- * highest — the best subtree — with a bonus for elements named as the
- * body (article-body, itemprop=articleBody, <article>). This keeps a body
+ * header, footer; hidden blocks) count against, short text counts nothing
+ * (unless the page has no prose at all). The article is the element whose
+ * paragraphs sum highest — the best subtree — with a bonus for elements
+ * named as the body (article-body, itemprop=articleBody). This keeps a body
  * split into several blocks together (their common parent sums higher)
  * while a comments section or a related-stories rail beside it pulls the
  * sum down.
  *
  * Chrome names are overruled when the block holds most of the page's prose:
  * a wrapper called "content-with-sidebar" is still the article.
+ *
+ * Every rule here was checked on the development pages split in two halves
+ * by site (issue 15): each helps pages of several sites and harms neither
+ * half. Rules that helped one site only, or helped one half and harmed the
+ * other, were dropped: a linked paragraph ending in "…" as a teaser, small
+ * "cards" opening with a linked headline, a bonus for <article>/<main>,
+ * lists of mostly linked items, a lone linked heading as a link run.
  *
  * Hands on: px_flat_main (the element) and px_flat_select (the paragraphs
  * of it to keep) to html.c.
@@ -42,27 +48,11 @@ static double para_value(const px_para *p, double short_value)
     double text = (double)(p->chars - p->links);
     if (p->kind & P_CAPTION)
         return -0.25 * p->chars;
-    if (p->kind & P_TEASER)
-        return -(double)p->chars;
     if (p->links * 2 > p->chars)
         return p->stops >= 3 && p->words >= 30 ? text - p->links : -(double)p->chars;
     if (is_prose(p))
         return text - p->links;
     return short_value * text - p->links;
-}
-
-/* A card: a small block that opens with a linked line (a headline) and
- * adds at most a short summary: a link to another story. */
-static bool card(const px_flat *pg, const px_elem *e)
-{
-    size_t n = e->last - e->first;
-    if (n < 2 || n > 3 || (e->tag & (T_PARA | T_HEADING | T_LIST)) || !(e->tag & T_BLOCK))
-        return false;
-    const px_para *head = &pg->paras.v[e->first];
-    size_t chars = 0;
-    for (size_t i = e->first; i < e->last; i++)
-        chars += pg->paras.v[i].chars;
-    return chars <= 400 && head->links * 2 > head->chars && head->chars <= 160;
 }
 
 static bool chrome_elem(const px_elem *e)
@@ -94,7 +84,7 @@ static void mark_chrome(const px_flat *pg, size_t lo, size_t hi, const double *m
     int *diff = px_xcalloc(pg->paras.n + 1, sizeof *diff);
     for (size_t i = lo; i < hi; i++) {
         const px_elem *e = &pg->elems.v[i];
-        if ((!chrome_elem(e) && !card(pg, e)) || e->first >= e->last)
+        if (!chrome_elem(e) || e->first >= e->last)
             continue;
         double m = mass[e->last] - mass[e->first];
         if (!(e->tag & T_NAV) && m > share)
@@ -117,8 +107,6 @@ static double bonus(const px_elem *e)
         b *= 1.25;
     else if (e->hints & H_GOOD)
         b *= 1.05;
-    if (e->tag & T_ARTICLE)
-        b *= 1.1;
     return b;
 }
 
@@ -196,8 +184,8 @@ static bool promo(const px_flat *pg, const px_para *p)
 }
 
 /* Links in the body: a lone linked line ("Get it on Amazon for $39") is
- * text, but a run of linked lines, a linked heading or a linked line in
- * capitals are links to elsewhere (related stories, tags). */
+ * text, but a run of linked lines or a linked line in capitals are links
+ * to elsewhere (related stories, tags). */
 static void drop_link_runs(const px_flat *pg, const px_elem *main, bool *keep)
 {
     size_t run = 0, start = 0;
@@ -211,29 +199,10 @@ static void drop_link_runs(const px_flat *pg, const px_elem *main, bool *keep)
         }
         for (size_t k = start; run && k < i; k++) {
             const px_para *p = &pg->paras.v[k];
-            if (keep[k] && (run >= LINK_RUN || (p->kind & P_HEADING) || promo(pg, p)))
+            if (keep[k] && (run >= LINK_RUN || promo(pg, p)))
                 keep[k] = false;
         }
         run = 0;
-    }
-}
-
-/* A list whose items are mostly links (three or more items, three in four
- * of them at least 30% linked) is a list of links to elsewhere. */
-static void drop_link_lists(const px_flat *pg, const px_elem *main, size_t m, bool *keep)
-{
-    for (size_t i = m + 1; i < main->end; i++) {
-        const px_elem *e = &pg->elems.v[i];
-        if (!(e->tag & T_LIST))
-            continue;
-        size_t items = 0, linked = 0;
-        for (size_t k = e->first; k < e->last; k++) {
-            const px_para *p = &pg->paras.v[k];
-            items++;
-            linked += p->links * 10 >= p->chars * 3;
-        }
-        if (items >= 3 && linked * 4 >= items * 3)
-            memset(keep + e->first, 0, (e->last - e->first) * sizeof *keep);
     }
 }
 
@@ -249,9 +218,8 @@ void px_flat_select(const px_flat *pg, uint32_t m, bool *keep)
     mark_chrome(pg, m + 1, main->end, mass, share, inside);
     for (size_t i = main->first; i < main->last; i++) {
         const px_para *p = &pg->paras.v[i];
-        keep[i] = !inside[i] && !(p->kind & (P_CAPTION | P_TEASER | P_DATE));
+        keep[i] = !inside[i] && !(p->kind & (P_CAPTION | P_DATE));
     }
-    drop_link_lists(pg, main, m, keep);
     drop_link_runs(pg, main, keep);
     free(inside);
     free(mass);

@@ -90,6 +90,40 @@ code, out, err = run("extract", pasted)
 check(code == 0 and out == "The harbour board agreed on Thursday to dredge the north channel."
       "\n\nIt will cost $2.3 million.\n", f"pasted text: furniture removed, body kept ({out!r})")
 
+# a paste that starts at the top of the browser window: the headline is found
+top = write(d, "quay.txt",
+            "Skip to main content\nHome | Port | Business | Weather\nSign in\n"
+            "Harbour to be dredged\nBy Lena Moss\nThe harbour board agreed on Thursday to "
+            "dredge the north channel, ending a dispute with the fishing co-operative.\n"
+            "Dredging will start in March and cost about $2.3 million, the board said.\n")
+code, out, err = run("extract", "--json", top)
+meta = json.loads(out) if code == 0 else {}
+check(meta.get("title") == "Harbour to be dredged" and "Skip to main" not in meta.get("text", "")
+      and "Home | Port" not in meta.get("text", "") and "ending a dispute" in meta.get("text", ""),
+      f"a paste beginning with navigation: the real headline ({meta.get('title')!r})")
+
+# what the line classifier saw: one JSON object a line after a header
+code, out, err = run("extract", "--line-features", top)
+rows = [json.loads(l) for l in out.splitlines()] if code == 0 else []
+names = rows[0].get("features", []) if rows else []
+check(len(rows) == 4 and rows[0].get("title") == "Harbour to be dredged" and
+      all(len(r["x"]) == len(names) and 0 <= r["p"] <= 1 for r in rows[1:]) and
+      rows[1]["line"] == 5 and rows[1]["text"] == "By Lena Moss",
+      f"--line-features: a row per line after the headline ({len(rows)} rows)")
+code, out, err = run("extract", "--line-features", page)
+check(code == 2 and "--line-features reads pasted plain text" in err,
+      f"--line-features on a page is a usage error ({code})")
+
+# a model file with a typo: the file and line named, exit 3
+bad_model = write(d, "bad.model", "format parallax-line-model 2\nbias 0.5\nfeature log_chras 1 0 1\n")
+code, out, err = run("extract", "--line-model", bad_model, pasted)
+check(code == 3 and "bad.model:3:" in err and "unknown feature 'log_chras'" in err,
+      f"--line-model with a typo names file:line ({err.strip()})")
+keep_all = write(d, "keep.model", "format parallax-line-model 2\nbias -30\n")
+code, out, err = run("extract", "--line-model", keep_all, top)
+check(code == 0 and "Dredging will start" in out and "ending a dispute" in out,
+      "--line-model: a model that keeps every line keeps the article")
+
 empty = write(d, "empty.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
 code, out, err = run("extract", empty)
 check(code == 3 and "no article text" in err, f"a page without article text exits 3 ({code})")

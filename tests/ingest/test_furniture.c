@@ -149,6 +149,81 @@ static void short_lines_and_quotes_kept(void **state)
     px_arena_free(a);
 }
 
+/* A paste selected from the top of the browser window: the headline is
+ * found below the navigation, which goes with the furniture. */
+static void headline_found_below_navigation(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    px_article *art = paste(a, "gazette.txt",
+        "Skip to main content\nHome | News | Sports | Weather\nSign in\n"
+        "Barrier opens two years late\n\n" LEAD MID SHORT QUOTE END);
+    assert_string_equal(art->title, "Barrier opens two years late");
+    keeps_article(art);
+    gone(art, "Skip to main content");
+    gone(art, "Home | News | Sports");
+    gone(art, "Sign in");
+    assert_null(strstr(art->body, "Barrier opens two years late"));
+    /* a menu of one-word lines */
+    art = paste(a, "gazette.txt", "Menu\nNews\nCounty\nSport\nBarrier opens two years late\n\n"
+                LEAD MID SHORT QUOTE END);
+    assert_string_equal(art->title, "Barrier opens two years late");
+    gone(art, "County");
+    /* a short headline straight above the article is the headline */
+    art = paste(a, "gazette.txt", "Barrier opens\n\n" LEAD MID SHORT QUOTE END);
+    assert_string_equal(art->title, "Barrier opens");
+    keeps_article(art);
+    px_arena_free(a);
+}
+
+/* Without a furniture filter nothing is removed: the first line is the
+ * headline, navigation or not. */
+static void no_filter_keeps_the_first_line(void **state)
+{
+    (void)state;
+    px_arena *a = px_arena_new();
+    const char *text = "Skip to main content\nBarrier opens\n\n" LEAD END;
+    px_article *art = NULL;
+    px_error err;
+    assert_int_equal(px_ingest_text(a, text, strlen(text), "g.txt", NULL, &art, &err), PX_OK);
+    assert_string_equal(art->title, "Skip to main content");
+    assert_non_null(strstr(art->body, "Barrier opens"));
+    px_arena_free(a);
+}
+
+/* A JSON record's text is cleaned as pasted text is: the outlet's name
+ * alone, a bare "UPDATE:" label, a bio and a follow prompt go; the
+ * article, its update included, stays. */
+static void record_text_cleaned_like_pastes(void **state)
+{
+    (void)state;
+    px_furniture *f = px_furniture_default();
+    px_ingest_opts o = {.furniture = f};
+    px_arena *a = px_arena_new();
+    const char *json =
+        "{\"source\": \"gazette\", \"outlet\": \"Valley Gazette\", \"title\": \"Barrier "
+        "opens\", \"text\": \"Valley Gazette\\n"
+        "The county opened its new flood barrier on Monday, two years late.\\n"
+        "Officials said the barrier could hold back a river three metres above normal.\\n"
+        "UPDATE:\\n"
+        "The county said on Tuesday that the barrier had held through the first storm.\\n"
+        "Rosa Lind is a Reporter for the Valley Gazette. Follow her on Twitter at @rosalind.\\n"
+        "Follow Omar Haddad on Twitter at @omarh\"}";
+    px_article *art = NULL;
+    px_error err;
+    if (px_ingest_record(a, json, strlen(json), "corpus.jsonl", 1, &o, &art, &err) != PX_OK)
+        fail_msg("%s", err.message);
+    assert_non_null(strstr(art->body, "two years late."));
+    assert_non_null(strstr(art->body, "three metres above normal."));
+    assert_non_null(strstr(art->body, "held through the first storm."));
+    gone(art, "Valley Gazette");
+    gone(art, "UPDATE:");
+    gone(art, "is a Reporter for the Valley Gazette");
+    gone(art, "Follow Omar Haddad");
+    px_arena_free(a);
+    px_furniture_free(f);
+}
+
 static void user_rules_load_and_report_lines(void **state)
 {
     (void)state;
@@ -214,6 +289,9 @@ int main(void)
         cmocka_unit_test(outlet_name_alone),
         cmocka_unit_test(related_lists_and_mark_lines),
         cmocka_unit_test(short_lines_and_quotes_kept),
+        cmocka_unit_test(headline_found_below_navigation),
+        cmocka_unit_test(no_filter_keeps_the_first_line),
+        cmocka_unit_test(record_text_cleaned_like_pastes),
         cmocka_unit_test(user_rules_load_and_report_lines),
         cmocka_unit_test(first_bytes_of_anchored_rules),
         cmocka_unit_test(built_in_rules_compile),

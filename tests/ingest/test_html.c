@@ -204,51 +204,6 @@ static void split_body_kept_together(void **state)
     px_arena_free(a);
 }
 
-static void teaser_list_not_the_article(void **state)
-{
-    (void)state;
-    px_arena *a = px_arena_new();
-    px_article *art = extract(a,
-        "<html><body><div class='col'><ul class='ticker'>"
-        "<li><a href='/1'>Bakery wins county prize</a> Millbrook's oldest bakery took first "
-        "prize at the county fair on Saturday for its rye bread, its owners said...</li>"
-        "<li><a href='/2'>School board names new head</a> The school board on Monday named "
-        "a new superintendent, a former teacher who grew up in the town...</li>"
-        "<li><a href='/3'>River levels fall</a> River levels fell sharply over the weekend, "
-        "the county said, and the flood warning has been lifted for all areas...</li></ul>"
-        "<div class='post'>" BODY "</div></div></body></html>",
-        NULL);
-    has_story(art);
-    lacks(art, "Bakery wins");
-    lacks(art, "superintendent");
-    px_arena_free(a);
-}
-
-static void story_cards_not_the_article(void **state)
-{
-    (void)state;
-    px_arena *a = px_arena_new();
-    /* cards for other stories, in no block named as such: a linked headline
-     * and a one-sentence summary each */
-    px_article *art = extract(a,
-        "<html><body><div class='wrap'><div class='x1'>" BODY "</div>"
-        "<div class='x2'><div><h3><a href='/1'>Bakery wins county prize</a></h3>"
-        "<p>The town's oldest bakery took first prize at the county fair on Saturday, "
-        "its owners said.</p></div>"
-        "<div><h3><a href='/2'>School board names new head</a></h3>"
-        "<p>The school board on Monday named a new superintendent, a former teacher who "
-        "grew up in the town.</p></div>"
-        "<div><h3><a href='/3'>River levels fall</a></h3>"
-        "<p>River levels fell sharply over the weekend, and the county lifted its flood "
-        "warning for all areas.</p></div></div></div></body></html>",
-        NULL);
-    has_story(art);
-    lacks(art, "oldest bakery");
-    lacks(art, "superintendent");
-    lacks(art, "flood warning");
-    px_arena_free(a);
-}
-
 static void json_ld_metadata(void **state)
 {
     (void)state;
@@ -493,8 +448,6 @@ int main(void)
         cmocka_unit_test(paragraphs_separated_by_blank_line),
         cmocka_unit_test(chrome_inside_article_removed),
         cmocka_unit_test(split_body_kept_together),
-        cmocka_unit_test(teaser_list_not_the_article),
-        cmocka_unit_test(story_cards_not_the_article),
         cmocka_unit_test(json_ld_metadata),
         cmocka_unit_test(meta_tag_metadata),
         cmocka_unit_test(repeated_summary_and_removed_lines),
