@@ -6,6 +6,7 @@
 #define PX_INGEST_LINES_H
 
 #include "parallax/ingest.h"
+#include "util/toolbox.h"
 
 /* A non-blank line of pasted text, spaces and tabs trimmed. */
 typedef struct px_line {
