@@ -107,11 +107,9 @@ static void lines_json(const px_line_report *r, px_buf *b)
 static px_status line_features(px_arena *a, const char *path, const px_ingest_opts *io,
                                px_buf *b, px_error *err)
 {
-    size_t n = strlen(path);
     static const char *const not_text[] = {".html", ".htm", ".xhtml", ".json", ".jsonl"};
     for (size_t k = 0; k < sizeof not_text / sizeof not_text[0]; k++) {
-        size_t m = strlen(not_text[k]);
-        if (n > m && strcasecmp(path + n - m, not_text[k]) == 0)
+        if (px_has_ext(path, not_text[k]))
             return px_error_set(err, PX_EUSAGE, path, 0,
                                 "--line-features reads pasted plain text, not %s files",
                                 not_text[k]);

@@ -489,12 +489,6 @@ static px_status load_tsv(px_lexbuild *b, char *data, px_error *err)
     return st;
 }
 
-static bool has_ext(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n > e && strcasecmp(path + n - e, ext) == 0;
-}
-
 /* The directions the header named, per category; a name that is no
  * category of the file is an error at its header line. */
 static px_status directions(px_lexbuild *b, px_error *err)
@@ -576,7 +570,7 @@ px_status px_lexicon_parse(const char *name, const char *data, size_t len, px_le
     b.l->path = px_arena_strdup(b.l->arena, name);
     b.file = b.l->path;
     char *text = as_utf8(data, len);
-    bool tsv = !has_ext(name, ".dic");
+    bool tsv = !px_has_ext(name, ".dic");
     if (tsv) {
         /* a line gives at most one entry: room for them all in the arena,
          * never grown (no copies of a growing array to pay for) */

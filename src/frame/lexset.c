@@ -96,9 +96,7 @@ static int cmp_str(const void *a, const void *b)
 
 static bool lexicon_file(const char *name)
 {
-    size_t n = strlen(name);
-    return name[0] != '.' && n > 4 &&
-           (strcmp(name + n - 4, ".tsv") == 0 || strcmp(name + n - 4, ".dic") == 0);
+    return name[0] != '.' && (px_has_ext(name, ".tsv") || px_has_ext(name, ".dic"));
 }
 
 px_status px_lexset_load_dir(px_lexset *s, const char *dir, px_error *err)

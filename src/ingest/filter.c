@@ -70,16 +70,6 @@ static bool only_marks(const char *s, size_t n)
     return false;
 }
 
-/* Letters and digits only, folded to lower case (ASCII). */
-static void squash(const char *s, size_t n, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++)
-        if (isalnum((unsigned char)s[i]))
-            out[k++] = (char)tolower((unsigned char)s[i]);
-    out[k] = '\0';
-}
-
 /* The outlet's name alone on a line: short, no end punctuation, every word
  * capitalised, and naming the outlet id ("The Iron Sentinel" for sentinel). */
 static bool outlet_line(const char *s, size_t n, const char *outlet)
@@ -91,8 +81,8 @@ static bool outlet_line(const char *s, size_t n, const char *outlet)
             !(i + 3 <= n && (memcmp(s + i, "of ", 3) == 0 || memcmp(s + i, "the", 3) == 0)))
             return false;
     char a[128], b[128];
-    squash(s, n, a, sizeof a);
-    squash(outlet, strlen(outlet), b, sizeof b);
+    px_squash(s, n, a, sizeof a);
+    px_squash(outlet, strlen(outlet), b, sizeof b);
     return b[0] && strstr(a, b) != NULL;
 }
 

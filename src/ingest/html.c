@@ -25,25 +25,12 @@
 #define FURNITURE_MAX 300 /* longer paragraphs are never page furniture */
 #define SUMMARY_MIN 40    /* a shorter first paragraph repeated later is not a summary */
 
-/* Letters and digits of s, folded to lower case (ASCII), for comparing. */
-static size_t squash(const char *s, size_t n, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isalnum(c) || c >= 0x80)
-            out[k++] = (char)tolower(c);
-    }
-    out[k] = '\0';
-    return k;
-}
-
 static bool same_words(const char *s, size_t n, const char *t)
 {
     if (!t)
         return false;
     char x[512], y[512];
-    size_t a = squash(s, n, x, sizeof x), b = squash(t, strlen(t), y, sizeof y);
+    size_t a = px_squash(s, n, x, sizeof x), b = px_squash(t, strlen(t), y, sizeof y);
     return a > 0 && a == b && memcmp(x, y, a) == 0;
 }
 

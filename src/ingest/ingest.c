@@ -151,23 +151,13 @@ static px_status check_utf8(const char *text, size_t len, const char *origin, px
                         (unsigned char)text[bad], col);
 }
 
-/* Letters and digits of s, folded to ASCII lower case, into out. */
-static void squash(const char *s, char *out, size_t size)
-{
-    size_t k = 0;
-    for (; *s && k + 1 < size; s++)
-        if (isalnum((unsigned char)*s))
-            out[k++] = (char)tolower((unsigned char)*s);
-    out[k] = '\0';
-}
-
 /* The outlet's name, when the page furniture removed it as a masthead line
  * ("The Iron Sentinel" for sentinel.txt): the shortest removed line of at
  * most six words, without end punctuation, that holds the outlet id. */
 static const char *masthead(const px_article *art)
 {
     char id[128], line[256];
-    squash(art->id, id, sizeof id);
+    px_squash(art->id, strlen(art->id), id, sizeof id);
     const char *best = NULL;
     for (size_t k = 0; k < art->nremoved && id[0]; k++) {
         const char *r = art->removed[k];
@@ -176,7 +166,7 @@ static const char *masthead(const px_article *art)
             words += r[i] == ' ';
         if (n == 0 || n > 60 || words > 6 || strchr(".!?:", r[n - 1]))
             continue;
-        squash(r, line, sizeof line);
+        px_squash(r, n, line, sizeof line);
         if (strstr(line, id) && (!best || n < strlen(best)))
             best = r;
     }
@@ -364,12 +354,6 @@ px_status px_ingest_record(px_arena *a, const char *json, size_t len, const char
     return st;
 }
 
-static bool has_ext(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n > e && strcasecmp(path + n - e, ext) == 0;
-}
-
 /* One record of a file of records, parsed; line is 0 in a JSON value. */
 typedef px_status (*record_fn)(json_t *rec, size_t line, void *ctx, px_error *err);
 
@@ -386,7 +370,7 @@ static px_status each_record(const char *path, const char *data, size_t len, rec
         i++;
     json_error_t je;
     json_t *j = NULL;
-    bool jsonl = has_ext(path, ".jsonl");
+    bool jsonl = px_has_ext(path, ".jsonl");
     if (!jsonl) {
         j = json_loadb(data, len, 0, &je);
         /* several objects, one a line, in a .json file: JSON Lines after all */
@@ -487,7 +471,7 @@ void px_ingest_record_urls(px_arena *a, const char *data, size_t len, const char
 
 bool px_ingest_is_records(const char *name)
 {
-    return has_ext(name, ".json") || has_ext(name, ".jsonl");
+    return px_has_ext(name, ".json") || px_has_ext(name, ".jsonl");
 }
 
 px_status px_ingest_data(px_arena *a, const char *data, size_t len, const char *name,
@@ -501,7 +485,7 @@ px_status px_ingest_data(px_arena *a, const char *data, size_t len, const char *
         return ingest_json_file(a, name, data, len, o, out, count, err);
     px_article *art = NULL;
     px_status st;
-    if (has_ext(name, ".html") || has_ext(name, ".htm") || has_ext(name, ".xhtml"))
+    if (px_has_ext(name, ".html") || px_has_ext(name, ".htm") || px_has_ext(name, ".xhtml"))
         st = px_ingest_html(a, data, len, name, o, &art, err);
     else
         st = px_ingest_text(a, data, len, name, o, &art, err);

@@ -208,15 +208,7 @@ static bool holds(const char *s, size_t n, const char *what)
 static char *squash(const char *s, size_t n)
 {
     char *out = px_xmalloc(n + 1);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80)
-            out[k++] = (char)c;
-        else if (c >= 'A' && c <= 'Z')
-            out[k++] = (char)(c + 32);
-    }
-    out[k] = '\0';
+    px_squash(s, n, out, n + 1);
     return out;
 }
 

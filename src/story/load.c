@@ -74,12 +74,9 @@ bool px_load_article_file(const char *name)
     for (const char *const *s = not_articles; *s; s++)
         if (strcmp(name, *s) == 0)
             return false;
-    size_t n = strlen(name);
-    for (const char *const *e = not_ext; *e; e++) {
-        size_t m = strlen(*e);
-        if (n > m && strcmp(name + n - m, *e) == 0)
+    for (const char *const *e = not_ext; *e; e++)
+        if (px_has_ext(name, *e))
             return false;
-    }
     return true;
 }
 

@@ -44,6 +44,15 @@ static inline uint64_t px_splitmix64(uint64_t *state)
     return z ^ (z >> 31);
 }
 
+/* Whether name ends in ext (".jsonl"), ignoring case, with something
+ * before it. */
+PX_API bool px_has_ext(const char *name, const char *ext);
+/* The letters and digits of s[0..n), ASCII letters in lower case, every
+ * byte of a multi-byte UTF-8 character kept as it is (so "Zürich" is not
+ * "zrich"), into out (NUL-terminated, cut to size - 1 bytes); returns the
+ * length. For comparing names: "The Iron Sentinel" holds "sentinel". */
+size_t px_squash(const char *s, size_t n, char *out, size_t size);
+
 /* A growable array of T on the heap, for building results before they are
  * copied into an arena. px_vec_free releases it. */
 #define PX_VEC(T)                                                                                  \

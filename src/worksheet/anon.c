@@ -72,20 +72,6 @@ static size_t bare_end(const px_doc *d, const px_token *t)
                : t->end - 2;
 }
 
-/* Lower-case letters and digits of s, nothing else. */
-static void squash(const char *s, size_t n, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out[k++] = c;
-    }
-    out[k] = '\0';
-}
-
 /* Add a name. A one-word name is matched only when written with a capital
  * (unless any_case: a URL's host), and never when it is a generic masthead
  * word ("wire", "post"). */
@@ -109,7 +95,7 @@ static void add_variant(px_arena *a, variant_vec *v, const char *s, size_t n, in
     for (size_t i = 0, len = 0; i < k; i++) {
         if (i == 0 && k > 1 && !strcmp(x.words[0].fold, "the"))
             continue;
-        squash(x.words[i].fold, strlen(x.words[i].fold), sq + len, sizeof sq - len);
+        px_squash(x.words[i].fold, strlen(x.words[i].fold), sq + len, sizeof sq - len);
         len = strlen(sq);
     }
     if (k >= 2 && strlen(sq) >= 6)
@@ -150,7 +136,7 @@ static void outlet_variants(const ws_plan *p, variant_vec *v, uint32_t i)
 {
     const px_article *art = p->s->articles[i];
     char id[128], line[256];
-    squash(art->id, strlen(art->id), id, sizeof id);
+    px_squash(art->id, strlen(art->id), id, sizeof id);
     if (art->name && *art->name)
         add_variant(p->a, v, art->name, strlen(art->name), WS_CUT_OUTLET, i, false);
     add_variant(p->a, v, art->id, strlen(art->id), WS_CUT_OUTLET, i, false);
@@ -161,7 +147,7 @@ static void outlet_variants(const ws_plan *p, variant_vec *v, uint32_t i)
             add_variant(p->a, v, h, n, WS_CUT_OUTLET, i, true);
     }
     for (size_t k = 0; k < art->nremoved; k++) {
-        squash(art->removed[k], strlen(art->removed[k]), line, sizeof line);
+        px_squash(art->removed[k], strlen(art->removed[k]), line, sizeof line);
         if (masthead(art->removed[k]) && strlen(id) >= 3 && strstr(line, id))
             add_variant(p->a, v, art->removed[k], strlen(art->removed[k]), WS_CUT_OUTLET, i,
                         false);
@@ -290,7 +276,7 @@ static bool self_reference(const px_doc *d, size_t i)
 static void squashed_cut(const px_doc *d, const px_token *t, const variant *x, cut_vec *cuts)
 {
     char sq[128];
-    squash(d->text + t->start, bare_end(d, t) - t->start, sq, sizeof sq);
+    px_squash(d->text + t->start, bare_end(d, t) - t->start, sq, sizeof sq);
     bool handle = t->start > 0 && (d->text[t->start - 1] == '@' || d->text[t->start - 1] == '#');
     if (strcmp(sq, x->squashed) && !(handle && strstr(sq, x->squashed)))
         return;

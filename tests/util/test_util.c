@@ -122,6 +122,33 @@ static void atomic_write_replaces_whole_file(void **state)
     rmdir(dir);
 }
 
+/* One comparison of names for every stage: ASCII letters folded, digits
+ * kept, punctuation and spaces dropped, UTF-8 characters kept whole; the
+ * result is cut, never overrun, at the buffer's size. */
+static void squash_keeps_letters_digits_and_utf8(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_int_equal(px_squash("The Iron-Sentinel, 2021!", 24, out, sizeof out), 19);
+    assert_string_equal(out, "theironsentinel2021");
+    px_squash("Z\xC3\xBCrich Post", 12, out, sizeof out);
+    assert_string_equal(out, "z\xC3\xBCrichpost");
+    assert_int_equal(px_squash("ABCDEF", 6, out, 4), 3);
+    assert_string_equal(out, "abc");
+    assert_int_equal(px_squash("...", 3, out, sizeof out), 0);
+    assert_string_equal(out, "");
+}
+
+static void has_ext_ignores_case_and_needs_a_name(void **state)
+{
+    (void)state;
+    assert_true(px_has_ext("story.JSONL", ".jsonl"));
+    assert_true(px_has_ext("dir/page.html", ".html"));
+    assert_false(px_has_ext("page.html", ".htm"));
+    assert_false(px_has_ext(".json", ".json"));
+    assert_false(px_has_ext("json", ".json"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +159,8 @@ int main(void)
         cmocka_unit_test(utf8_check_finds_the_bad_byte),
         cmocka_unit_test(utf8_clean_replaces_and_normalises),
         cmocka_unit_test(atomic_write_replaces_whole_file),
+        cmocka_unit_test(squash_keeps_letters_digits_and_utf8),
+        cmocka_unit_test(has_ext_ignores_case_and_needs_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
