@@ -43,7 +43,7 @@ struct stats {
     size_t kinds[W_NKINDS], vocab;
     bool end_stop, end_colon, end_other, teaser, link, starts_by, starts_lower, starts_mark;
     bool prose, title;
-    char *squash; /* letters and digits in lower case (ASCII), malloc'd */
+    char *squash; /* px_squash of the line, malloc'd */
 };
 
 void px_lines_split(const char *text, size_t len, px_lines *out)
@@ -205,7 +205,8 @@ static bool holds(const char *s, size_t n, const char *what)
     return false;
 }
 
-static char *squash(const char *s, size_t n)
+/* px_squash into a malloc'd copy. */
+static char *squash_dup(const char *s, size_t n)
 {
     char *out = px_xmalloc(n + 1);
     px_squash(s, n, out, n + 1);
@@ -235,7 +236,7 @@ static void line_stats(const px_line *l, struct stats *st)
     st->prose = st->words >= PROSE_WORDS && (st->end_stop || st->marks > 0);
     st->title = st->words >= 1 && st->words <= TITLE_WORDS && !st->end_stop && !st->end_colon &&
                 st->marks == 0 && !st->starts_lower;
-    st->squash = squash(s, n);
+    st->squash = squash_dup(s, n);
 }
 
 static double share(size_t part, size_t whole)
@@ -350,7 +351,7 @@ static void page_features(const struct stats *st, size_t n, const char *title, d
         px_map_get(seen, st[i].squash, strlen(st[i].squash), &c);
         px_map_put(seen, st[i].squash, strlen(st[i].squash), c + 1);
     }
-    char *t = title ? squash(title, strlen(title)) : NULL;
+    char *t = title ? squash_dup(title, strlen(title)) : NULL;
     size_t tl = t ? strlen(t) : 0;
     for (size_t i = 0; i < n; i++) {
         double *f = x + i * PX_LINE_NFEAT;
