@@ -463,7 +463,8 @@ static px_status record_url(json_t *rec, size_t line, void *ctx, px_error *err)
 }
 
 void px_ingest_record_urls(px_arena *a, const char *data, size_t len, const char *name,
-                           const char ***urls, size_t *n)
+                           const char ***urls,
+                           size_t *n) /* NOLINT(readability-non-const-parameter): via u.n */
 {
     url_scan u = {a, urls, n};
     each_record(name, data, len, record_url, &u, NULL);
