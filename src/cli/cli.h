@@ -49,6 +49,10 @@ px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t n
 
 /* Write b to path atomically ("-" = stdout). */
 px_status cli_write(const char *path, const px_buf *b, px_error *err);
+/* Refuse inputs given twice (the same URL, or paths naming the same file or
+ * folder after realpath): a story would hold each outlet twice. Returns -1
+ * when all differ, else prints a usage error and returns 2. */
+int cli_check_inputs(const char *cmd, char *const *inputs, size_t n);
 /* The whole command line, for method notes. */
 char *cli_command_line(int argc, char **argv);
 
