@@ -41,7 +41,8 @@ int cli_bad_option(const char *cmd, char **argv);
 void cli_warn(const char *fmt, ...) PX_PRINTF(1, 2);
 
 /* The lexicon folder: --lexicons, $PARALLAX_LEXICONS, next to the binary
- * (../share/parallax/lexicons), the install prefix, the source tree. */
+ * (BINDIR/../share/parallax/lexicons when installed), the install prefix,
+ * the source tree. */
 const char *cli_lexicon_dir(const char *given);
 /* Load lexicons: the folder (unless none), plus each extra file. */
 px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t nfiles,

@@ -15,6 +15,14 @@
 
 const char *cli_argv0 = "parallax";
 
+/* The installed data folder relative to the installed binary (meson.build
+ * works it out from bindir and datadir). */
+#ifdef PX_DATADIR_FROM_BIN
+#define DATADIR_FROM_BIN PX_DATADIR_FROM_BIN
+#else
+#define DATADIR_FROM_BIN "../share/parallax"
+#endif
+
 int cli_exit_code(px_status st)
 {
     switch (st) {
@@ -86,7 +94,7 @@ const char *cli_lexicon_dir(const char *given)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(buf, sizeof buf, "%s/../share/parallax/lexicons", exe);
+            snprintf(buf, sizeof buf, "%s/%s/lexicons", exe, DATADIR_FROM_BIN);
             if (is_dir(buf))
                 return buf;
         }
