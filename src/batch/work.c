@@ -5,11 +5,11 @@
  * input and settings hashes, and every output is there at the recorded
  * size), else: load the story's articles (a story of one record too, so
  * that a malformed record fails with its line rather than being skipped),
- * skip it when fewer than two outlets remain, analyse, render each requested format, write the files,
- * and append the meta line to the journal last — so a meta line means its
- * outputs are complete. A failure removes what an earlier run left for the
- * story, so a rerun ends with the same files. Nothing here prints; the
- * outcome goes back to batch.c.
+ * skip it when fewer than two outlets remain, analyse, render each
+ * requested format, write the files, and append the meta line to the
+ * journal last — so a meta line means its outputs are complete. A failure
+ * removes what an earlier run left for the story, so a rerun ends with the
+ * same files. Nothing here prints; the outcome goes back to batch.c.
  */
 #include <string.h>
 #include <sys/stat.h>

@@ -171,8 +171,8 @@ static void summary(const px_batch_progress *p, const char *outdir)
     fprintf(stderr,
             "parallax: batch: %zu stor%s in %.1f s: %zu analysed, %zu resumed, %zu failed, "
             "%zu skipped",
-            p->total, p->total == 1 ? "y" : "ies", p->elapsed, p->analysed, p->resumed,
-            p->failed, p->skipped);
+            p->total, p->total == 1 ? "y" : "ies", p->elapsed, p->analysed, p->resumed, p->failed,
+            p->skipped);
     if (p->bad_lines)
         fprintf(stderr, ", %zu bad line%s (naming no story)", p->bad_lines,
                 p->bad_lines == 1 ? "" : "s");

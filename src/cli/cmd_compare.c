@@ -233,8 +233,8 @@ static px_status write_report(const px_story *s, const char *format, const px_re
 /* -o DIR/ with --format: the format's files go into DIR (made if missing),
  * named for the story (STORY.html, .json, .txt; CSV: facts.csv and
  * scores.csv as always), and a line on stderr says where. */
-static px_status write_into_folder(const px_story *s, const char *format,
-                                   const px_report_opts *ro, const char *dir, px_error *err)
+static px_status write_into_folder(const px_story *s, const char *format, const px_report_opts *ro,
+                                   const char *dir, px_error *err)
 {
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
@@ -242,8 +242,8 @@ static px_status write_into_folder(const px_story *s, const char *format,
     char *d = px_xstrndup(dir, n);
     px_status st = PX_OK;
     if (mkdir(d, 0755) != 0 && errno != EEXIST)
-        st = px_error_set(err, PX_EIO, d, 0, "cannot create the output folder: %s",
-                          strerror(errno));
+        st =
+            px_error_set(err, PX_EIO, d, 0, "cannot create the output folder: %s", strerror(errno));
     if (st == PX_OK && !strcmp(format, "csv")) {
         st = write_csv(s, ro, d, err);
         if (st == PX_OK)
@@ -303,8 +303,10 @@ static int parse_args(int argc, char **argv, compare_args *a)
         }
     }
     if (!a->format && is_folder(a->out))
-        return cli_usage("compare ", "-o %s is a folder: say what to write into it with "
-                                     "--format (html, json, csv or text)", a->out);
+        return cli_usage("compare ",
+                         "-o %s is a folder: say what to write into it with "
+                         "--format (html, json, csv or text)",
+                         a->out);
     if (!a->format)
         a->format = format_from_path(a->out);
     if (!a->format && a->out && strcmp(a->out, "-"))

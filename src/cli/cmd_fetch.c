@@ -18,17 +18,17 @@
 
 /* The fetch options' help, in parts: `fetch` words --offline its own way
  * and has no --skip-failed (it always goes on past a failed page). */
-#define HELP_CACHE                                                                         \
-    "      --cache DIR       the page cache (default $XDG_CACHE_HOME/parallax,\n"           \
-    "                        else ~/.cache/parallax)\n"                                     \
+#define HELP_CACHE                                                                                 \
+    "      --cache DIR       the page cache (default $XDG_CACHE_HOME/parallax,\n"                  \
+    "                        else ~/.cache/parallax)\n"                                            \
     "      --no-cache        neither read nor write the cache\n"
-#define HELP_NETWORK                                                                       \
-    "      --refresh         fetch again even when cached\n"                                \
-    "      --connections N   downloads at once (default 8; at most 2 per host)\n"           \
-    "      --timeout S       seconds for a whole download (default 30)\n"                   \
-    "      --connect-timeout S  seconds to connect (default 10)\n"                          \
-    "      --max-size SIZE   largest page, e.g. 10M or 500K (default 10M)\n"                \
-    "      --retries N       retries after a connection failure, 429 or 5xx\n"              \
+#define HELP_NETWORK                                                                               \
+    "      --refresh         fetch again even when cached\n"                                       \
+    "      --connections N   downloads at once (default 8; at most 2 per host)\n"                  \
+    "      --timeout S       seconds for a whole download (default 30)\n"                          \
+    "      --connect-timeout S  seconds to connect (default 10)\n"                                 \
+    "      --max-size SIZE   largest page, e.g. 10M or 500K (default 10M)\n"                       \
+    "      --retries N       retries after a connection failure, 429 or 5xx\n"                     \
     "                        (default 3, with backoff; 0 for none)\n"
 
 const char cli_fetch_help[] =

@@ -168,8 +168,7 @@ int cli_check_inputs(const char *cmd, char *const *inputs, size_t n)
         for (size_t j = 0; j < i; j++)
             if (same_input(inputs[j], inputs[i], ra, rb)) {
                 if (strcmp(inputs[j], inputs[i]) == 0)
-                    return cli_usage(cmd, "'%s' is given twice: give each outlet once",
-                                     inputs[i]);
+                    return cli_usage(cmd, "'%s' is given twice: give each outlet once", inputs[i]);
                 return cli_usage(cmd, "'%s' and '%s' are the same %s: give each outlet once",
                                  inputs[j], inputs[i], is_dir(ra) ? "folder" : "file");
             }
