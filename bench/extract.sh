@@ -24,14 +24,19 @@
 # Targets (issues 3 and 18): in-process, parallax >= 20x Readability.js and
 # >= 4x readability-lxml; per process, parallax within 2x of the bare parse.
 #
-# Figures on the development machine (Debian 12, 2 cores shared with other
-# work; 88 pages; see README "Performance"): 2026-12-02, RUNS=5 for
-# parallax and parse, 3 for the others, medians, wall (CPU) pages/s:
-#   per-process  parallax 101.9 (112.7)  c944e9b 101.1 (113.6)
-#                Readability.js 0.77 (0.78)  readability-lxml 6.3 (6.6)
-#                parse 186.1 (214.8)
-#   in-process   parallax 235.1 (239.9)  Readability.js 8.0 (8.6)
-#                readability-lxml 6.8 (6.9)  parse 787 (812)
+# Figures (2026-12-02, `OLD=c944e9b SLOW_RUNS=1 bench/extract.sh build "" 5`,
+# 88 pages, Debian 12, 2 cores shared with four other builds: load average
+# 15-19, so every rate is about 6x below a quiet machine's; the ratios, of
+# interleaved runs, are the figures to read). Medians, pages/s wall (CPU):
+#   per process  parallax 7.57 (28.1)   parallax @c944e9b 6.82 (26.8)
+#                Readability.js 0.08 (0.30)   readability-lxml 0.98 (2.94)
+#                bare parse 9.92 (36.8)
+#   in process   parallax 55.8 (210)   Readability.js 0.57 (2.37)
+#                readability-lxml 4.80 (20.6)   bare parse 76.9 (293)
+#   ratios       in process: 97x Readability.js (88x CPU), 11.6x
+#                readability-lxml (10.2x CPU), 0.73 of the bare parse;
+#                per process: 100x (94x), 7.7x (9.6x), 0.76 (0.76);
+#                now / c944e9b per process: 1.11 (1.05 by CPU)
 #
 # Usage: bench/extract.sh [BUILD_DIR] [PAGES] [RUNS]
 #   BUILD_DIR  holds the parallax binary (default: build)
