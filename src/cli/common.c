@@ -152,27 +152,33 @@ px_status cli_write(const char *path, const px_buf *b, px_error *err)
     return px_file_write_atomic(path, b->data ? b->data : "", b->len, err);
 }
 
-/* Two inputs name the same thing: the same URL, or paths that resolve to
- * the same file or folder. */
-static bool same_input(const char *a, const char *b, char *ra, char *rb)
+/* What an input names, for spotting one given twice: a URL as it is, a
+ * path resolved (NULL when it does not resolve: the loader reports it). */
+static char *resolved(const char *input)
 {
-    if (px_fetch_is_url(a) || px_fetch_is_url(b))
-        return strcmp(a, b) == 0;
-    return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+    return px_fetch_is_url(input) ? px_xstrdup(input) : realpath(input, NULL);
 }
 
 int cli_check_inputs(const char *cmd, char *const *inputs, size_t n)
 {
-    static char ra[PATH_MAX], rb[PATH_MAX];
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = 0; j < i; j++)
-            if (same_input(inputs[j], inputs[i], ra, rb)) {
-                if (strcmp(inputs[j], inputs[i]) == 0)
-                    return cli_usage(cmd, "'%s' is given twice: give each outlet once", inputs[i]);
-                return cli_usage(cmd, "'%s' and '%s' are the same %s: give each outlet once",
-                                 inputs[j], inputs[i], is_dir(ra) ? "folder" : "file");
-            }
-    return -1;
+    char **real = px_xcalloc(n ? n : 1, sizeof *real);
+    int rc = -1;
+    for (size_t i = 0; i < n; i++)
+        real[i] = resolved(inputs[i]);
+    for (size_t i = 1; i < n && rc < 0; i++)
+        for (size_t j = 0; j < i && rc < 0 && real[i]; j++) {
+            if (!real[j] || strcmp(real[i], real[j]) != 0)
+                continue;
+            if (strcmp(inputs[j], inputs[i]) == 0)
+                rc = cli_usage(cmd, "'%s' is given twice: give each outlet once", inputs[i]);
+            else
+                rc = cli_usage(cmd, "'%s' and '%s' are the same %s: give each outlet once",
+                               inputs[j], inputs[i], is_dir(real[i]) ? "folder" : "file");
+        }
+    for (size_t i = 0; i < n; i++)
+        free(real[i]);
+    free(real);
+    return rc;
 }
 
 char *cli_command_line(int argc, char **argv)
