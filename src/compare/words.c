@@ -18,7 +18,9 @@ static char *term_key(const px_doc *d, const px_hit *h, size_t *n)
     char *k = px_xmalloc(*n + 1);
     for (size_t i = 0; i < *n; i++) {
         char ch = d->text[h->start + i];
-        k[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        k[i] = ch;
     }
     k[*n] = '\0';
     return k;
@@ -35,7 +37,7 @@ static void terms(px_arena *a, const px_doc *d, const px_source_frame *fr, uint3
         size_t n;
         char *key = term_key(d, &fr->hits[h], &n);
         uintptr_t at;
-        if (px_map_get(seen, key, n, &at)) {
+        if (px_map_get(seen, key, n, &at) && at < v.n) {
             v.v[at].count++;
         } else {
             px_map_put(seen, key, n, v.n);

@@ -498,6 +498,7 @@ static px_status record_url(json_t *rec, size_t line, void *ctx, px_error *err)
 }
 
 void px_ingest_record_urls(px_arena *a, const char *data, size_t len, const char *name,
+                           /* NOLINTNEXTLINE(readability-non-const-parameter): u writes *n */
                            const char ***urls, size_t *n)
 {
     url_scan u = {a, urls, n};
