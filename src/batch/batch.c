@@ -262,7 +262,7 @@ px_status px_batch_run(const char *corpus, const char *outdir, const px_batch_op
     px_journal_close(&p.job, st == PX_OK);
     p.prog.elapsed = seconds_since(&p.start);
     p.prog.finished = true;
-    p.prog.failed += c ? c->nbad : 0;
+    p.prog.bad_lines = c ? c->nbad : 0;
     if (st == PX_OK && o->progress)
         o->progress(&p.prog, o->user);
     if (out)

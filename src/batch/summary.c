@@ -170,11 +170,12 @@ static void pairs_table(const agg *g, const agg_tables *t, px_buf *b)
 
 static void stories_table(const agg *g, px_buf *b)
 {
-    px_buf_printf(b, "<h2>Stories</h2>\n<details><summary>All %zu stories</summary>\n"
-                     "<table><tr><th>story</th><th class=t>title</th><th>outlets</th>"
-                     "<th>facts</th><th>carried by all</th><th>by one</th>"
-                     "<th>with conflicts</th><th>words</th></tr>\n",
-                  g->stories.n);
+    px_buf_printf(b,
+                  "<h2>Stories</h2>\n<details><summary>All %zu stor%s</summary>\n"
+                  "<table><tr><th>story</th><th class=t>title</th><th>outlets</th>"
+                  "<th>facts</th><th>carried by all</th><th>by one</th>"
+                  "<th>with conflicts</th><th>words</th></tr>\n",
+                  g->stories.n, g->stories.n == 1 ? "y" : "ies");
     for (size_t i = 0; i < g->stories.n; i++) {
         const agg_story *s = &g->stories.v[i];
         px_buf_puts(b, "<tr><td>");
@@ -195,15 +196,20 @@ px_status px_agg_write_html(const agg *g, const agg_tables *t, const char *outdi
 {
     px_buf b;
     px_buf_init(&b, 0);
-    px_buf_printf(&b, "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
-                      "<title>Parallax: %zu outlets over %zu stories</title><style>%s</style>"
-                      "</head><body>\n<h1>%zu outlets over %zu stories</h1>\n",
-                  t->noutlets, g->stories.n, style, t->noutlets, g->stories.n);
-    px_buf_printf(&b, "<p class=meta>parallax %s · %zu stories analysed · %zu failed · %zu "
-                      "skipped (fewer than two outlets) · intervals from %u bootstrap "
-                      "resamples of stories, seed %llu</p>\n",
-                  px_version(), g->stories.n, px_map_count(g->failed),
-                  px_map_count(g->skipped), g->replicates, (unsigned long long)g->seed);
+    px_buf_printf(&b,
+                  "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
+                  "<title>Parallax: %zu outlet%s over %zu stor%s</title><style>%s</style>"
+                  "</head><body>\n<h1>%zu outlet%s over %zu stor%s</h1>\n",
+                  t->noutlets, t->noutlets == 1 ? "" : "s", g->stories.n,
+                  g->stories.n == 1 ? "y" : "ies", style, t->noutlets, t->noutlets == 1 ? "" : "s",
+                  g->stories.n, g->stories.n == 1 ? "y" : "ies");
+    px_buf_printf(&b,
+                  "<p class=meta>parallax %s · %zu stor%s analysed · %zu failed · %zu "
+                  "skipped (fewer than two outlets) · intervals from %u bootstrap "
+                  "resamples of stories, seed %llu</p>\n",
+                  px_version(), g->stories.n, g->stories.n == 1 ? "y" : "ies",
+                  px_map_count(g->failed), px_map_count(g->skipped), g->replicates,
+                  (unsigned long long)g->seed);
     outlets_table(g, t, &b);
     framing(g, t, &b);
     pairs_table(g, t, &b);

@@ -3,12 +3,13 @@
  *
  * Resume check (the story's meta line from an earlier run has the same
  * input and settings hashes, and every output is there at the recorded
- * size), else: load the story's articles, skip it when fewer than two
- * outlets remain, analyse, render each requested format, write the files,
- * and append the meta line to the journal last — so a meta line means its
- * outputs are complete. A failure removes what an earlier run left for the
- * story, so a rerun ends with the same files. Nothing here prints; the
- * outcome goes back to batch.c.
+ * size), else: load the story's articles (a story of one record too, so
+ * that a malformed record fails with its line rather than being skipped),
+ * skip it when fewer than two outlets remain, analyse, render each
+ * requested format, write the files, and append the meta line to the
+ * journal last — so a meta line means its outputs are complete. A failure
+ * removes what an earlier run left for the story, so a rerun ends with the
+ * same files. Nothing here prints; the outcome goes back to batch.c.
  */
 #include <string.h>
 #include <sys/stat.h>
@@ -178,11 +179,6 @@ int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
     out->message = NULL;
     if (j->o->resume && try_resume(j, cs, &out->meta))
         return PX_STORY_RESUMED;
-    if (!j->corpus->folder && cs->nrec < 2 && !cs->error) {
-        remove_stale(j, cs);
-        out->message = px_xstrdup("fewer than two outlets (1)");
-        return PX_STORY_SKIPPED;
-    }
     px_error err = {0};
     px_story *s = NULL;
     px_status st = px_corpus_load(j->corpus, i, j->o->ingest, &s, &err);

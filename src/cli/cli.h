@@ -41,7 +41,8 @@ int cli_bad_option(const char *cmd, char **argv);
 void cli_warn(const char *fmt, ...) PX_PRINTF(1, 2);
 
 /* The lexicon folder: --lexicons, $PARALLAX_LEXICONS, next to the binary
- * (../share/parallax/lexicons), the install prefix, the source tree. */
+ * (BINDIR/../share/parallax/lexicons when installed), the install prefix,
+ * the source tree. */
 const char *cli_lexicon_dir(const char *given);
 /* Load lexicons: the folder (unless none), plus each extra file. */
 px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t nfiles,
@@ -49,6 +50,10 @@ px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t n
 
 /* Write b to path atomically ("-" = stdout). */
 px_status cli_write(const char *path, const px_buf *b, px_error *err);
+/* Refuse inputs given twice (the same URL, or paths naming the same file or
+ * folder after realpath): a story would hold each outlet twice. Returns -1
+ * when all differ, else prints a usage error and returns 2. */
+int cli_check_inputs(const char *cmd, char *const *inputs, size_t n);
 /* The whole command line, for method notes. */
 char *cli_command_line(int argc, char **argv);
 

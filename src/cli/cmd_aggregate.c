@@ -85,9 +85,11 @@ int cmd_aggregate(int argc, char **argv)
                  res.shards);
     if (!quiet)
         fprintf(stderr,
-                "parallax: aggregate: %zu stories from %zu folders (%zu duplicates dropped), "
-                "%zu outlets, %zu pairs; %zu failed and %zu skipped stories left out\n",
-                res.stories, res.inputs, res.duplicates, res.outlets, res.pairs, res.failed,
+                "parallax: aggregate: %zu stor%s from %zu folder%s (%zu duplicate%s dropped), "
+                "%zu outlet%s, %zu pair%s; %zu failed and %zu skipped left out\n",
+                res.stories, res.stories == 1 ? "y" : "ies", res.inputs, res.inputs == 1 ? "" : "s",
+                res.duplicates, res.duplicates == 1 ? "" : "s", res.outlets,
+                res.outlets == 1 ? "" : "s", res.pairs, res.pairs == 1 ? "" : "s", res.failed,
                 res.skipped);
     return EXIT_OK;
 }

@@ -5,6 +5,7 @@
  * failed).
  */
 #include <getopt.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -151,15 +152,35 @@ static void on_progress(const px_batch_progress *p, void *user)
         fputs("\r\033[K", stderr);
 }
 
+/* The first line of DIR/errors.jsonl: what failed first, and where. */
+static void first_error(const char *outdir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/errors.jsonl", outdir);
+    json_t *o = json_load_file(path, JSON_DISABLE_EOF_CHECK, NULL);
+    const char *msg = json_string_value(json_object_get(o, "error"));
+    if (msg)
+        fprintf(stderr, "parallax: batch: first error: %s\n", msg);
+    json_decref(o);
+}
+
+/* The same counts as batch.json: stories failed, and apart from them the
+ * corpus lines that name no story; then the first error with its line. */
 static void summary(const px_batch_progress *p, const char *outdir)
 {
     fprintf(stderr,
-            "parallax: batch: %zu stories in %.1f s: %zu analysed, %zu resumed, %zu failed, "
+            "parallax: batch: %zu stor%s in %.1f s: %zu analysed, %zu resumed, %zu failed, "
             "%zu skipped",
-            p->total, p->elapsed, p->analysed, p->resumed, p->failed, p->skipped);
-    if (p->failed)
+            p->total, p->total == 1 ? "y" : "ies", p->elapsed, p->analysed, p->resumed, p->failed,
+            p->skipped);
+    if (p->bad_lines)
+        fprintf(stderr, ", %zu bad line%s (naming no story)", p->bad_lines,
+                p->bad_lines == 1 ? "" : "s");
+    if (p->failed || p->bad_lines)
         fprintf(stderr, "; see %s/errors.jsonl", outdir);
     fputc('\n', stderr);
+    if (p->failed || p->bad_lines)
+        first_error(outdir);
 }
 
 /* Settings the library cannot see: the furniture file's contents. */
@@ -258,7 +279,7 @@ static int run(batch_args *a, const char *corpus)
     } else {
         if (!a->quiet)
             summary(&res, a->out);
-        rc = res.failed ? EXIT_PARTIAL : EXIT_OK;
+        rc = res.failed || res.bad_lines ? EXIT_PARTIAL : EXIT_OK;
     }
     free(fp);
     return rc;

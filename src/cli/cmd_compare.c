@@ -1,6 +1,7 @@
 /*
  * cmd_compare.c — `parallax compare A B C… [-o FILE] [--format F]`.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "parallax/batch.h"
 
 static void help(void)
 {
@@ -18,7 +20,8 @@ static void help(void)
            "folder holding one file per outlet (the outlet id is the file name).\n\n"
            "Options:\n"
            "  -o, --output PATH     write the report to PATH (format from its extension:\n"
-           "                        .html, .json, .txt, .csv); default stdout\n"
+           "                        .html, .json, .txt, .csv) or into the folder PATH/\n"
+           "                        (see below); default stdout\n"
            "  -f, --format FORMAT   html, json, csv or text (default: from -o, else text)\n"
            "      --lexicons DIR    load lexicons from DIR instead of the installed ones\n"
            "      --lexicon FILE    load one more lexicon (.tsv or .dic); repeatable\n"
@@ -38,9 +41,12 @@ static void help(void)
            "      --color WHEN      text colours: auto (on a terminal, unless NO_COLOR\n"
            "                        is set), always, never; default auto\n"
            "  -h, --help            show this help\n\n"
-           "CSV writes two files: with -o DIR, DIR/facts.csv (the fact matrix) and\n"
-           "DIR/scores.csv (framing scores); with -o NAME.csv, NAME.csv and\n"
-           "NAME-scores.csv; to stdout, the fact matrix only.\n\n"
+           "-o DIR/ (a path ending in '/', or an existing folder) needs --format and\n"
+           "writes into DIR (made if missing) the report named for the story,\n"
+           "DIR/STORY.html, .json or .txt, and says so on stderr. CSV writes two files:\n"
+           "with -o DIR/, DIR/facts.csv (the fact matrix) and DIR/scores.csv (framing\n"
+           "scores); with -o NAME.csv, NAME.csv and NAME-scores.csv; to stdout, the\n"
+           "fact matrix only. The same SOURCE given twice is refused.\n\n"
            "Examples:\n"
            "  parallax compare data/stories/biden-putin-call -o report.html\n"
            "  parallax compare a.txt b.html c.txt --format json > report.json\n");
@@ -48,11 +54,16 @@ static void help(void)
            "%s", cli_fetch_help);
 }
 
-static const char *format_from_path(const char *path)
+/* -o names a folder: it ends in '/' or is one already. */
+static bool is_folder(const char *path)
 {
     struct stat sb;
-    if (path && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return "csv"; /* a folder: the two CSV files */
+    size_t n = path ? strlen(path) : 0;
+    return n && (path[n - 1] == '/' || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)));
+}
+
+static const char *format_from_path(const char *path)
+{
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (!dot)
         return NULL;
@@ -219,6 +230,41 @@ static px_status write_report(const px_story *s, const char *format, const px_re
     return st;
 }
 
+/* -o DIR/ with --format: the format's files go into DIR (made if missing),
+ * named for the story (STORY.html, .json, .txt; CSV: facts.csv and
+ * scores.csv as always), and a line on stderr says where. */
+static px_status write_into_folder(const px_story *s, const char *format, const px_report_opts *ro,
+                                   const char *dir, px_error *err)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    char *d = px_xstrndup(dir, n);
+    px_status st = PX_OK;
+    if (mkdir(d, 0755) != 0 && errno != EEXIST)
+        st =
+            px_error_set(err, PX_EIO, d, 0, "cannot create the output folder: %s", strerror(errno));
+    if (st == PX_OK && !strcmp(format, "csv")) {
+        st = write_csv(s, ro, d, err);
+        if (st == PX_OK)
+            cli_warn("wrote %s/facts.csv and %s/scores.csv", d, d);
+    } else if (st == PX_OK) {
+        static const char *const exts[][2] = {{"html", "html"}, {"json", "json"}, {"text", "txt"}};
+        const char *ext = "txt";
+        for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++)
+            if (!strcmp(format, exts[k][0]))
+                ext = exts[k][1];
+        px_arena *a = px_arena_new();
+        char *path = px_arena_printf(a, "%s/%s.%s", d, px_batch_file_name(a, s->id), ext);
+        st = write_report(s, format, ro, path, err);
+        if (st == PX_OK)
+            cli_warn("wrote %s", path);
+        px_arena_free(a);
+    }
+    free(d);
+    return st;
+}
+
 typedef struct compare_args {
     const char *out, *format, *story_id, *color, *pairs;
     cli_common c;
@@ -256,6 +302,11 @@ static int parse_args(int argc, char **argv, compare_args *a)
         default: return cli_bad_option("compare ", argv);
         }
     }
+    if (!a->format && is_folder(a->out))
+        return cli_usage("compare ",
+                         "-o %s is a folder: say what to write into it with "
+                         "--format (html, json, csv or text)",
+                         a->out);
     if (!a->format)
         a->format = format_from_path(a->out);
     if (!a->format && a->out && strcmp(a->out, "-"))
@@ -269,7 +320,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         return cli_usage("compare ", "--color wants auto, always or never");
     if (optind >= argc)
         return cli_usage("compare ", "no sources given");
-    return -1;
+    return cli_check_inputs("compare ", argv + optind, (size_t)(argc - optind));
 }
 
 /* Load, analyse, render and write. */
@@ -292,7 +343,8 @@ static px_status run(compare_args *a, int argc, char **argv, px_error *err)
         px_report_opts ro = {.command_line = cmdline,
                              .color = want_colour(a->color, a->out),
                              .width = text_width(a->out)};
-        st = write_report(story, a->format, &ro, a->out, err);
+        st = is_folder(a->out) ? write_into_folder(story, a->format, &ro, a->out, err)
+                               : write_report(story, a->format, &ro, a->out, err);
         free(cmdline);
     }
     if (st == PX_OK && a->pairs)

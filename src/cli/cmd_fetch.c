@@ -16,19 +16,24 @@
 
 #include "cli/cli.h"
 
-const char cli_fetch_help[] =
-    "Fetching (for URL sources; pages are cached):\n"
-    "      --cache DIR       the page cache (default $XDG_CACHE_HOME/parallax,\n"
-    "                        else ~/.cache/parallax)\n"
+/* The fetch options' help, in parts: `fetch` words --offline its own way
+ * and has no --skip-failed (it always goes on past a failed page). */
+#define HELP_CACHE                                                                                 \
+    "      --cache DIR       the page cache (default $XDG_CACHE_HOME/parallax,\n"                  \
+    "                        else ~/.cache/parallax)\n"                                            \
     "      --no-cache        neither read nor write the cache\n"
-    "      --offline         use only cached pages; fail on a page not cached\n"
-    "      --refresh         fetch again even when cached\n"
-    "      --connections N   downloads at once (default 8; at most 2 per host)\n"
-    "      --timeout S       seconds for a whole download (default 30)\n"
-    "      --connect-timeout S  seconds to connect (default 10)\n"
-    "      --max-size SIZE   largest page, e.g. 10M or 500K (default 10M)\n"
-    "      --retries N       retries after a connection failure, 429 or 5xx\n"
+#define HELP_NETWORK                                                                               \
+    "      --refresh         fetch again even when cached\n"                                       \
+    "      --connections N   downloads at once (default 8; at most 2 per host)\n"                  \
+    "      --timeout S       seconds for a whole download (default 30)\n"                          \
+    "      --connect-timeout S  seconds to connect (default 10)\n"                                 \
+    "      --max-size SIZE   largest page, e.g. 10M or 500K (default 10M)\n"                       \
+    "      --retries N       retries after a connection failure, 429 or 5xx\n"                     \
     "                        (default 3, with backoff; 0 for none)\n"
+
+const char cli_fetch_help[] =
+    "Fetching (for URL sources; pages are cached):\n" HELP_CACHE
+    "      --offline         use only cached pages; fail on a page not cached\n" HELP_NETWORK
     "      --skip-failed     report a URL that fails and go on without it\n";
 
 /* "2", "1.5" seconds → ms; false when not a positive number. */
@@ -154,13 +159,15 @@ static void help(void)
            "reads them from there. A FILE is a .json/.jsonl corpus or a story folder (the\n"
            "\"url\" of records without text) or a list of URLs, one a line ('#' starts a\n"
            "comment).\n"
-           "Prints one line per page; errors go to stderr.\n\n"
+           "Prints one line per page; errors go to stderr. A page that fails is named and\n"
+           "the others are still fetched.\n\n"
            "Options:\n"
-           "  -q, --quiet           print only errors\n"
-           "  -h, --help            show this help\n\n%s\n"
+           "  -q, --quiet           print only errors\n" HELP_CACHE
+           "      --offline         download nothing: check that every page is in the\n"
+           "                        cache (a page that is not is named, exit 4)\n" HELP_NETWORK
+           "  -h, --help            show this help\n\n"
            "Exit codes: 0 every page is cached, 4 some page failed (network, HTTP,\n"
-           "size or type), 2 usage, 3 an unreadable list.\n",
-           cli_fetch_help);
+           "size or type), 2 usage, 3 an unreadable list.\n");
 }
 
 /* The URLs of a list file, one a line. */
@@ -259,6 +266,9 @@ int cmd_fetch(int argc, char **argv)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        if (c == CLI_OPT_SKIP_FAILED)
+            return cli_usage("fetch ", "fetch always goes on past a page that fails; "
+                                       "--skip-failed is for compare, extract and worksheet");
         int r = cli_fetch_option(&f, c, optarg, "fetch ");
         if (r < 0)
             return EXIT_USAGE;

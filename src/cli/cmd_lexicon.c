@@ -74,8 +74,8 @@ static void show_header(const px_lexicon *l)
         size_t n = 0;
         for (size_t i = 0; i < l->nentries; i++)
             n += l->entries[i].category == c;
-        printf("# category: %s — %s (%zu entries)\n", l->categories[c],
-               l->category_notes[c] ? l->category_notes[c] : "", n);
+        printf("# category: %s — %s (%zu entr%s)\n", l->categories[c],
+               l->category_notes[c] ? l->category_notes[c] : "", n, n == 1 ? "y" : "ies");
     }
 }
 
@@ -123,9 +123,9 @@ static int check_file(const char *path, bool strict)
     for (size_t w = 0; w < l->nwarnings; w++)
         cli_warn("warning: %s", l->warnings[w]);
     size_t gaps = strict ? header_gaps(l) : 0;
-    printf("%s: %s, lexicon '%s', %zu terms, %zu categories", path,
+    printf("%s: %s, lexicon '%s', %zu term%s, %zu categor%s", path,
            l->nwarnings || gaps ? "loaded with warnings" : "ok", l->name, l->nentries,
-           l->ncategories);
+           l->nentries == 1 ? "" : "s", l->ncategories, l->ncategories == 1 ? "y" : "ies");
     if (l->nwarnings)
         printf(", %zu line%s skipped", l->nwarnings, l->nwarnings == 1 ? "" : "s");
     printf("\n");

@@ -20,7 +20,8 @@ static void help(void)
            "the outlets behind the letters. SOURCEs are read as by 'parallax compare'.\n\n"
            "Options:\n"
            "  -o, --output PATH     the worksheet (HTML); default stdout\n"
-           "  -k, --key PATH        the answer key (HTML)\n"
+           "  -k, --key PATH        the answer key (HTML); '-' for stdout only when -o\n"
+           "                        gives the worksheet a file\n"
            "      --seed N          the order of the letters (default 1); the same seed\n"
            "                        gives the same pages, byte for byte\n"
            "      --level LEVEL     intro (three guided exercises with hints), standard\n"
@@ -86,9 +87,14 @@ static int parse(int argc, char **argv, ws_args *a)
     }
     if (optind >= argc)
         return cli_usage("worksheet ", "no sources given");
+    bool sheet_stdout = !a->out || !strcmp(a->out, "-");
+    if (a->key && !strcmp(a->key, "-") && sheet_stdout)
+        return cli_usage("worksheet ", "--key - would print the answer key after the worksheet, "
+                                       "two HTML pages in one: give the worksheet a file with "
+                                       "-o, or the key a file");
     if (a->key && a->out && !strcmp(a->key, a->out))
         return cli_usage("worksheet ", "the worksheet and the key would be the same file");
-    return -1;
+    return cli_check_inputs("worksheet ", argv + optind, (size_t)(argc - optind));
 }
 
 /* Load, analyse and render; the pages are written only when both render. */

@@ -15,6 +15,14 @@
 
 const char *cli_argv0 = "parallax";
 
+/* The installed data folder relative to the installed binary (meson.build
+ * works it out from bindir and datadir). */
+#ifdef PX_DATADIR_FROM_BIN
+#define DATADIR_FROM_BIN PX_DATADIR_FROM_BIN
+#else
+#define DATADIR_FROM_BIN "../share/parallax"
+#endif
+
 int cli_exit_code(px_status st)
 {
     switch (st) {
@@ -86,7 +94,7 @@ const char *cli_lexicon_dir(const char *given)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(buf, sizeof buf, "%s/../share/parallax/lexicons", exe);
+            snprintf(buf, sizeof buf, "%s/%s/lexicons", exe, DATADIR_FROM_BIN);
             if (is_dir(buf))
                 return buf;
         }
@@ -142,6 +150,35 @@ px_status cli_load_lexicons(const char *dir, bool no_dir, char **files, size_t n
 px_status cli_write(const char *path, const px_buf *b, px_error *err)
 {
     return px_file_write_atomic(path, b->data ? b->data : "", b->len, err);
+}
+
+/* What an input names, for spotting one given twice: a URL as it is, a
+ * path resolved (NULL when it does not resolve: the loader reports it). */
+static char *resolved(const char *input)
+{
+    return px_fetch_is_url(input) ? px_xstrdup(input) : realpath(input, NULL);
+}
+
+int cli_check_inputs(const char *cmd, char *const *inputs, size_t n)
+{
+    char **real = px_xcalloc(n ? n : 1, sizeof *real);
+    int rc = -1;
+    for (size_t i = 0; i < n; i++)
+        real[i] = resolved(inputs[i]);
+    for (size_t i = 1; i < n && rc < 0; i++)
+        for (size_t j = 0; j < i && rc < 0 && real[i]; j++) {
+            if (!real[j] || strcmp(real[i], real[j]) != 0)
+                continue;
+            if (strcmp(inputs[j], inputs[i]) == 0)
+                rc = cli_usage(cmd, "'%s' is given twice: give each outlet once", inputs[i]);
+            else
+                rc = cli_usage(cmd, "'%s' and '%s' are the same %s: give each outlet once",
+                               inputs[j], inputs[i], is_dir(real[i]) ? "folder" : "file");
+        }
+    for (size_t i = 0; i < n; i++)
+        free(real[i]);
+    free(real);
+    return rc;
 }
 
 char *cli_command_line(int argc, char **argv)

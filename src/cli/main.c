@@ -33,9 +33,21 @@ static void usage(FILE *f)
                "Commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
-    fprintf(f, "\nRun 'parallax COMMAND --help' for a command's options; 'man parallax' for "
-               "more.\n\nExit codes: 0 ok, 1 some items failed (batch), 2 usage error, 3 input "
-               "error,\n4 network error.\n");
+    fprintf(f, "\nRun 'parallax help COMMAND' (or 'parallax COMMAND --help') for a command's "
+               "options;\n'man parallax' for more.\n\nExit codes: 0 ok, 1 some items failed "
+               "(batch, extract of several files),\n2 usage error, 3 input error, 4 network "
+               "error.\n");
+}
+
+/* `parallax help COMMAND`: that command's --help. */
+static int command_help(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0) {
+            char *args[] = {(char *)commands[i].name, "--help", NULL};
+            return commands[i].run(2, args);
+        }
+    return cli_usage(NULL, "unknown command '%s'", name);
 }
 
 int main(int argc, char **argv)
@@ -47,6 +59,8 @@ int main(int argc, char **argv)
     px_tmp_signals(); /* an interrupted write leaves no temporary behind */
     opterr = 0; /* subcommands report bad options in one line of their own */
     const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 && argc > 2)
+        return command_help(argv[2]);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return EXIT_OK;

@@ -34,10 +34,12 @@ static void header(const px_story *s, px_buf *b)
     px_buf_puts(b, "<body><a class=\"skip\" href=\"#matrix\">Skip to the fact matrix</a>"
                    "<header><p class=\"kicker\">Parallax report · story <code>");
     ESC(b, s->id);
-    px_buf_printf(b, "</code></p><h1>How %zu outlets told one story</h1><p class=\"lede\">"
-                     "%zu facts in all: <strong>%zu</strong> carried by every outlet, "
-                     "<strong>%zu</strong> by only one",
-                  s->nsources, c->nfacts, c->carried_by_all, c->carried_by_one);
+    px_buf_printf(b,
+                  "</code></p><h1>How %zu outlets told one story</h1><p class=\"lede\">"
+                  "%zu fact%s in all: <strong>%zu</strong> carried by every outlet, "
+                  "<strong>%zu</strong> by only one",
+                  s->nsources, c->nfacts, c->nfacts == 1 ? "" : "s", c->carried_by_all,
+                  c->carried_by_one);
     if (c->conflicts)
         px_buf_printf(b, "; <strong>%zu</strong> conflicting detail%s", c->conflicts,
                       c->conflicts == 1 ? "" : "s");

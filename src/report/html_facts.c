@@ -102,11 +102,12 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
     bool wide = s->nsources > 8;
     px_buf_puts(b, "<section aria-labelledby=\"matrix\"><h2 id=\"matrix\">Fact matrix</h2>");
     legend(b);
-    px_buf_printf(b, "%s<table class=\"matrix\"><caption class=\"vh\">Which outlet carries "
-                     "which fact (%zu facts, %zu outlets)</caption><thead><tr>"
-                     "<th scope=\"col\">Fact</th>",
+    px_buf_printf(b,
+                  "%s<table class=\"matrix\"><caption class=\"vh\">Which outlet carries "
+                  "which fact (%zu fact%s, %zu outlets)</caption><thead><tr>"
+                  "<th scope=\"col\">Fact</th>",
                   wide ? "<div class=\"mx wide\">" : "<div class=\"mx\">", s->compare.nfacts,
-                  s->nsources);
+                  s->compare.nfacts == 1 ? "" : "s", s->nsources);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_buf_printf(b, "<th scope=\"col\"><a href=\"#o%u\">", i + 1);
         ESC(b, px_story_outlet(s, i));

@@ -427,10 +427,11 @@ px_status px_report_text(const px_story *s, const px_report_opts *opts, px_buf *
     const px_comparison *cmp = &s->compare;
     px_buf t;
     px_buf_init(&t, 0);
-    px_buf_printf(&t, "%zu facts: %zu carried by every outlet, %zu by only one; %zu conflicting "
-                      "detail%s.",
-                  cmp->nfacts, cmp->carried_by_all, cmp->carried_by_one, cmp->conflicts,
-                  cmp->conflicts == 1 ? "" : "s");
+    px_buf_printf(&t,
+                  "%zu fact%s: %zu carried by every outlet, %zu by only one; %zu conflicting "
+                  "detail%s.",
+                  cmp->nfacts, cmp->nfacts == 1 ? "" : "s", cmp->carried_by_all,
+                  cmp->carried_by_one, cmp->conflicts, cmp->conflicts == 1 ? "" : "s");
     wrap(&o, t.data, t.len, 0, 0);
     px_buf_free(&t);
     outlets(s, &o);

@@ -16,6 +16,10 @@ badlex_dir = os.path.join(d, "lex")
 os.mkdir(badlex_dir)
 write(os.path.join(badlex_dir, "typo.tsv"), "# name: typo\nslammed\tcombative\t1\nblasted combative 1\n")
 html_empty = write(os.path.join(d, "page.html"), "<html><body><nav>Home</nav></body></html>")
+# another outlet's file of the same name, in another folder
+os.mkdir(os.path.join(d, "other"))
+with open(good, encoding="utf-8") as f:
+    good2 = write(os.path.join(d, "other", "wire.txt"), f.read())
 
 
 def one_line(err):
@@ -34,7 +38,7 @@ cases = [
     (("compare",), 2, "no sources"),
     (("compare", "--bogus", good, good), 2, ""),
     (("compare", "--format", "pdf", good, good), 2, "unknown format"),
-    (("compare", "--lexicons", badlex_dir, good, good), 3, "typo.tsv:3:"),
+    (("compare", "--lexicons", badlex_dir, good, good2), 3, "typo.tsv:3:"),
     (("compare", good, html_empty), 3, "page.html: no article text"),
     (("compare", d + "/nodir"), 3, "nodir"),
     (("extract", os.path.join(d, "missing.html")), 3, "missing.html"),
@@ -48,8 +52,8 @@ for args, want, needle in cases:
           f"{' '.join(a.replace(d, '') for a in args)} → exit {code} (want {want}), {err.strip()[:90]!r}")
 
 # good input still works with a duplicate outlet id (ids made unique)
-code, out, err = run("compare", "--format", "json", good, good)
-check(code == 0 and b'"wire-2"' in out, "the same file twice gets ids wire and wire-2")
+code, out, err = run("compare", "--format", "json", good, good2)
+check(code == 0 and b'"wire-2"' in out, "two files named wire.txt get ids wire and wire-2")
 code, out, err = run("--help")
 check(code == 0 and b"compare" in out, "parallax --help")
 code, out, err = run("compare", "--help")
