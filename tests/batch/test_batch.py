@@ -133,6 +133,13 @@ def test_lean_and_tables(c50):
     lean = json.load(open(os.path.join(j1, name), encoding="utf-8"))
     man = json.load(open(path("j1", "batch.json")))
     check(lean["form"] == "lean" and man["json_form"] == "lean", "batch's JSON is lean by default")
+    sys.path.insert(0, os.path.join(ROOT, "tests", "report"))
+    from jsonschema_lite import Validator
+    with open(os.path.join(ROOT, "doc", "report.schema.json"), encoding="utf-8") as f:
+        v = Validator(json.load(f))
+    bad = [n for n in os.listdir(j1)
+           if v.errors(json.load(open(os.path.join(j1, n), encoding="utf-8")), v.root)]
+    check(not bad, f"every lean story report of the batch validates against the schema {bad[:3]}")
     code, _ = run("batch", c50, "-o", path("full"), "--full-json", "--quiet")
     full = json.load(open(path("full", "stories", name), encoding="utf-8"))
     size_lean = sum(os.path.getsize(os.path.join(j1, f)) for f in os.listdir(j1))
