@@ -149,10 +149,14 @@ static void mention_json(jw *w, const px_story *s, size_t f, const px_mention *m
     jw_obj_end(w);
 }
 
-/* The ids of the sources in set (want) or not in it; lean: their indexes. */
+/* The ids of the sources in set (want) or not in it; lean: their indexes,
+ * and no key for an empty list. */
 static void source_list(jw *w, const char *key, const px_story *s, uint64_t set, bool want,
                         bool lean)
 {
+    uint64_t all = s->nsources >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << s->nsources) - 1;
+    if (lean && ((want ? set : ~set) & all) == 0)
+        return;
     jw_key(w, key);
     jw_arr(w);
     for (uint32_t i = 0; i < s->nsources; i++)
@@ -230,7 +234,8 @@ static void facts_json(jw *w, const px_story *s, bool lean)
             present |= (uint64_t)(fc->cells[i].verdict == PX_CARRIES) << i;
             omits |= (uint64_t)(fc->cells[i].verdict == PX_OMITS) << i;
         }
-        source_list(w, "present", s, present, true, lean);
+        if (!lean) /* lean: the sources of the mentions (carries = a sentence in the fact) */
+            source_list(w, "present", s, present, true, lean);
         source_list(w, "absent", s, omits, true, lean);
         source_list(w, "not_shown", s, present | omits, false, lean);
         if (lean)
@@ -238,6 +243,10 @@ static void facts_json(jw *w, const px_story *s, bool lean)
         else
             verdicts_json(w, s, f);
         source_list(w, "in_headline", s, fc->headlines, true, lean);
+        if (lean && !fact->nconflicts) {
+            jw_obj_end(w);
+            continue;
+        }
         jw_key(w, "conflicts");
         jw_arr(w);
         for (size_t c = 0; c < fact->nconflicts; c++)
@@ -322,7 +331,8 @@ static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int 
     if (!lean || fig != PX_FIG_ALL) /* lean: the lexicon's narration_per_1k */
         jw_kreal(w, "per_1k", px_round3(c->rate));
     jw_kreal(w, "median_per_1k", px_round3(c->reference));
-    jw_kreal(w, "difference", px_round3(c->diff));
+    if (!lean) /* lean: per_1k - median_per_1k */
+        jw_kreal(w, "difference", px_round3(c->diff));
     jw_kreal(w, "low", px_round3(c->lo));
     jw_kreal(w, "high", px_round3(c->hi));
     jw_kstr(w, "reading", c->reading > 0 ? "more" : c->reading < 0 ? "less" : "noise");

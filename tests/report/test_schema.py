@@ -81,7 +81,8 @@ for name, src in (("demo", DEMO), ("small", small_story())):
         src = lean["sources"][m[0]]
         start, end = src["sentences"][m[1]][:2]
         ok &= src["text"].encode("utf-8")[start:end].decode("utf-8") == ff["text"]
-        ok &= [lean["sources"][i]["id"] for i in lf["absent"]] == ff["absent"]
+        ok &= [lean["sources"][i]["id"] for i in lf.get("absent", [])] == ff["absent"]
+        ok &= sorted(lean["sources"][m[0]]["id"] for m in lf["mentions"]) == sorted(ff["present"])
     check(ok and hits > 0, f"{name}: lean offsets resolve to the full form's words ({hits} hits)")
 
 demo_lean = report(DEMO, "--lean")
@@ -108,7 +109,7 @@ cases = [
      lambda d: d["framing"]["sources"]["north"]["loaded"]["evidence"].append([1, 2, 3, 0])),
     ("a lean sentence as an object", lean,
      lambda d: d["sources"][0]["sentences"].__setitem__(0, {"start": 0, "end": 3})),
-    ("lean present as ids", lean, lambda d: d["facts"][0].update(present=["north"])),
+    ("lean absent as ids", lean, lambda d: d["facts"][0].update(absent=["north"])),
     ("lean columns renamed", lean, lambda d: d["lean"].update(evidence=["s", "a", "b", "c", "q"])),
     ("a full report that says lean", full, lambda d: d.update(form="lean")),
 ]
