@@ -27,8 +27,7 @@ PX_API px_status px_report_csv_facts(const px_story *s, const px_report_opts *o,
 PX_API px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *out);
 /* outlet_story.csv: one row per outlet, a column per framing key and voice
  * (doc/codebook.md). */
-PX_API px_status px_report_csv_outlets(const px_story *s, const px_report_opts *o,
-                                       px_buf *out);
+PX_API px_status px_report_csv_outlets(const px_story *s, const px_report_opts *o, px_buf *out);
 
 /* Are a lexicon's hits word choice, marked in the running text (loaded
  * language, hedges, attribution verbs, vague sourcing, subjectivity, and

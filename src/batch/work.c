@@ -115,8 +115,8 @@ static px_status write_outputs(const px_batch_job *j, const px_story *s, const c
                                px_buf *buf, json_t *outs, px_error *err)
 {
     /* no command line in the reports: the same story gives the same bytes */
-    px_report_opts ro = {.command_line = NULL, .width = 80, .compact = true,
-                         .lean = !j->o->full_json};
+    px_report_opts ro = {
+        .command_line = NULL, .width = 80, .compact = true, .lean = !j->o->full_json};
     px_status st = PX_OK;
     for (size_t k = 0; k < NOUTPUTS && st == PX_OK; k++) {
         char *name = output_name(file, outputs[k].ext);

@@ -65,8 +65,8 @@ px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf
             px_buf_printf(b, "f%zu,", f + 1);
             field(b, s->articles[i]->id);
             px_buf_printf(b, ",%s,%s,%.3f,%.3f,%zu,", px_cell_status_name(c->status),
-                          where ? where : "", px_round3(fact->confidence),
-                          px_round3(c->p_carries), s->compare.facts[f].carriers);
+                          where ? where : "", px_round3(fact->confidence), px_round3(c->p_carries),
+                          s->compare.facts[f].carriers);
             if (c->mention >= 0) {
                 char sid[300];
                 px_story_sentence_id(s, i, c->sent, sid, sizeof sid);

@@ -88,9 +88,9 @@ static void fact_matrix(void **state)
     size_t ncols[MAX_ROWS];
     size_t rows = parse_csv(b.data, fields, ncols);
     assert_int_equal(rows, s->alignment.nfacts * s->nsources + 1);
-    static const char *const head[] = {"story",      "fact",      "outlet",   "status",
-                                       "placement",  "confidence", "p_carries", "carriers",
-                                       "sentence",   "conflict_values"};
+    static const char *const head[] = {"story",     "fact",           "outlet",    "status",
+                                       "placement", "confidence",     "p_carries", "carriers",
+                                       "sentence",  "conflict_values"};
     for (size_t c = 0; c < 10; c++)
         assert_string_equal(fields[0][c], head[c]);
     for (size_t r = 0; r < rows; r++)
@@ -239,11 +239,8 @@ static void scores(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(field_quoting),
-        cmocka_unit_test(fact_matrix),
-        cmocka_unit_test(scores),
-        cmocka_unit_test(outlet_story),
-        cmocka_unit_test(column_keys),
+        cmocka_unit_test(field_quoting), cmocka_unit_test(fact_matrix), cmocka_unit_test(scores),
+        cmocka_unit_test(outlet_story),  cmocka_unit_test(column_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
