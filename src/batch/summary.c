@@ -77,7 +77,10 @@ static void outlets_table(const agg *g, const agg_tables *t, px_buf *b)
             esc(b, id);
             px_buf_puts(b, "</span>");
         }
-        px_buf_printf(b, "</td><td>%zu</td>", row->stories);
+        px_buf_printf(b, "</td><td>%zu", row->stories);
+        if (row->stories < AGG_MIN_STORIES) /* as outlets.csv's warning column */
+            px_buf_puts(b, " <span class=ci>(too few stories: intervals not meaningful)</span>");
+        px_buf_puts(b, "</td>");
         ratio_cell(b, row->fig[AGG_FACTS], 2);
         for (int j = AGG_OMISSION; j <= AGG_CONFLICT; j++) {
             ratio_cell(b, row->fig[j], 3);
