@@ -284,6 +284,8 @@ static int parse_args(int argc, char **argv, compare_args *a)
     if (strcmp(a->format, "html") && strcmp(a->format, "json") && strcmp(a->format, "csv") &&
         strcmp(a->format, "text"))
         return cli_usage("compare ", "unknown format '%s' (html, json, csv, text)", a->format);
+    if (a->lean && strcmp(a->format, "json"))
+        return cli_usage("compare ", "--lean is a form of the JSON report; add --format json");
     if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
         return cli_usage("compare ", "--color wants auto, always or never");
     if (optind >= argc)

@@ -143,6 +143,8 @@ check(code == 0 and os.path.exists(os.path.join(out, "story.csv")) and
       "-o NAME.csv writes NAME-scores.csv and NAME-outlet_story.csv beside it")
 code, text, _ = run("compare", DEMO, "--format", "csv")
 check(code == 0 and text.startswith(",".join(FACT_COLUMNS)), "csv to stdout is facts.csv")
+code, _, err = run("compare", DEMO, "--format", "html", "--lean")
+check(code == 2 and "--lean" in err, "--lean with another format than json is a usage error")
 
 code, text, _ = run("compare", DEMO)
 check(code == 0 and "\x1b[" not in text, "text report is plain when piped")
