@@ -316,8 +316,9 @@ static void outlet_story_csv(const agg *g, px_buf *b)
                           (unsigned long long)s->conflicts);
             memset(nq, 0, (2 * g->lexicons.n + 1) * sizeof *nq);
             for (uint32_t x = 0; x < s->nlex; x++) {
-                nq[2 * rank[s->lex[x].lex]] = s->lex[x].narration;
-                nq[2 * rank[s->lex[x].lex] + 1] = s->lex[x].quoted;
+                size_t at = 2 * (size_t)rank[s->lex[x].lex];
+                nq[at] = s->lex[x].narration;
+                nq[at + 1] = s->lex[x].quoted;
             }
             for (size_t l = 0; l < g->lexicons.n; l++) {
                 px_buf_printf(b, ",%llu,%llu", (unsigned long long)nq[2 * l],
