@@ -65,6 +65,8 @@ typedef struct px_batch_opts {
     unsigned shard, nshards;       /* only stories of shard K of N (1-based); N = 0: all */
     unsigned formats;              /* PX_BATCH_* bits; 0 = PX_BATCH_JSON */
     bool resume;                   /* keep stories whose outputs match their input */
+    bool full_json;                /* per-story JSON in the full form (default: lean,
+                                    * px_report_opts.lean) */
     const char *fingerprint;       /* settings the library cannot see (furniture file),
                                     * part of the hash --resume compares; may be NULL */
     px_batch_progress_fn progress; /* called on the calling thread a few times a

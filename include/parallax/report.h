@@ -19,6 +19,9 @@ typedef struct px_report_opts {
     bool color;               /* text: ANSI colours */
     int width;                /* text: columns (0 = 80) */
     bool compact;             /* json: no indentation (batch outputs) */
+    bool lean;                /* json: the lean form (no text twice, evidence as
+                               * offsets; compact); csv: unused */
+    const char *story;        /* csv: the story column's value (NULL: the story's id) */
 } px_report_opts;
 
 PX_API px_status px_report_json(const px_story *s, const px_report_opts *o, px_buf *out);
@@ -26,6 +29,9 @@ PX_API px_status px_report_html(const px_story *s, const px_report_opts *o, px_b
 PX_API px_status px_report_text(const px_story *s, const px_report_opts *o, px_buf *out);
 PX_API px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf *out);
 PX_API px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *out);
+/* outlet_story.csv: one row per outlet, a column per framing key and voice
+ * (doc/codebook.md). */
+PX_API px_status px_report_csv_outlets(const px_story *s, const px_report_opts *o, px_buf *out);
 
 /* Are a lexicon's hits word choice, marked in the running text (loaded
  * language, hedges, attribution verbs, vague sourcing, subjectivity, and

@@ -69,6 +69,7 @@ static void parse_source(agg *g, json_t *o, agg_src *s)
     s->shared = jint(o, "shared");
     s->omitted = jint(o, "omitted");
     s->eligible = jint(o, "eligible");
+    s->not_shown = jint(o, "not_shown");
     s->conflicts = jint(o, "conflicts");
     parse_frame(g, json_object_get(o, "frame"), s);
 }
@@ -225,6 +226,14 @@ static px_status read_manifest(agg *g, const char *dir, px_error *err)
         g->config = px_arena_strdup(g->arena, config);
     if (st == PX_OK)
         note_shard(g, m);
+    /* every framing key the lexicons give, so a category no story hits still
+     * has its columns */
+    json_t *keys = json_object_get(m, "frame_keys");
+    for (size_t k = 0; st == PX_OK && k < json_array_size(keys); k++) {
+        const char *key = json_string_value(json_array_get(keys, k));
+        if (key)
+            name_index(g, g->lex_ids, &g->lexicons, key);
+    }
     json_decref(m);
     free(path);
     return st;

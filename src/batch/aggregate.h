@@ -21,7 +21,8 @@ typedef struct agg_lex {
 typedef struct agg_src {
     uint32_t outlet;  /* index into agg.outlets */
     const char *name; /* the outlet's display name in this story */
-    uint64_t words, quoted_words, carried, unique, shared, omitted, eligible, conflicts;
+    uint64_t words, quoted_words, carried, unique, shared, omitted, eligible, not_shown;
+    uint64_t conflicts;
     agg_lex *lex;
     uint32_t nlex;
 } agg_src;
@@ -58,6 +59,11 @@ typedef struct agg {
     unsigned replicates;
     uint64_t seed;
 } agg;
+
+/* An interval over fewer stories than this gets a warning (tables.c): a
+ * bootstrap over one story gives [x, x], over a few a range too narrow to
+ * trust. */
+#define AGG_MIN_STORIES 5
 
 /* Outlet and pair figures with intervals (tables.c). */
 enum { AGG_FACTS, AGG_OMISSION, AGG_UNIQUE, AGG_CONFLICT, AGG_FIXED };

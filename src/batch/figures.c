@@ -5,11 +5,13 @@
  * holds only integers, all of them the compare stage's (s->compare): per
  * outlet the words (and those inside quotations), facts carried, unique
  * (surely carried by no other), shared (carried with another outlet),
- * omitted and eligible to be omitted, conflicts, and per lexicon the hits
- * in narration and in quotations (for a lexicon whose categories have
- * directions also "NAME:boosting" and "NAME:attacking", so the aggregate
- * shows a cheerleading outlet and a hostile one apart, each with its
- * interval like any lexicon); per pair of outlets the facts both or either
+ * omitted and eligible to be omitted, not shown to carry, conflicts, and
+ * per lexicon [hits, in narration, in quotations] (for a lexicon whose
+ * categories have directions also "NAME:boosting" and "NAME:attacking", so
+ * the aggregate shows a cheerleading outlet and a hostile one apart, each
+ * with its interval like any lexicon; and "NAME.CATEGORY" for each category
+ * with a hit — a category left out has none, and batch.json lists every
+ * key); per pair of outlets the facts both or either
  * carry and how often they agree on a disputed detail. Integers merge
  * exactly, so shards sum to the same totals as one run; rates are formed
  * only in the aggregate, as ratios of sums.
@@ -52,6 +54,17 @@ static json_t *frame_json(const px_story *s, uint32_t i)
             json_object_set_new(o, key, counts(s->compare.sources[i].lexicons[l].directions[dir]));
         }
     }
+    for (uint32_t l = 0; l < nlex && s->frames; l++) {
+        const px_lexicon *L = px_lexset_get(s->lexicons, l);
+        for (uint32_t c = 0; c < L->ncategories; c++) {
+            const px_score *sc = px_frame_score(&s->frames[i], l, (int32_t)c);
+            if (!sc || !sc->hits)
+                continue;
+            char key[512];
+            snprintf(key, sizeof key, "%s.%s", L->name, L->categories[c]);
+            json_object_set_new(o, key, counts((px_counts){sc->hits, sc->narration, sc->quoted}));
+        }
+    }
     return o;
 }
 
@@ -69,6 +82,10 @@ static json_t *source_json(const px_story *s, uint32_t i)
     json_object_set_new(o, "shared", jint(c->shared));
     json_object_set_new(o, "omitted", jint(c->nomitted));
     json_object_set_new(o, "eligible", jint(c->eligible));
+    size_t not_shown = 0;
+    for (size_t f = 0; f < s->compare.nfacts; f++)
+        not_shown += s->compare.facts[f].cells[i].verdict == PX_NOT_SHOWN;
+    json_object_set_new(o, "not_shown", jint(not_shown));
     json_object_set_new(o, "conflicts", jint(c->nconflicts));
     json_object_set_new(o, "frame", frame_json(s, i));
     return o;
@@ -127,4 +144,41 @@ json_t *px_batch_figures(const px_story *s, const char *file, uint64_t input_has
     json_object_set_new(root, "sources", sources);
     json_object_set_new(root, "pairs", pairs);
     return root;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+json_t *px_batch_frame_keys(const px_lexset *set)
+{
+    PX_VEC(char *) keys = {0};
+    size_t nlex = set ? px_lexset_count(set) : 0;
+    for (size_t l = 0; l < nlex; l++) {
+        const px_lexicon *L = px_lexset_get(set, l);
+        px_vec_push(keys, px_xstrdup(L->name));
+        for (size_t c = 0; c < L->ncategories; c++) {
+            size_t n = strlen(L->name) + strlen(L->categories[c]) + 2;
+            char *k = px_xmalloc(n);
+            snprintf(k, n, "%s.%s", L->name, L->categories[c]);
+            px_vec_push(keys, k);
+        }
+        for (int dir = 0; L->directed && L->directions && dir < 2; dir++) {
+            const char *d = dir ? "attacking" : "boosting";
+            size_t n = strlen(L->name) + strlen(d) + 2;
+            char *k = px_xmalloc(n);
+            snprintf(k, n, "%s:%s", L->name, d);
+            px_vec_push(keys, k);
+        }
+    }
+    if (keys.n)
+        qsort(keys.v, keys.n, sizeof *keys.v, cmp_str);
+    json_t *a = json_array();
+    for (size_t k = 0; k < keys.n; k++) {
+        json_array_append_new(a, px_batch_jstr(keys.v[k]));
+        free(keys.v[k]);
+    }
+    px_vec_free(keys);
+    return a;
 }

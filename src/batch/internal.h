@@ -15,7 +15,7 @@
 
 /* Version of the files batch writes (meta, index, batch.json): part of the
  * settings hash, so --resume redoes stories written by an older layout. */
-#define PX_BATCH_LAYOUT 1
+#define PX_BATCH_LAYOUT 2
 
 /* ---- hashing (names.c) ---- */
 
@@ -113,6 +113,10 @@ px_status px_corpus_load(const px_corpus *c, size_t i, const px_ingest_opts *o, 
  * headline figures the aggregate reads. The caller decrefs. */
 json_t *px_batch_figures(const px_story *s, const char *file, uint64_t input_hash,
                          uint64_t config_hash, size_t first_line);
+/* Every key a meta record's "frame" may hold with the lexicons of set, in
+ * byte order: "NAME", "NAME:boosting", "NAME:attacking", "NAME.CATEGORY".
+ * The caller decrefs. */
+json_t *px_batch_frame_keys(const px_lexset *set);
 
 /* ---- output files (output.c) ---- */
 

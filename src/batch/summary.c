@@ -77,7 +77,10 @@ static void outlets_table(const agg *g, const agg_tables *t, px_buf *b)
             esc(b, id);
             px_buf_puts(b, "</span>");
         }
-        px_buf_printf(b, "</td><td>%zu</td>", row->stories);
+        px_buf_printf(b, "</td><td>%zu", row->stories);
+        if (row->stories < AGG_MIN_STORIES) /* as outlets.csv's warning column */
+            px_buf_puts(b, " <span class=ci>(too few stories: intervals not meaningful)</span>");
+        px_buf_puts(b, "</td>");
         ratio_cell(b, row->fig[AGG_FACTS], 2);
         for (int j = AGG_OMISSION; j <= AGG_CONFLICT; j++) {
             ratio_cell(b, row->fig[j], 3);
@@ -133,6 +136,8 @@ static void framing(const agg *g, const agg_tables *t, px_buf *b)
                    "narration, and inside the quotations it prints. Dots are the figure over "
                    "all its stories, whiskers the 95% interval.</p>\n");
     for (size_t l = 0; l < g->lexicons.n; l++) {
+        if (strchr(g->lexicons.v[g->lex_order[l]], '.'))
+            continue; /* a category ("loaded.combative"): outlets.csv has it, the page not */
         px_buf_puts(b, "<h3>");
         esc(b, g->lexicons.v[g->lex_order[l]]);
         px_buf_puts(b, " — narration</h3>\n");

@@ -45,12 +45,16 @@ static void outlet_row(const agg *g, const uint32_t *lexrank, const agg_src *con
         nu[AGG_OMISSION] = (double)s->omitted, de[AGG_OMISSION] = (double)s->eligible;
         nu[AGG_UNIQUE] = (double)s->unique, de[AGG_UNIQUE] = (double)s->carried;
         nu[AGG_CONFLICT] = (double)s->conflicts, de[AGG_CONFLICT] = (double)s->shared;
+        /* every lexicon's words count, also where the story records no hit
+         * of it (categories without hits are left out of index.jsonl) */
+        for (size_t j = AGG_FIXED; j < m; j += 2) {
+            de[j] = (double)(s->words - (s->quoted_words < s->words ? s->quoted_words : s->words));
+            de[j + 1] = (double)s->quoted_words;
+        }
         for (uint32_t k = 0; k < s->nlex; k++) {
             size_t j = AGG_FIXED + 2 * (size_t)lexrank[s->lex[k].lex];
             nu[j] = (double)s->lex[k].narration;
-            de[j] = (double)(s->words - (s->quoted_words < s->words ? s->quoted_words : s->words));
             nu[j + 1] = (double)s->lex[k].quoted;
-            de[j + 1] = (double)s->quoted_words;
         }
         row->carried += s->carried;
         row->words += s->words;
@@ -202,6 +206,17 @@ static void put_head3(px_buf *b, const char *name)
     px_buf_printf(b, ",%s,%s_lo,%s_hi", name, name, name);
 }
 
+/* ",warning": an interval over fewer than AGG_MIN_STORIES stories. */
+static void put_warning(px_buf *b, size_t stories)
+{
+    px_buf_putc(b, ',');
+    if (stories == 1)
+        px_buf_puts(b, "based on 1 story; interval not meaningful");
+    else if (stories < AGG_MIN_STORIES)
+        px_buf_printf(b, "based on %zu stories; interval unreliable below %d", stories,
+                      AGG_MIN_STORIES);
+}
+
 static void outlets_csv(const agg *g, const agg_tables *t, px_buf *b)
 {
     px_buf_puts(b, "outlet,name,stories,facts_carried,words");
@@ -213,14 +228,16 @@ static void outlets_csv(const agg *g, const agg_tables *t, px_buf *b)
         px_buf head;
         px_buf_init(&head, 0);
         const char *lex = g->lexicons.v[g->lex_order[l]];
-        px_buf_printf(&head, "%s_narration_per_1k", lex);
+        px_csv_key(&head, lex);
+        px_buf_puts(&head, "_narration_per_1k");
         put_head3(b, head.data);
         px_buf_reset(&head);
-        px_buf_printf(&head, "%s_quotes_per_1k", lex);
+        px_csv_key(&head, lex);
+        px_buf_puts(&head, "_quotes_per_1k");
         put_head3(b, head.data);
         px_buf_free(&head);
     }
-    px_buf_putc(b, '\n');
+    px_buf_puts(b, ",warning\n");
     for (size_t r = 0; r < t->noutlets; r++) {
         const agg_outlet_row *row = &t->outlets[r];
         csv_field(b, g->outlets.v[row->outlet]);
@@ -230,6 +247,7 @@ static void outlets_csv(const agg *g, const agg_tables *t, px_buf *b)
                       (unsigned long long)row->words);
         for (size_t j = 0; j < AGG_FIXED + 2 * g->lexicons.n; j++)
             put_ratio(b, row->fig[j], j == AGG_FACTS ? 2 : j < AGG_FIXED ? 4 : 3);
+        put_warning(b, row->stories);
         px_buf_putc(b, '\n');
     }
 }
@@ -237,7 +255,7 @@ static void outlets_csv(const agg *g, const agg_tables *t, px_buf *b)
 static void pairs_csv(const agg *g, const agg_tables *t, px_buf *b)
 {
     px_buf_puts(b, "outlet_a,outlet_b,stories,jaccard,jaccard_lo,jaccard_hi,details,"
-                   "agreement,agreement_lo,agreement_hi\n");
+                   "agreement,agreement_lo,agreement_hi,warning\n");
     for (size_t r = 0; r < t->npairs; r++) {
         const agg_pair_row *p = &t->pairs[r];
         csv_field(b, g->outlets.v[p->a]);
@@ -247,8 +265,72 @@ static void pairs_csv(const agg *g, const agg_tables *t, px_buf *b)
         put_ratio(b, p->jaccard, 4);
         px_buf_printf(b, ",%llu", (unsigned long long)p->details);
         put_ratio(b, p->agreement, 4);
+        put_warning(b, p->stories);
         px_buf_putc(b, '\n');
     }
+}
+
+/* A rate per 1,000 words, or an empty field without words. */
+static void put_rate(px_buf *b, uint64_t hits, uint64_t words)
+{
+    px_buf_putc(b, ',');
+    if (words)
+        px_buf_printf(b, "%.3f", 1000.0 * (double)hits / (double)words);
+}
+
+/* One row per outlet per story: the counts of index.jsonl, flat, with every
+ * framing key's narration and quotation hits and rates (doc/codebook.md). */
+static void outlet_story_csv(const agg *g, px_buf *b)
+{
+    px_buf_puts(b, "story,outlet,name,words,narration_words,quoted_words,story_facts,"
+                   "facts_carried,facts_only_here,facts_shared,facts_omitted,facts_omittable,"
+                   "facts_not_shown,conflicts");
+    for (size_t l = 0; l < g->lexicons.n; l++) {
+        static const char *const tails[] = {"_narration", "_quoted", "_narration_per_1k",
+                                            "_quoted_per_1k"};
+        for (size_t t = 0; t < 4; t++) {
+            px_buf_putc(b, ',');
+            px_csv_key(b, g->lexicons.v[g->lex_order[l]]);
+            px_buf_puts(b, tails[t]);
+        }
+    }
+    px_buf_putc(b, '\n');
+    uint32_t *rank = ranks(g->lex_order, g->lexicons.n);
+    uint64_t *nq = px_xcalloc(2 * g->lexicons.n + 1, sizeof *nq);
+    for (size_t i = 0; i < g->stories.n; i++) {
+        const agg_story *st = &g->stories.v[i];
+        for (uint32_t k = 0; k < st->nsrc; k++) {
+            const agg_src *s = &st->src[k];
+            uint64_t qw = s->quoted_words < s->words ? s->quoted_words : s->words;
+            csv_field(b, st->id);
+            px_buf_putc(b, ',');
+            csv_field(b, g->outlets.v[s->outlet]);
+            px_buf_putc(b, ',');
+            csv_field(b, s->name);
+            px_buf_printf(b, ",%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu",
+                          (unsigned long long)s->words, (unsigned long long)(s->words - qw),
+                          (unsigned long long)qw, (unsigned long long)st->facts,
+                          (unsigned long long)s->carried, (unsigned long long)s->unique,
+                          (unsigned long long)s->shared, (unsigned long long)s->omitted,
+                          (unsigned long long)s->eligible, (unsigned long long)s->not_shown,
+                          (unsigned long long)s->conflicts);
+            memset(nq, 0, (2 * g->lexicons.n + 1) * sizeof *nq);
+            for (uint32_t x = 0; x < s->nlex; x++) {
+                size_t at = 2 * (size_t)rank[s->lex[x].lex];
+                nq[at] = s->lex[x].narration;
+                nq[at + 1] = s->lex[x].quoted;
+            }
+            for (size_t l = 0; l < g->lexicons.n; l++) {
+                px_buf_printf(b, ",%llu,%llu", (unsigned long long)nq[2 * l],
+                              (unsigned long long)nq[2 * l + 1]);
+                put_rate(b, nq[2 * l], s->words - qw);
+                put_rate(b, nq[2 * l + 1], qw);
+            }
+            px_buf_putc(b, '\n');
+        }
+    }
+    free(nq);
+    free(rank);
 }
 
 static void stories_csv(const agg *g, px_buf *b)
@@ -283,6 +365,10 @@ px_status px_agg_write_csv(const agg *g, const agg_tables *t, const char *outdir
     stories_csv(g, &b);
     if (st == PX_OK)
         st = px_batch_write(outdir, "stories.csv", b.data, b.len, err);
+    px_buf_reset(&b);
+    outlet_story_csv(g, &b);
+    if (st == PX_OK)
+        st = px_batch_write(outdir, "outlet_story.csv", b.data, b.len, err);
     px_buf_free(&b);
     return st;
 }

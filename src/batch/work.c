@@ -30,8 +30,14 @@ static const struct {
     {PX_BATCH_HTML, "html", px_report_html},
     {PX_BATCH_CSV, "facts.csv", px_report_csv_facts},
     {PX_BATCH_CSV, "scores.csv", px_report_csv_scores},
+    {PX_BATCH_CSV, "outlet_story.csv", px_report_csv_outlets},
 };
 #define NOUTPUTS (sizeof outputs / sizeof outputs[0])
+
+static const char *json_form(const px_batch_job *j)
+{
+    return j->o->full_json ? "full" : "lean";
+}
 
 static char *output_name(const char *file, const char *ext)
 {
@@ -61,6 +67,10 @@ static bool resumable(const px_batch_job *j, const px_corpus_story *cs, json_t *
     const char *mi = json_string_value(json_object_get(meta, "input"));
     const char *mc = json_string_value(json_object_get(meta, "config"));
     if (!json_is_object(outs) || !mi || !mc || strcmp(mi, ih) || strcmp(mc, ch))
+        return false;
+    /* a JSON report of the other form is redone */
+    const char *form = json_string_value(json_object_get(meta, "json_form"));
+    if ((j->formats & PX_BATCH_JSON) && (!form || strcmp(form, json_form(j))))
         return false;
     size_t want = 0;
     for (size_t k = 0; k < NOUTPUTS; k++) {
@@ -106,7 +116,8 @@ static px_status write_outputs(const px_batch_job *j, const px_story *s, const c
                                px_buf *buf, json_t *outs, px_error *err)
 {
     /* no command line in the reports: the same story gives the same bytes */
-    px_report_opts ro = {.command_line = NULL, .width = 80, .compact = true};
+    px_report_opts ro = {
+        .command_line = NULL, .width = 80, .compact = true, .lean = !j->o->full_json};
     px_status st = PX_OK;
     for (size_t k = 0; k < NOUTPUTS && st == PX_OK; k++) {
         char *name = output_name(file, outputs[k].ext);
@@ -138,6 +149,8 @@ static px_status write_meta(px_batch_job *j, const px_story *s, const px_corpus_
 {
     json_t *meta = px_batch_figures(s, cs->file, cs->hash, j->config, cs->first_line);
     json_object_set(meta, "outputs", outs);
+    if (j->formats & PX_BATCH_JSON)
+        json_object_set_new(meta, "json_form", json_string(json_form(j)));
     char *text = json_dumps(meta, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
     json_decref(meta);
     if (!text)

@@ -26,6 +26,8 @@ static void help(void)
            "  -o, --output DIR      the output folder (required)\n"
            "  -j, --jobs N          worker threads (default: the number of cores)\n"
            "      --formats LIST    per-story files: json, html, csv (default json)\n"
+           "      --full-json       per-story JSON in the full form (default: the lean\n"
+           "                        form, no text twice; see doc/codebook.md)\n"
            "      --shard K/N       only the stories whose id hashes to shard K of N\n"
            "      --resume          keep stories whose outputs match their input\n"
            "  -q, --quiet           no progress and no summary line\n"
@@ -213,6 +215,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
         {"formats", required_argument, NULL, 'f'}, {"shard", required_argument, NULL, 'S'},
         {"resume", no_argument, NULL, 'r'},        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},          CLI_LEXICON_OPTIONS,
+        {"full-json", no_argument, NULL, 'F'},
         CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,                      CLI_NO_FURNITURE_OPTION,
         CLI_THRESHOLD_OPTION,                      {NULL, 0, NULL, 0}};
     int c;
@@ -244,6 +247,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
                                  optarg);
             break;
         case 'r': a->bo.resume = true; break;
+        case 'F': a->bo.full_json = true; break;
         case 'q': a->quiet = true; break;
         case 'h': help(); return EXIT_OK;
         default: return cli_bad_option("batch ", argv);

@@ -23,6 +23,8 @@ static void help(void)
            "                        .html, .json, .txt, .csv) or into the folder PATH/\n"
            "                        (see below); default stdout\n"
            "  -f, --format FORMAT   html, json, csv or text (default: from -o, else text)\n"
+           "      --lean            json: the lean form (no text twice: sentences and\n"
+           "                        evidence as offsets into each article; compact)\n"
            "      --lexicons DIR    load lexicons from DIR instead of the installed ones\n"
            "      --lexicon FILE    load one more lexicon (.tsv or .dic); repeatable\n"
            "      --no-lexicons     do not load the lexicon folder (only --lexicon files)\n"
@@ -43,10 +45,12 @@ static void help(void)
            "  -h, --help            show this help\n\n"
            "-o DIR/ (a path ending in '/', or an existing folder) needs --format and\n"
            "writes into DIR (made if missing) the report named for the story,\n"
-           "DIR/STORY.html, .json or .txt, and says so on stderr. CSV writes two files:\n"
-           "with -o DIR/, DIR/facts.csv (the fact matrix) and DIR/scores.csv (framing\n"
-           "scores); with -o NAME.csv, NAME.csv and NAME-scores.csv; to stdout, the\n"
-           "fact matrix only. The same SOURCE given twice is refused.\n\n"
+           "DIR/STORY.html, .json or .txt, and says so on stderr. CSV writes three\n"
+           "files: with -o DIR/, DIR/facts.csv (one row per fact and outlet),\n"
+           "DIR/scores.csv (framing scores) and DIR/outlet_story.csv (one row per\n"
+           "outlet, a column per category); with -o NAME.csv, NAME.csv,\n"
+           "NAME-scores.csv and NAME-outlet_story.csv; to stdout, facts.csv only.\n"
+           "doc/codebook.md names every column. The same SOURCE given twice is refused.\n\n"
            "Examples:\n"
            "  parallax compare data/stories/biden-putin-call -o report.html\n"
            "  parallax compare a.txt b.html c.txt --format json > report.json\n");
@@ -81,21 +85,26 @@ static const char *format_from_path(const char *path)
 /* A report larger than this is refused (a documented limit, not a crash). */
 #define REPORT_MAX ((size_t)256 << 20)
 
-/* Where the two CSV files go: -o DIR → DIR/facts.csv and DIR/scores.csv;
- * -o NAME.csv → NAME.csv and NAME-scores.csv. Caller frees both. */
-static px_status csv_paths(const char *out, char **facts, char **scores, px_error *err)
+/* Where the three CSV files go: -o DIR → DIR/facts.csv, DIR/scores.csv and
+ * DIR/outlet_story.csv; -o NAME.csv → NAME.csv, NAME-scores.csv and
+ * NAME-outlet_story.csv. Caller frees all three. */
+static px_status csv_paths(const char *out, char **facts, char **scores, char **outlets,
+                           px_error *err)
 {
     size_t n = strlen(out);
-    size_t len = n + 16;
+    size_t len = n + 24;
     *facts = px_xmalloc(len);
     *scores = px_xmalloc(len);
+    *outlets = px_xmalloc(len);
     if (n > 4 && !strcmp(out + n - 4, ".csv")) {
         snprintf(*facts, len, "%s", out);
         snprintf(*scores, len, "%.*s-scores.csv", (int)(n - 4), out);
+        snprintf(*outlets, len, "%.*s-outlet_story.csv", (int)(n - 4), out);
         return PX_OK;
     }
     snprintf(*facts, len, "%s/facts.csv", out);
     snprintf(*scores, len, "%s/scores.csv", out);
+    snprintf(*outlets, len, "%s/outlet_story.csv", out);
     struct stat sb;
     if (stat(out, &sb) == 0 && !S_ISDIR(sb.st_mode))
         return px_error_set(err, PX_EIO, out, 0, "not a folder (csv writes two files into it)");
@@ -109,28 +118,35 @@ static px_status csv_paths(const char *out, char **facts, char **scores, px_erro
 static px_status write_csv(const px_story *s, const px_report_opts *ro, const char *out,
                            px_error *err)
 {
-    px_buf facts, scores;
+    px_buf facts, scores, outlets;
     px_buf_init(&facts, REPORT_MAX);
     px_buf_init(&scores, REPORT_MAX);
+    px_buf_init(&outlets, REPORT_MAX);
     px_status st = px_report_csv_facts(s, ro, &facts);
     if (st == PX_OK)
         st = px_report_csv_scores(s, ro, &scores);
+    if (st == PX_OK)
+        st = px_report_csv_outlets(s, ro, &outlets);
     if (st != PX_OK)
         px_error_set(err, st, out, 0, "the CSV report could not be rendered");
     if (st == PX_OK && (!out || !strcmp(out, "-"))) {
         st = cli_write("-", &facts, err);
     } else if (st == PX_OK) {
-        char *fp, *sp;
-        st = csv_paths(out, &fp, &sp, err);
+        char *fp, *sp, *op;
+        st = csv_paths(out, &fp, &sp, &op, err);
         if (st == PX_OK)
             st = cli_write(fp, &facts, err);
         if (st == PX_OK)
             st = cli_write(sp, &scores, err);
+        if (st == PX_OK)
+            st = cli_write(op, &outlets, err);
         free(fp);
         free(sp);
+        free(op);
     }
     px_buf_free(&facts);
     px_buf_free(&scores);
+    px_buf_free(&outlets);
     return st;
 }
 
@@ -247,7 +263,7 @@ static px_status write_into_folder(const px_story *s, const char *format, const 
     if (st == PX_OK && !strcmp(format, "csv")) {
         st = write_csv(s, ro, d, err);
         if (st == PX_OK)
-            cli_warn("wrote %s/facts.csv and %s/scores.csv", d, d);
+            cli_warn("wrote %s/facts.csv, %s/scores.csv and %s/outlet_story.csv", d, d, d);
     } else if (st == PX_OK) {
         static const char *const exts[][2] = {{"html", "html"}, {"json", "json"}, {"text", "txt"}};
         const char *ext = "txt";
@@ -267,6 +283,7 @@ static px_status write_into_folder(const px_story *s, const char *format, const 
 
 typedef struct compare_args {
     const char *out, *format, *story_id, *color, *pairs;
+    bool lean;
     cli_common c;
 } compare_args;
 
@@ -277,6 +294,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"story", required_argument, NULL, 's'},  {"color", required_argument, NULL, 'c'},
         {"pairs", required_argument, NULL, 'P'},  {"help", no_argument, NULL, 'h'},
+        {"lean", no_argument, NULL, 'L'},
         CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
         CLI_NO_FURNITURE_OPTION,                  CLI_THRESHOLD_OPTION,
         CLI_MODEL_OPTION,                         CLI_FETCH_OPTIONS,
@@ -294,6 +312,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         case 'f': a->format = optarg; break;
         case 's': a->story_id = optarg; break;
         case 'c': a->color = optarg; break;
+        case 'L': a->lean = true; break;
         case 'P':
             a->pairs = optarg;
             a->c.cfg.align.keep_features = true;
@@ -316,6 +335,8 @@ static int parse_args(int argc, char **argv, compare_args *a)
     if (strcmp(a->format, "html") && strcmp(a->format, "json") && strcmp(a->format, "csv") &&
         strcmp(a->format, "text"))
         return cli_usage("compare ", "unknown format '%s' (html, json, csv, text)", a->format);
+    if (a->lean && strcmp(a->format, "json"))
+        return cli_usage("compare ", "--lean is a form of the JSON report; add --format json");
     if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
         return cli_usage("compare ", "--color wants auto, always or never");
     if (optind >= argc)
@@ -342,7 +363,8 @@ static px_status run(compare_args *a, int argc, char **argv, px_error *err)
         char *cmdline = cli_command_line(argc, argv);
         px_report_opts ro = {.command_line = cmdline,
                              .color = want_colour(a->color, a->out),
-                             .width = text_width(a->out)};
+                             .width = text_width(a->out),
+                             .lean = a->lean};
         st = is_folder(a->out) ? write_into_folder(story, a->format, &ro, a->out, err)
                                : write_report(story, a->format, &ro, a->out, err);
         free(cmdline);

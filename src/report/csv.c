@@ -3,11 +3,18 @@
  * with a comma, quote or line break are quoted, quotes doubled, CRLF line
  * ends), for spreadsheets and statistics packages.
  *
- * facts: one row per fact, in matrix order; per outlet three columns: its
- * status (carries, conflict, omits, absent), where the fact sits, and the
+ * Every table is long or flat, never wide by outlet: a story column first
+ * and outlet ids in cells, not in column names, so the files of many
+ * stories concatenate under one header (doc/codebook.md names each column).
+ * facts: one row per fact and outlet, facts in matrix order: its status
+ * (carries, conflict, omits, absent, not_shown), where the fact sits, the
+ * fact's confidence, the outlet's probability of carrying it and the
  * sentence id (as in the JSON report). scores: one row per outlet, lexicon
- * and category (category empty for the lexicon as a whole).
+ * and category (category empty for the lexicon as a whole). outlet_story:
+ * one row per outlet, the fact counts and a column per framing key and
+ * voice (the same columns as the aggregate's outlet_story.csv).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/internal.h"
@@ -17,41 +24,26 @@ static void field(px_buf *b, const char *s)
     px_csv_field(b, s, strlen(s));
 }
 
-static void facts_header(const px_story *s, px_buf *b)
+/* The story column's value, and the comma after it. */
+static void story_field(px_buf *b, const px_story *s, const px_report_opts *o)
 {
-    px_buf_puts(b, "fact,text,carriers");
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        const char *id = s->articles[i]->id;
-        px_buf_putc(b, ',');
-        field(b, id);
-        px_buf_putc(b, ',');
-        px_buf t;
-        px_buf_init(&t, 0);
-        px_buf_printf(&t, "%s_where", id);
-        px_csv_field(b, t.data, t.len);
-        px_buf_reset(&t);
-        px_buf_printf(&t, "%s_sentence", id);
-        px_buf_putc(b, ',');
-        px_csv_field(b, t.data, t.len);
-        px_buf_free(&t);
-    }
-    px_buf_puts(b, ",conflicts\r\n");
+    field(b, o && o->story ? o->story : s->id ? s->id : "");
+    px_buf_putc(b, ',');
 }
 
-/* "number: north=12; south=15 | date: …" */
-static void conflicts_field(const px_story *s, px_buf *b, const px_fact *fact)
+/* "number: 2 hours | date: …": the values this outlet gives in the fact's
+ * conflicts (the other outlets' values are in their own rows). */
+static void values_field(px_buf *b, const px_fact *fact, uint32_t i)
 {
     px_buf m;
     px_buf_init(&m, 0);
+    const char *sep = "";
     for (size_t k = 0; k < fact->nconflicts; k++) {
         const px_conflict *c = &fact->conflicts[k];
-        px_buf_printf(&m, "%s%s:", k ? " | " : "", px_conflict_kind_name(c->kind));
-        const char *sep = " ";
-        for (uint32_t i = 0; i < s->nsources; i++)
-            if (c->values[i]) {
-                px_buf_printf(&m, "%s%s=%s", sep, s->articles[i]->id, c->values[i]);
-                sep = "; ";
-            }
+        if (!c->values[i])
+            continue;
+        px_buf_printf(&m, "%s%s: %s", sep, px_conflict_kind_name(c->kind), c->values[i]);
+        sep = " | ";
     }
     px_csv_field(b, m.data ? m.data : "", m.len);
     px_buf_free(&m);
@@ -59,31 +51,31 @@ static void conflicts_field(const px_story *s, px_buf *b, const px_fact *fact)
 
 px_status px_report_csv_facts(const px_story *s, const px_report_opts *o, px_buf *b)
 {
-    (void)o;
     if (!s || !s->analyzed)
         return PX_EUSAGE;
-    facts_header(s, b);
+    px_buf_puts(b, "story,fact,outlet,status,placement,confidence,p_carries,carriers,sentence,"
+                   "conflict_values\r\n");
     for (size_t r = 0; r < s->compare.nfacts; r++) {
         size_t f = s->compare.order[r];
         const px_fact *fact = &s->alignment.facts[f];
-        size_t tl;
-        const char *t = px_story_fact_text(s, fact, &tl);
-        px_buf_printf(b, "f%zu,", f + 1);
-        px_csv_field(b, t, tl);
-        px_buf_printf(b, ",%zu", s->compare.facts[f].carriers);
         for (uint32_t i = 0; i < s->nsources; i++) {
             const px_cell *c = px_compare_cell(&s->compare, f, i);
             const char *where = px_cell_place(c);
-            px_buf_printf(b, ",%s,%s,", px_cell_status_name(c->status), where ? where : "");
+            story_field(b, s, o);
+            px_buf_printf(b, "f%zu,", f + 1);
+            field(b, s->articles[i]->id);
+            px_buf_printf(b, ",%s,%s,%.3f,%.3f,%zu,", px_cell_status_name(c->status),
+                          where ? where : "", px_round3(fact->confidence), px_round3(c->p_carries),
+                          s->compare.facts[f].carriers);
             if (c->mention >= 0) {
                 char sid[300];
                 px_story_sentence_id(s, i, c->sent, sid, sizeof sid);
                 field(b, sid);
             }
+            px_buf_putc(b, ',');
+            values_field(b, fact, i);
+            px_buf_puts(b, "\r\n");
         }
-        px_buf_putc(b, ',');
-        conflicts_field(s, b, fact);
-        px_buf_puts(b, "\r\n");
     }
     return b->toobig ? PX_ELIMIT : PX_OK;
 }
@@ -104,10 +96,9 @@ static void contrast_fields(px_buf *b, const px_contrast *c)
 
 px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *b)
 {
-    (void)o;
     if (!s || !s->analyzed)
         return PX_EUSAGE;
-    px_buf_puts(b, "source,lexicon,category,hits,per_1k,delta,narration,quoted,"
+    px_buf_puts(b, "story,source,lexicon,category,hits,per_1k,delta,narration,quoted,"
                    "narration_per_1k,narration_delta,quoted_per_1k,median_per_1k,difference,"
                    "low,high,reading,slant_per_1k,slant_median,slant_difference,slant_low,"
                    "slant_high,slant_reading\r\n");
@@ -117,6 +108,7 @@ px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_bu
             const px_lexicon *L = px_lexset_get(s->lexicons, l);
             for (int32_t c = -1; c < (int32_t)L->ncategories; c++) {
                 px_score sc = px_report_score(s, i, l, c);
+                story_field(b, s, o);
                 field(b, s->articles[i]->id);
                 px_buf_putc(b, ',');
                 field(b, L->name);

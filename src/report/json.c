@@ -3,6 +3,12 @@
  * renamed). Other tools and our evaluation read this; it is deterministic:
  * keys in a fixed order, numbers rounded to three decimals. Written with
  * the streaming writer of jsonw.c.
+ *
+ * The lean form (px_report_opts.lean; batch's default) keeps every figure
+ * but no text twice: each article's text once, sentences and evidence as
+ * arrays of offsets into it (their column names under "lean"), sources
+ * inside arrays as their index in "sources", categories without hits and
+ * the per-fact framing left out. doc/codebook.md lists both forms.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,13 +30,32 @@ static void fact_id(jw *w, size_t f)
     jw_str(w, fid);
 }
 
-static void sentences_json(jw *w, const px_story *s, uint32_t i)
+/* Lean: [start, end, paragraph, headline (0/1), quoted share]. */
+static void lean_sentence(jw *w, const px_sentence *se)
+{
+    jw_arr(w);
+    jw_int(w, (long long)se->start);
+    jw_int(w, (long long)se->end);
+    jw_int(w, (long long)se->para);
+    jw_int(w, se->headline);
+    if (se->quoted > 0)
+        jw_real(w, px_round3(se->quoted));
+    else
+        jw_int(w, 0);
+    jw_arr_end(w);
+}
+
+static void sentences_json(jw *w, const px_story *s, uint32_t i, bool lean)
 {
     const px_doc *d = s->docs[i];
     jw_key(w, "sentences");
     jw_arr(w);
     for (uint32_t k = 0; k < d->nsents; k++) {
         const px_sentence *se = &d->sents[k];
+        if (lean) {
+            lean_sentence(w, se);
+            continue;
+        }
         jw_obj(w);
         sentence_id(w, "id", s, i, k);
         jw_kstrn(w, "text", d->text + se->start, se->end - se->start);
@@ -46,7 +71,7 @@ static void sentences_json(jw *w, const px_story *s, uint32_t i)
     jw_arr_end(w);
 }
 
-static void sources_json(jw *w, const px_story *s)
+static void sources_json(jw *w, const px_story *s, bool lean)
 {
     jw_key(w, "sources");
     jw_arr(w);
@@ -65,7 +90,11 @@ static void sources_json(jw *w, const px_story *s)
         jw_kstr(w, "input", a->origin);
         jw_kint(w, "words", d->words);
         jw_kstrn(w, "text", d->text, d->len);
-        sentences_json(w, s, i);
+        sentences_json(w, s, i, lean);
+        if (lean) {
+            jw_obj_end(w);
+            continue;
+        }
         jw_key(w, "furniture_removed");
         jw_arr(w);
         for (size_t k = 0; k < a->nremoved; k++)
@@ -90,6 +119,17 @@ static void conflict_json(jw *w, const px_story *s, const px_conflict *c)
     jw_obj_end(w);
 }
 
+/* Lean: [source index, sentence index, score, quoted (0/1)]. */
+static void lean_mention(jw *w, const px_mention *me)
+{
+    jw_arr(w);
+    jw_int(w, me->source);
+    jw_int(w, me->sent);
+    jw_real(w, px_round3(me->score));
+    jw_int(w, me->quoted);
+    jw_arr_end(w);
+}
+
 static void mention_json(jw *w, const px_story *s, size_t f, const px_mention *me)
 {
     size_t ml;
@@ -109,14 +149,23 @@ static void mention_json(jw *w, const px_story *s, size_t f, const px_mention *m
     jw_obj_end(w);
 }
 
-/* The ids of the sources in set (want) or not in it. */
-static void source_list(jw *w, const char *key, const px_story *s, uint64_t set, bool want)
+/* The ids of the sources in set (want) or not in it; lean: their indexes,
+ * and no key for an empty list. */
+static void source_list(jw *w, const char *key, const px_story *s, uint64_t set, bool want,
+                        bool lean)
 {
+    uint64_t all = s->nsources >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << s->nsources) - 1;
+    if (lean && ((want ? set : ~set) & all) == 0)
+        return;
     jw_key(w, key);
     jw_arr(w);
     for (uint32_t i = 0; i < s->nsources; i++)
-        if (((set >> i) & 1) == want)
-            jw_str(w, s->articles[i]->id);
+        if (((set >> i) & 1) == want) {
+            if (lean)
+                jw_int(w, i);
+            else
+                jw_str(w, s->articles[i]->id);
+        }
     jw_arr_end(w);
 }
 
@@ -153,7 +202,7 @@ static void verdicts_json(jw *w, const px_story *s, size_t f)
     jw_obj_end(w);
 }
 
-static void facts_json(jw *w, const px_story *s)
+static void facts_json(jw *w, const px_story *s, bool lean)
 {
     const px_alignment *al = &s->alignment;
     jw_key(w, "facts");
@@ -163,13 +212,21 @@ static void facts_json(jw *w, const px_story *s)
         jw_obj(w);
         jw_key(w, "id");
         fact_id(w, f);
-        size_t tl;
-        const char *t = px_story_fact_text(s, fact, &tl);
-        jw_kstrn(w, "text", t, tl);
+        if (lean) {
+            jw_kint(w, "text_mention", fact->rep);
+        } else {
+            size_t tl;
+            const char *t = px_story_fact_text(s, fact, &tl);
+            jw_kstrn(w, "text", t, tl);
+        }
         jw_key(w, "mentions");
         jw_arr(w);
-        for (size_t m = 0; m < fact->nmentions; m++)
-            mention_json(w, s, f, &fact->mentions[m]);
+        for (size_t m = 0; m < fact->nmentions; m++) {
+            if (lean)
+                lean_mention(w, &fact->mentions[m]);
+            else
+                mention_json(w, s, f, &fact->mentions[m]);
+        }
         jw_arr_end(w);
         const px_fact_compare *fc = &s->compare.facts[f];
         uint64_t present = 0, omits = 0;
@@ -177,11 +234,19 @@ static void facts_json(jw *w, const px_story *s)
             present |= (uint64_t)(fc->cells[i].verdict == PX_CARRIES) << i;
             omits |= (uint64_t)(fc->cells[i].verdict == PX_OMITS) << i;
         }
-        source_list(w, "present", s, present, true);
-        source_list(w, "absent", s, omits, true);
-        source_list(w, "not_shown", s, present | omits, false);
-        verdicts_json(w, s, f);
-        source_list(w, "in_headline", s, fc->headlines, true);
+        if (!lean) /* lean: the sources of the mentions (carries = a sentence in the fact) */
+            source_list(w, "present", s, present, true, lean);
+        source_list(w, "absent", s, omits, true, lean);
+        source_list(w, "not_shown", s, present | omits, false, lean);
+        if (lean)
+            jw_kreal(w, "confidence", px_round3(fact->confidence));
+        else
+            verdicts_json(w, s, f);
+        source_list(w, "in_headline", s, fc->headlines, true, lean);
+        if (lean && !fact->nconflicts) {
+            jw_obj_end(w);
+            continue;
+        }
         jw_key(w, "conflicts");
         jw_arr(w);
         for (size_t c = 0; c < fact->nconflicts; c++)
@@ -196,8 +261,15 @@ static void facts_json(jw *w, const px_story *s)
 
 /* A score: the full set for a lexicon (narration and quotation apart);
  * categories carry the counts and rates that compare outlets, no more. */
-static void score_json(jw *w, const px_score *sc, bool full)
+static void score_json(jw *w, const px_score *sc, bool full, bool lean)
 {
+    if (lean) { /* the counts and the headline rate (the others: sourcing's words) */
+        jw_kint(w, "hits", sc->hits);
+        jw_kint(w, "narration", sc->narration);
+        jw_kint(w, "quoted", sc->quoted);
+        jw_kreal(w, "narration_per_1k", px_round3(sc->narration_per_1k));
+        return;
+    }
     jw_kint(w, "hits", sc->hits);
     jw_kreal(w, "per_1k", px_round3(sc->per_1k));
     jw_kreal(w, "delta", px_round3(sc->delta));
@@ -210,6 +282,19 @@ static void score_json(jw *w, const px_score *sc, bool full)
     jw_kreal(w, "quoted_per_1k", px_round3(sc->quoted_per_1k));
     jw_kint(w, "negated", sc->negated);
     jw_kreal(w, "weight", px_round3(sc->weight));
+}
+
+/* Lean: [sentence index, start, end, category index, quoted (0/1)]. */
+static void lean_hit(jw *w, const px_story *s, const px_hit *hit)
+{
+    const px_lex_entry *e = px_lexset_entry(s->lexicons, hit, NULL, NULL);
+    jw_arr(w);
+    jw_int(w, hit->sent);
+    jw_int(w, (long long)hit->start);
+    jw_int(w, (long long)hit->end);
+    jw_int(w, e->category);
+    jw_int(w, hit->quoted);
+    jw_arr_end(w);
 }
 
 static void hit_json(jw *w, const px_story *s, uint32_t i, const px_hit *hit)
@@ -237,17 +322,24 @@ static const char *const figure_names[PX_NFIGS] = {"all", "boosting", "attacking
 /* A contrast with the others: the narration rate, the story's median, the
  * difference with its 95% interval, and how it reads ("more", "less" or
  * "noise": an interval that holds zero is no difference). */
-static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int fig)
+static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int fig, bool lean)
 {
     const px_contrast *c = px_report_contrast(s, i, l, fig);
     jw_obj(w);
-    jw_kint(w, "hits", c->hits);
-    jw_kreal(w, "per_1k", px_round3(c->rate));
+    if (!lean)
+        jw_kint(w, "hits", c->hits);
+    if (!lean || fig != PX_FIG_ALL) /* lean: the lexicon's narration_per_1k */
+        jw_kreal(w, "per_1k", px_round3(c->rate));
     jw_kreal(w, "median_per_1k", px_round3(c->reference));
-    jw_kreal(w, "difference", px_round3(c->diff));
+    if (!lean) /* lean: per_1k - median_per_1k */
+        jw_kreal(w, "difference", px_round3(c->diff));
     jw_kreal(w, "low", px_round3(c->lo));
     jw_kreal(w, "high", px_round3(c->hi));
     jw_kstr(w, "reading", c->reading > 0 ? "more" : c->reading < 0 ? "less" : "noise");
+    if (lean) {
+        jw_obj_end(w);
+        return;
+    }
     px_buf t;
     px_buf_init(&t, 0);
     px_report_reading(&t, s, i, l, fig, false);
@@ -260,19 +352,19 @@ static void contrast_json(jw *w, const px_story *s, uint32_t i, uint32_t l, int 
  * outlets;
  * directions (a lexicon whose categories have them): boosting, attacking
  * and slant, each the same way. */
-static void contrasts_json(jw *w, const px_story *s, uint32_t i, uint32_t l)
+static void contrasts_json(jw *w, const px_story *s, uint32_t i, uint32_t l, bool lean)
 {
     if (!px_report_contrast(s, i, l, PX_FIG_ALL))
         return;
     jw_key(w, "contrast");
-    contrast_json(w, s, i, l, PX_FIG_ALL);
+    contrast_json(w, s, i, l, PX_FIG_ALL, lean);
     if (!px_report_contrast(s, i, l, PX_FIG_SLANT))
         return;
     jw_key(w, "directions");
     jw_obj(w);
     for (int f = PX_FIG_BOOSTING; f < PX_NFIGS; f++) {
         jw_key(w, figure_names[f]);
-        contrast_json(w, s, i, l, f);
+        contrast_json(w, s, i, l, f, lean);
     }
     jw_obj_end(w);
 }
@@ -281,7 +373,8 @@ static void contrasts_json(jw *w, const px_story *s, uint32_t i, uint32_t l)
  * evidence and categories (all of them for a source, those hit for a fact).
  * A fact's evidence lists positions in the source's evidence list of the
  * lexicon, which holds every hit once with its sentence and words. */
-static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l, long fact)
+static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l, long fact,
+                               bool lean)
 {
     const px_source_frame *fr = &s->frames[i];
     const px_lexicon *L = px_lexset_get(s->lexicons, l);
@@ -293,9 +386,9 @@ static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l,
     const px_score *sc = fact < 0 ? px_frame_score(fr, l, -1)
                                    : px_frame_fact_score(fr, (size_t)fact, l, -1);
     jw_obj(w);
-    score_json(w, sc, true);
+    score_json(w, sc, true, lean);
     if (fact < 0)
-        contrasts_json(w, s, i, l);
+        contrasts_json(w, s, i, l, lean);
     jw_key(w, "evidence");
     jw_arr(w);
     size_t pos = 0;
@@ -304,7 +397,9 @@ static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l,
     for (size_t h = h0; h < h1; h++) {
         if (fr->hits[h].lexicon != l)
             continue;
-        if (fact < 0)
+        if (fact < 0 && lean)
+            lean_hit(w, s, &fr->hits[h]);
+        else if (fact < 0)
             hit_json(w, s, i, &fr->hits[h]);
         else
             jw_int(w, (long long)pos);
@@ -316,18 +411,26 @@ static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l,
     for (size_t c = 0; c < L->ncategories; c++) {
         const px_score *cs = fact < 0 ? px_frame_score(fr, l, (int32_t)c)
                                       : px_frame_fact_score(fr, (size_t)fact, l, (int32_t)c);
-        if (fact >= 0 && !cs->hits)
+        if ((fact >= 0 || lean) && !cs->hits)
             continue;
         jw_key(w, L->categories[c]);
+        if (lean) { /* [hits, narration, quoted] */
+            jw_arr(w);
+            jw_int(w, (long long)cs->hits);
+            jw_int(w, (long long)cs->narration);
+            jw_int(w, (long long)cs->quoted);
+            jw_arr_end(w);
+            continue;
+        }
         jw_obj(w);
-        score_json(w, cs, false);
+        score_json(w, cs, false, false);
         jw_obj_end(w);
     }
     jw_obj_end(w);
     jw_obj_end(w);
 }
 
-static void lexicons_json(jw *w, const px_lexset *set)
+static void lexicons_json(jw *w, const px_lexset *set, bool lean)
 {
     jw_key(w, "lexicons");
     jw_arr(w);
@@ -336,8 +439,10 @@ static void lexicons_json(jw *w, const px_lexset *set)
         jw_obj(w);
         jw_kstr(w, "name", L->name);
         jw_kstr(w, "version", L->version);
-        jw_kstr(w, "licence", L->licence);
-        jw_kstr(w, "description", L->description);
+        if (!lean) {
+            jw_kstr(w, "licence", L->licence);
+            jw_kstr(w, "description", L->description);
+        }
         jw_kint(w, "terms", L->nentries);
         jw_key(w, "categories");
         jw_arr(w);
@@ -374,7 +479,7 @@ static void fact_frames_json(jw *w, const px_story *s)
                 if (!s->compare.facts[f].lexicon_hits[l])
                     continue;
                 jw_key(w, px_lexset_get(s->lexicons, l)->name);
-                lexicon_score_json(w, s, i, l, (long)f);
+                lexicon_score_json(w, s, i, l, (long)f, false);
             }
             jw_obj_end(w);
         }
@@ -423,12 +528,12 @@ static void most_json(jw *w, const px_story *s)
     jw_obj_end(w);
 }
 
-static void framing_json(jw *w, const px_story *s)
+static void framing_json(jw *w, const px_story *s, bool lean)
 {
     size_t nl = px_lexset_count(s->lexicons);
     jw_key(w, "framing");
     jw_obj(w);
-    lexicons_json(w, s->lexicons);
+    lexicons_json(w, s->lexicons, lean);
     jw_kstr(w, "headline", "narration");
     jw_key(w, "sources");
     jw_obj(w);
@@ -437,13 +542,14 @@ static void framing_json(jw *w, const px_story *s)
         jw_obj(w);
         for (uint32_t l = 0; l < nl; l++) {
             jw_key(w, px_lexset_get(s->lexicons, l)->name);
-            lexicon_score_json(w, s, i, l, -1);
+            lexicon_score_json(w, s, i, l, -1, lean);
         }
         jw_obj_end(w);
     }
     jw_obj_end(w);
     most_json(w, s);
-    fact_frames_json(w, s);
+    if (!lean) /* lean: a fact's framing is the evidence in its mentions' sentences */
+        fact_frames_json(w, s);
     jw_obj_end(w);
 }
 
@@ -490,6 +596,23 @@ static void verb_framing_json(jw *w, const px_story *s, uint32_t i, size_t k)
     jw_arr_end(w);
 }
 
+/* Lean: [sentence index, speaker start, speaker end, verb start, verb end,
+ * speaker id, quote (0/1)]. */
+static void lean_attribution(jw *w, const px_story *s, uint32_t i, size_t k)
+{
+    const px_attribution *at = &s->docs[i]->attrs[k];
+    const px_sourcing *so = &s->frames[i].sourcing;
+    jw_arr(w);
+    jw_int(w, at->sent);
+    jw_int(w, (long long)at->speaker_start);
+    jw_int(w, (long long)at->speaker_end);
+    jw_int(w, (long long)at->verb_start);
+    jw_int(w, (long long)at->verb_end);
+    jw_int(w, so->attr_speaker[k]);
+    jw_int(w, so->attr_quote[k]);
+    jw_arr_end(w);
+}
+
 static void attribution_json(jw *w, const px_story *s, uint32_t i, size_t k)
 {
     const px_doc *d = s->docs[i];
@@ -524,7 +647,7 @@ static void speakers_json(jw *w, const px_sourcing *so)
 }
 
 /* Per fact the source carries: whom it attributes the fact to. */
-static void fact_speakers_json(jw *w, const px_story *s, uint32_t i)
+static void fact_speakers_json(jw *w, const px_story *s, uint32_t i, bool lean)
 {
     const px_source_frame *fr = &s->frames[i];
     const px_doc *d = s->docs[i];
@@ -537,6 +660,13 @@ static void fact_speakers_json(jw *w, const px_story *s, uint32_t i)
         char fid[32];
         px_story_fact_id(f, fid, sizeof fid);
         jw_key(w, fid);
+        if (lean) { /* the speaker's id, or null */
+            if (ff->attribution >= 0)
+                jw_int(w, ff->speaker);
+            else
+                jw_null(w);
+            continue;
+        }
         jw_obj(w);
         if (ff->attribution >= 0) {
             const px_attribution *at = &d->attrs[ff->attribution];
@@ -554,7 +684,7 @@ static void fact_speakers_json(jw *w, const px_story *s, uint32_t i)
     jw_obj_end(w);
 }
 
-static void sourcing_json(jw *w, const px_story *s)
+static void sourcing_json(jw *w, const px_story *s, bool lean)
 {
     jw_key(w, "sourcing");
     jw_obj(w);
@@ -569,35 +699,66 @@ static void sourcing_json(jw *w, const px_story *s)
         jw_kint(w, "quoted_words", src->quoted_words);
         jw_key(w, "attributions");
         jw_arr(w);
-        for (size_t k = 0; k < s->docs[i]->nattrs; k++)
-            attribution_json(w, s, i, k);
+        for (size_t k = 0; k < s->docs[i]->nattrs; k++) {
+            if (lean)
+                lean_attribution(w, s, i, k);
+            else
+                attribution_json(w, s, i, k);
+        }
         jw_arr_end(w);
         speakers_json(w, src);
-        fact_speakers_json(w, s, i);
+        fact_speakers_json(w, s, i, lean);
         jw_obj_end(w);
+    }
+    jw_obj_end(w);
+}
+
+/* The columns of the lean form's arrays, so a lean report describes itself. */
+static void lean_columns(jw *w)
+{
+    static const char *const cols[][8] = {
+        {"sentence", "start", "end", "paragraph", "headline", "quoted", NULL},
+        {"mention", "source", "sentence", "score", "quoted", NULL},
+        {"evidence", "sentence", "start", "end", "category", "quoted", NULL},
+        {"category", "hits", "narration", "quoted", NULL},
+        {"attribution", "sentence", "speaker_start", "speaker_end", "verb_start", "verb_end",
+         "speaker_id", "quote"},
+    };
+    jw_key(w, "lean");
+    jw_obj(w);
+    for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
+        jw_key(w, cols[k][0]);
+        jw_arr(w);
+        for (size_t c = 1; c < 8 && cols[k][c]; c++)
+            jw_str(w, cols[k][c]);
+        jw_arr_end(w);
     }
     jw_obj_end(w);
 }
 
 px_status px_report_json(const px_story *s, const px_report_opts *opts, px_buf *out)
 {
+    bool lean = opts && opts->lean;
     jw w;
-    jw_init(&w, out, !(opts && opts->compact));
+    jw_init(&w, out, !(opts && (opts->compact || lean)));
     char gen[64];
     snprintf(gen, sizeof gen, "parallax %s", px_version());
     jw_obj(&w);
     jw_kint(&w, "schema", 1);
     jw_kstr(&w, "generator", gen);
+    jw_kstr(&w, "form", lean ? "lean" : "full");
+    if (lean)
+        lean_columns(&w);
     jw_key(&w, "story");
     jw_obj(&w);
     jw_kstr(&w, "id", s->id);
     jw_kstr(&w, "title", s->title ? s->title : "");
     jw_obj_end(&w);
-    sources_json(&w, s);
-    facts_json(&w, s);
-    framing_json(&w, s);
+    sources_json(&w, s, lean);
+    facts_json(&w, s, lean);
+    framing_json(&w, s, lean);
     compare_json(&w, s);
-    sourcing_json(&w, s);
+    sourcing_json(&w, s, lean);
     /* the command line stays out: reports from the same input are identical */
     jw_key(&w, "method");
     jw_obj(&w);

@@ -43,3 +43,20 @@ void px_csv_field(px_buf *b, const char *s, size_t n)
     }
     px_buf_putc(b, '"');
 }
+
+void px_csv_key(px_buf *b, const char *key)
+{
+    bool sep = false; /* the first ':' or '.' separates lexicon and the rest */
+    for (const char *p = key; *p; p++) {
+        char ch = *p;
+        if (!sep && (ch == ':' || ch == '.')) {
+            px_buf_puts(b, ch == ':' ? "_dir_" : "_cat_");
+            sep = true;
+        } else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                   (ch >= '0' && ch <= '9') || ch == '_') {
+            px_buf_putc(b, ch);
+        } else {
+            px_buf_putc(b, '_');
+        }
+    }
+}

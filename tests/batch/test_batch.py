@@ -4,6 +4,7 @@ resume after kill -9, GNU parallel, safe file names, folder corpora.
 
 Usage: test_batch.py PARALLAX SOURCE_ROOT
 """
+import csv
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ PARALLAX = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 TMP = tempfile.mkdtemp(prefix="pxbatch")
 FAILURES = []
-SUMMARY = ["outlets.csv", "pairs.csv", "stories.csv", "summary.html"]
+SUMMARY = ["outlets.csv", "pairs.csv", "stories.csv", "outlet_story.csv", "summary.html"]
 # a copy: runs compared with each other must see the same lexicons
 LEXICONS = shutil.copytree(os.path.join(ROOT, "lexicons"), os.path.join(TMP, "lexicons"))
 
@@ -98,7 +99,7 @@ def test_jobs_and_shards(c50):
     check(same_tree(path("j1"), path("j4")), "--jobs 1 and --jobs 4 give identical files")
     run("batch", c50, "-o", path("all1"), "--jobs", "1", "--formats", "json,html,csv", "-q")
     run("batch", c50, "-o", path("all3"), "--jobs", "3", "--formats", "html,csv,json", "-q")
-    check(len(os.listdir(path("all1", "stories"))) == 46 * 4 and same_tree(path("all1"), path("all3")),
+    check(len(os.listdir(path("all1", "stories"))) == 46 * 5 and same_tree(path("all1"), path("all3")),
           "HTML and CSV outputs are identical across --jobs too")
     run("batch", c50, "-o", path("all1"), "--resume", "-q")
     check(same_tree(path("all1"), path("j1")),
@@ -122,6 +123,74 @@ def test_jobs_and_shards(c50):
     for f in SUMMARY:
         a, b = open(path("sum-one", f), "rb").read(), open(path("sum-shards", f), "rb").read()
         check(a == b, f"{f}: shards 1/3+2/3+3/3 aggregated equal the unsharded run")
+
+
+def test_lean_and_tables(c50):
+    """Batch writes the lean JSON form unless --full-json; the aggregate's
+    outlet_story.csv has one row per outlet per story and a column per category."""
+    j1 = path("j1", "stories")
+    name = sorted(os.listdir(j1))[0]
+    lean = json.load(open(os.path.join(j1, name), encoding="utf-8"))
+    man = json.load(open(path("j1", "batch.json")))
+    check(lean["form"] == "lean" and man["json_form"] == "lean", "batch's JSON is lean by default")
+    sys.path.insert(0, os.path.join(ROOT, "tests", "report"))
+    from jsonschema_lite import Validator
+    with open(os.path.join(ROOT, "doc", "report.schema.json"), encoding="utf-8") as f:
+        v = Validator(json.load(f))
+    bad = [n for n in os.listdir(j1)
+           if v.errors(json.load(open(os.path.join(j1, n), encoding="utf-8")), v.root)]
+    check(not bad, f"every lean story report of the batch validates against the schema {bad[:3]}")
+    code, _ = run("batch", c50, "-o", path("full"), "--full-json", "--quiet")
+    full = json.load(open(path("full", "stories", name), encoding="utf-8"))
+    size_lean = sum(os.path.getsize(os.path.join(j1, f)) for f in os.listdir(j1))
+    size_full = sum(os.path.getsize(path("full", "stories", f))
+                    for f in os.listdir(path("full", "stories")))
+    check(full["form"] == "full" and size_lean * 3 < size_full,
+          f"--full-json writes the full form ({size_full} bytes against {size_lean} lean)")
+    # a resumed run with the other form redoes the JSON rather than keeping it
+    run("batch", c50, "-o", path("full"), "--resume", "--quiet")
+    again = json.load(open(path("full", "stories", name), encoding="utf-8"))
+    check(again["form"] == "lean", "--resume without --full-json rewrites full reports as lean")
+    # evidence offsets of the lean form point at the words the full form quotes
+    ok, n = True, 0
+    for i, src in enumerate(lean["sources"]):
+        text = src["text"].encode("utf-8")
+        fsrc = full["sources"][i]
+        for lex, fig in lean["framing"]["sources"][src["id"]].items():
+            fev = full["framing"]["sources"][src["id"]][lex]["evidence"]
+            ok &= len(fev) == len(fig["evidence"])
+            for e, f in zip(fig["evidence"], fev):
+                sent, start, end = e[0], e[1], e[2]
+                ok &= text[start:end].decode("utf-8") == f["text"]
+                ok &= f["sentence"] == fsrc["sentences"][sent]["id"]
+                n += 1
+    check(ok and n > 0, f"lean evidence offsets resolve to the full form's words ({n} hits)")
+    run("aggregate", path("j1"), "-o", path("sum-lean"))
+    with open(path("sum-lean", "outlet_story.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    index = jsonl(path("j1", "index.jsonl"))
+    pairs = sorted((r["story"], s["id"]) for r in index for s in r["sources"])
+    check(sorted((r["story"], r["outlet"]) for r in rows) == pairs,
+          f"outlet_story.csv: one row per outlet per story ({len(rows)} rows)")
+    head = list(rows[0].keys())
+    check(all(k in head for k in ("tone_cat_positive_narration", "tone_cat_negative_quoted",
+                                  "loaded_dir_attacking_narration_per_1k",
+                                  "frames_cat_economic_narration", "facts_only_here")),
+          "outlet_story.csv has a column per category, direction and voice")
+    one = index[0]["sources"][0]
+    row = next(r for r in rows if r["story"] == index[0]["story"] and r["outlet"] == one["id"])
+    check(int(row["loaded_narration"]) == one["frame"]["loaded"][1] and
+          int(row["facts_not_shown"]) == one["not_shown"], "outlet_story.csv agrees with index.jsonl")
+    with open(path("sum-lean", "outlets.csv"), newline="", encoding="utf-8") as f:
+        out = list(csv.DictReader(f))
+    check("loaded_dir_boosting_narration_per_1k" in out[0] and
+          "loaded_cat_combative_narration_per_1k" in out[0] and "warning" in out[0],
+          "outlets.csv keeps directions and categories apart, with a warning column")
+    # per-story tables of the batch stack with the aggregate's
+    with open(path("all3", "stories", name[:-5] + ".outlet_story.csv"),
+              newline="", encoding="utf-8") as f:
+        per_story = next(csv.reader(f))
+    check(per_story == head, "a story's outlet_story.csv has the aggregate's columns")
 
 
 def test_aggregate_figures():
@@ -152,7 +221,7 @@ def fake_batch(d, config, stories):
     """A finished batch folder written by hand: the aggregate's input format."""
     os.makedirs(d)
     with open(os.path.join(d, "batch.json"), "w") as f:
-        json.dump({"layout": 1, "config": config}, f)
+        json.dump({"layout": 2, "config": config}, f)
     with open(os.path.join(d, "index.jsonl"), "w") as f:
         for s in stories:
             f.write(json.dumps(s) + "\n")
@@ -195,10 +264,18 @@ def test_aggregate_exact():
     check(alpha["facts_per_story"] == "8.00", "facts per story = (10 + 6) / 2")
     check(alpha["hedges_narration_per_1k"] == "4.375", "narration hits per 1,000 = 7 / 1600")
     check(alpha["hedges_quotes_per_1k"] == "2.500", "quotation hits per 1,000 = 1 / 400")
+    check(alpha["warning"] == "based on 2 stories; interval unreliable below 5",
+          "an interval over two stories carries a warning")
+    gamma = dict(zip(head, rows[3].split(",")))
+    check(gamma["outlet"] == "gamma" and gamma["warning"] ==
+          "based on 1 story; interval not meaningful" and
+          gamma["omission_rate_lo"] == gamma["omission_rate_hi"],
+          "one story: a point interval, and the warning says so")
     pairs = open(path("sum-fake", "pairs.csv")).read().splitlines()
     check(pairs[1].startswith("alpha,beta,1,0.6667,") and ",2,0.5000," in pairs[1],
           "pairs.csv: overlap 8/12, agreement 1 of 2 details")
-    check(pairs[2].startswith("alpha,gamma,1,0.6000,") and pairs[2].endswith(",0,,,"),
+    check(pairs[2].startswith("alpha,gamma,1,0.6000,") and
+          pairs[2].endswith(",0,,,,based on 1 story; interval not meaningful"),
           "a pair without disputed details has no agreement figure")
     check('"Two, with a comma"' in open(path("sum-fake", "stories.csv")).read(),
           "stories.csv quotes a title with a comma")
@@ -367,6 +444,7 @@ def main():
     test_failures_isolated(c50, info)
     test_jobs_and_shards(c50)
     test_aggregate_figures()
+    test_lean_and_tables(c50)
     test_aggregate_exact()
     test_resume_after_kill()
     test_interrupt()

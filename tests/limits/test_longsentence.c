@@ -41,9 +41,10 @@ static void sentence_of_200000_words(void **state)
     assert_int_equal(px_report_json(s, NULL, &out), PX_OK);
     assert_true(out.len > sentence);
     px_buf_free(&out);
-    /* a report past its cap is refused whole, never cut (every format) */
-    px_status (*const fns[])(const px_story *, const px_report_opts *, px_buf *) = {
-        px_report_json, px_report_html, px_report_text, px_report_csv_facts};
+    /* a report past its cap is refused whole, never cut (every format that
+     * holds the text: the CSV tables give sentence ids, not sentences) */
+    px_status (*const fns[])(const px_story *, const px_report_opts *,
+                             px_buf *) = {px_report_json, px_report_html, px_report_text};
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
         px_buf_init(&out, sentence / 2);
         assert_int_equal(fns[i](s, NULL, &out), PX_ELIMIT);
