@@ -14,21 +14,24 @@ article line to its last.
 
 Features come from the binary (`parallax extract --line-features
 --no-line-model`), so training and use see the same numbers. The model is
-a logistic regression (L2, L-BFGS; each page weighs the same and each line
-by its words, as the scorer weighs them) of "this line lies outside the
-article's stretch"; the binary takes the stretch of greatest summed
-evidence, lets the page's own styles adjust it (src/ingest/linemodel.c)
-and applies the furniture rules. The ridge penalty, the shift and the
-weight of the page's styles are chosen by an inner site-grouped
-cross-validation on the training pages only.
+a logistic regression (L2, Newton's method; each page weighs the same and
+each line by its words, as the scorer weighs them) of "this line lies
+outside the article's stretch", and two more of "the article begins at
+this line" and "ends at this line" (each page weighs the same); the binary
+takes the stretch of greatest summed evidence, lets the page's own styles
+adjust it, weighs where it begins and ends (src/ingest/linemodel.c) and
+applies the furniture rules. The ridge penalty, the shift, the weight of
+the page's styles and the weight of the boundaries are chosen by an inner
+site-grouped cross-validation on the training pages only.
 
 Cross-validation: pages are grouped by site (the registrable domain of the
 true URL), sites are dealt into folds by a seeded hash, and for each fold
 a model trained (and tuned) on the other folds is written to a temporary
 file and the real binary is run with `--line-model` on the held-out pages;
 their outputs are scored with the evaluation's scorer. Then the model
-trained on every page is written to --out. Python 3 standard library only;
-fixed seeds; the same data give the same file on every machine.
+trained on every page is written to --out. Python 3 and numpy
+(python3-numpy); fixed seeds; the same data give the same file on every
+machine.
 """
 import argparse
 import collections
@@ -36,6 +39,7 @@ import difflib
 import gzip
 import hashlib
 import importlib.util
+import itertools
 import json
 import math
 import os
@@ -45,13 +49,17 @@ import sys
 import tempfile
 from urllib.parse import urlparse
 
+import numpy as np
+
 WORD = re.compile(r"\w+", re.UNICODE)
 BODY_SHARE = 0.5  # a line is article text when this share of its words align
 SEED = "parallax-lines-1"
 INNER = 5         # folds of the inner cross-validation that tunes the settings
 L2S = (100.0, 1000.0)                        # ridge penalties tried
 SHIFTS = (0.0, 0.25, 0.5, 0.75, 1.0)         # evidence shifts tried
-ADAPTS = (0.0, 0.25, 0.5, 1.0)               # weights of the page's own styles tried
+ADAPTS = (0.0, 0.25)                         # weights of the page's own styles tried
+BOUNDS = (0.0, 1.0, 2.0, 4.0)                # weights of where the article begins and ends
+EDGE_L2 = 100.0   # ridge of the begin and end regressions (one line of each a page)
 # The model acts only on a page like those it learned from: a stretch of at
 # least ACT evidence (about two paragraphs it is sure of), or at least AROUND
 # evidence against the lines outside it (about ten lines of furniture it is
@@ -120,6 +128,8 @@ def label(rows, truth):
     body = [i for i, r in enumerate(rows) if r["y"] == 0]
     for i, r in enumerate(rows):
         r["out"] = 0 if body and body[0] <= i <= body[-1] else 1
+        r["start"] = 1 if body and i == body[0] else 0
+        r["end"] = 1 if body and i == body[-1] else 0
 
 
 def load_pages(args, tmp):
@@ -153,118 +163,84 @@ def fold_of_sites(pages, k):
 
 # ---- logistic regression ----
 
-def standardise(pages, d):
-    n, s, s2 = 0, [0.0] * d, [0.0] * d
-    for p in pages:
-        for r in p["rows"]:
-            n += 1
-            for k, v in enumerate(r["x"]):
-                s[k] += v
-                s2[k] += v * v
-    mean = [v / n for v in s]
-    scale = []
-    for k in range(d):
-        var = s2[k] / n - mean[k] ** 2
-        scale.append(math.sqrt(var) if var > 1e-12 else 1.0)
-    return mean, scale
-
-
-def design(pages, mean, scale):
-    """Columns of standardised features, labels and weights: each page
-    weighs the same, each line by its words (plus one)."""
-    rows, y, w = [], [], []
+def design(pages):
+    """Features, labels and weights: each page weighs the same, each line
+    by its words (plus one); the weights average 1."""
+    x = np.array([r["x"] for p in pages for r in p["rows"]], dtype=float)
+    y = np.array([r["out"] for p in pages for r in p["rows"]], dtype=float)
+    w = []
     for p in pages:
         total = sum(r["words"] + 1 for r in p["rows"]) or 1
-        for r in p["rows"]:
-            rows.append(r["x"])
-            y.append(r["out"])
-            w.append((r["words"] + 1) / total)
-    cols = [[(r[k] - mean[k]) / scale[k] for r in rows] for k in range(len(mean))]
-    sw = sum(w)
-    return cols, y, [v * len(w) / sw for v in w]
+        w.extend((r["words"] + 1) / total for r in p["rows"])
+    w = np.array(w)
+    return x, y, w * len(w) / w.sum()
 
 
-def loss_grad(theta, cols, y, w, l2):
-    b, beta = theta[0], theta[1:]
-    z = [b] * len(y)
-    for bk, col in zip(beta, cols):
-        if bk:
-            z = [zi + bk * xi for zi, xi in zip(z, col)]
-    loss, r = 0.0, []
-    for zi, yi, wi in zip(z, y, w):
-        if zi >= 0:
-            e = math.exp(-zi)
-            p = 1 / (1 + e)
-            loss += wi * ((1 - yi) * zi + math.log1p(e))
-        else:
-            e = math.exp(zi)
-            p = e / (1 + e)
-            loss += wi * (-yi * zi + math.log1p(e))
-        r.append(wi * (p - yi))
-    g = [sum(r)] + [sum(map(float.__mul__, r, col)) + l2 * bk for bk, col in zip(beta, cols)]
-    loss += 0.5 * l2 * sum(v * v for v in beta)
-    return loss, g
-
-
-def lbfgs(f, x0, iters=300, m=10, tol=1e-6):
-    x = list(x0)
-    fx, g = f(x)
-    S, Y = [], []
-    for _ in range(iters):
-        q = list(g)
-        alphas = []
-        for s, yv in reversed(list(zip(S, Y))):
-            rho = 1 / sum(a * b for a, b in zip(yv, s))
-            a = rho * sum(u * v for u, v in zip(s, q))
-            alphas.append((rho, a, s, yv))
-            q = [qi - a * yi for qi, yi in zip(q, yv)]
-        if S:
-            gamma = sum(a * b for a, b in zip(S[-1], Y[-1])) / sum(v * v for v in Y[-1])
-            q = [gamma * v for v in q]
-        for rho, a, s, yv in reversed(alphas):
-            bcoef = rho * sum(u * v for u, v in zip(yv, q))
-            q = [qi + (a - bcoef) * si for qi, si in zip(q, s)]
-        d = [-v for v in q]
-        slope = sum(a * b for a, b in zip(g, d))
-        if slope >= 0:
-            d, slope = [-v for v in g], -sum(v * v for v in g)
-        step = 1.0
-        while True:
-            xn = [a + step * b for a, b in zip(x, d)]
-            fn, gn = f(xn)
-            if fn <= fx + 1e-4 * step * slope or step < 1e-10:
-                break
-            step *= 0.5
-        s = [a - b for a, b in zip(xn, x)]
-        yv = [a - b for a, b in zip(gn, g)]
-        if sum(a * b for a, b in zip(s, yv)) > 1e-12:
-            S.append(s)
-            Y.append(yv)
-            if len(S) > m:
-                S.pop(0)
-                Y.pop(0)
-        done = abs(fx - fn) < tol * max(1.0, abs(fx))
-        x, fx, g = xn, fn, gn
-        if done:
+def newton(z, y, w, l2):
+    """Weights (bias first) of the L2-penalised weighted logistic
+    regression on the columns z, by Newton's method."""
+    z = np.hstack([np.ones((len(z), 1)), z])
+    ridge = l2 * np.eye(z.shape[1])
+    ridge[0, 0] = 0.0
+    theta = np.zeros(z.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-np.clip(z @ theta, -40, 40)))
+        grad = z.T @ (w * (p - y)) + ridge @ theta
+        hess = (z * (w * p * (1 - p))[:, None]).T @ z + ridge
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).max() < 1e-9:
             break
-    return x
+    return theta
+
+
+def edge_weights(pages, key):
+    """Labels of the begin or end regression (the article's first or last
+    line) and weights: each page weighs the same, its lines alike."""
+    y = np.array([r[key] for p in pages for r in p["rows"]], dtype=float)
+    w = np.array([1.0 / len(p["rows"]) for p in pages for r in p["rows"]])
+    return y, w * len(w) / w.sum()
 
 
 def fit(pages, names, l2):
-    """The regression: weights of standardised features, and the bias."""
-    d = len(names)
-    mean, scale = standardise(pages, d)
-    cols, y, w = design(pages, mean, scale)
-    theta = lbfgs(lambda t: loss_grad(t, cols, y, w, l2), [0.0] * (d + 1))
-    return {"bias": theta[0], "w": theta[1:], "mean": mean, "scale": scale, "names": names,
-            "l2": l2}
+    """The regressions on standardised features: whether a line lies
+    outside the article (bias, w), whether the article begins at it
+    (start) and whether it ends at it (end)."""
+    x, y, w = design(pages)
+    mean, scale = x.mean(0), x.std(0)
+    scale[scale < 1e-6] = 1.0
+    z = (x - mean) / scale
+    theta = newton(z, y, w, l2)
+    m = {"bias": float(theta[0]), "w": [float(v) for v in theta[1:]],
+         "mean": [float(v) for v in mean], "scale": [float(v) for v in scale],
+         "names": names, "l2": l2}
+    for key in ("start", "end"):
+        t = newton(z, *edge_weights(pages, key), EDGE_L2)
+        m[key + "_bias"], m[key] = float(t[0]), [float(v) for v in t[1:]]
+    return m
 
 
 # ---- the decoding, as src/ingest/linemodel.c does it ----
 
-def log_odds(m, x):
-    return m["bias"] + sum(w * (v - mu) / s for w, v, mu, s in zip(m["w"], x, m["mean"],
-                                                                   m["scale"]))
+def log_odds(m, x, key="w"):
+    return m["bias" if key == "w" else key + "_bias"] + sum(
+        w * (v - mu) / s for w, v, mu, s in zip(m[key], x, m["mean"], m["scale"]))
+
+
+def log_sigmoid(z):
+    return -math.log1p(math.exp(-z)) if z >= 0 else z - math.log1p(math.exp(z))
+
+
+def bounded_stretch(e, s, t):
+    """The stretch maximising s[lo] + t[hi] + the evidence between."""
+    best, begin, total, frm, lo, hi = -math.inf, -math.inf, 0.0, 0, 0, 0
+    for i, v in enumerate(e):
+        if s[i] - total > begin:
+            begin, frm = s[i] - total, i
+        total += v
+        if begin + total + t[i] > best:
+            best, lo, hi = begin + total + t[i], frm, i
+    return lo, hi
 
 
 def best_stretch(e):
@@ -293,9 +269,10 @@ def adapt(m, style, xs, fixed, lo, hi, e, a):
             for v, zi, f in zip(e, z, fixed)]
 
 
-def decode(m, style, xs, fixed, z, shift, a):
+def decode(m, style, xs, fixed, z, shift, a, bound=0.0, edges=None):
     """Which lines lie outside the article (z: each line's log-odds; fixed:
-    lines the rules name, neutral here). Nothing on a page unlike the
+    lines the rules name, neutral here; edges: each line's log-probabilities
+    of beginning and ending the article). Nothing on a page unlike the
     training pages (see ACT)."""
     if not xs:
         return []
@@ -304,8 +281,16 @@ def decode(m, style, xs, fixed, z, shift, a):
     against = sum(-v for i, v in enumerate(e) if (i < lo or i > hi) and v < 0)
     act = best > 0 and (best >= ACT or against >= AROUND)
     if act and a > 0:
-        _, lo, hi = best_stretch(adapt(m, style, xs, fixed, lo, hi, e, a))
+        e = adapt(m, style, xs, fixed, lo, hi, e, a)
+        _, lo, hi = best_stretch(e)
+    if act and bound > 0:
+        lo, hi = bounded_stretch(e, [bound * v for v in edges[0]], [bound * v for v in edges[1]])
     return [act and not lo <= i <= hi for i in range(len(xs))]
+
+
+def edge_logs(m, rows):
+    return ([log_sigmoid(log_odds(m, r["x"], "start")) for r in rows],
+            [log_sigmoid(log_odds(m, r["x"], "end")) for r in rows])
 
 
 def kept_text(page, out):
@@ -313,8 +298,9 @@ def kept_text(page, out):
 
 
 def tune(pages, names, sc):
-    """The ridge penalty, shift and page-style weight that score best on
-    the training pages by an inner site-grouped cross-validation."""
+    """The ridge penalty, shift, page-style weight and boundary weight that
+    score best on the training pages by an inner site-grouped
+    cross-validation."""
     style = [names.index(k) for k in STYLE]
     fold = fold_of_sites(pages, INNER)
     best = None
@@ -324,25 +310,25 @@ def tune(pages, names, sc):
             m = fit([p for p in pages if fold[p["site"]] != k], names, l2)
             for p in pages:
                 if fold[p["site"]] == k:
-                    zs[p["id"]] = (m, [log_odds(m, r["x"]) for r in p["rows"]])
-        for shift in SHIFTS:
-            for a in ADAPTS:
-                counts = []
-                for p in pages:
-                    m, z = zs[p["id"]]
-                    out = decode(m, style, [r["x"] for r in p["rows"]],
-                                 [r["rule"] for r in p["rows"]], z, shift, a)
-                    counts.append(sc.page_counts(p["truth"], kept_text(p, out)))
-                f1 = sc.prf(counts)[2]
-                if best is None or f1 > best[0] + 1e-12:
-                    best = (f1, l2, shift, a)
+                    zs[p["id"]] = (m, [log_odds(m, r["x"]) for r in p["rows"]],
+                                   edge_logs(m, p["rows"]))
+        for shift, a, bound in itertools.product(SHIFTS, ADAPTS, BOUNDS):
+            counts = []
+            for p in pages:
+                m, z, edges = zs[p["id"]]
+                out = decode(m, style, [r["x"] for r in p["rows"]],
+                             [r["rule"] for r in p["rows"]], z, shift, a, bound, edges)
+                counts.append(sc.page_counts(p["truth"], kept_text(p, out)))
+            f1 = sc.prf(counts)[2]
+            if best is None or f1 > best[0] + 1e-12:
+                best = (f1, l2, shift, a, bound)
     return best
 
 
 def train(pages, names, sc):
-    f1, l2, shift, a = tune(pages, names, sc)
+    f1, l2, shift, a, bound = tune(pages, names, sc)
     m = fit(pages, names, l2)
-    m.update(shift=shift, adapt=a, inner_f1=f1)
+    m.update(shift=shift, adapt=a, bound=bound, inner_f1=f1)
     return m
 
 
@@ -352,8 +338,9 @@ def write_model(m, path, note):
         f.write("# Written by scripts/train_lines.py (do not edit by hand; retrain instead).\n")
         for line in note:
             f.write("# " + line + "\n")
-        f.write("# Settings chosen by inner cross-validation: ridge %g, shift %g, adapt %g "
-                "(inner F1 %.3f).\n" % (m["l2"], m["shift"], m["adapt"], m["inner_f1"]))
+        f.write("# Settings chosen by inner cross-validation: ridge %g, shift %g, adapt %g, "
+                "boundary %g (inner F1 %.3f).\n" % (m["l2"], m["shift"], m["adapt"], m["bound"],
+                                                    m["inner_f1"]))
         f.write("format parallax-line-model 2\n")
         f.write("bias %.6g\n" % m["bias"])
         for name, w, mu, s in zip(m["names"], m["w"], m["mean"], m["scale"]):
@@ -363,6 +350,10 @@ def write_model(m, path, note):
         f.write("act %.6g %.6g\n" % (ACT, AROUND))
         for name in STYLE:
             f.write("style %s\n" % name)
+        f.write("boundary %.6g %.6g %.6g\n" % (m["bound"], m["start_bias"], m["end_bias"]))
+        for key in ("start", "end"):
+            for name, w in zip(m["names"], m[key]):
+                f.write("%s %s %.6g\n" % (key, name, w))
 
 
 # ---- measuring ----
@@ -387,8 +378,9 @@ def cross_validate(args, names, pages, tmp, sc):
         for p in held:
             pred[p["id"]] = run([args.parallax, "extract", "--format", "text", "--line-model",
                                  path, p["path"]], may_fail=True)
-        print("fold %d: %d pages, %d sites held out (ridge %g, shift %g, adapt %g): %s" % (
-            k, len(held), len({p["site"] for p in held}), m["l2"], m["shift"], m["adapt"],
+        print("fold %d: %d pages, %d sites held out (ridge %g, shift %g, adapt %g, boundary %g): "
+              "%s" % (k, len(held), len({p["site"] for p in held}), m["l2"], m["shift"],
+                      m["adapt"], m["bound"],
             " ".join(p["id"][:8] for p in held)), file=sys.stderr, flush=True)
     counts = [sc.page_counts(p["truth"], pred[p["id"]]) for p in pages]
     pr, rc, f1 = sc.prf(counts)

@@ -13,7 +13,13 @@
  * line alone: length, punctuation, capitals, stopwords…), every line gains
  * ADAPT times how much nearer it is to the article's style than to the
  * furniture's (squared distances of standardised features), and the
- * stretch is found again. Lines outside it are furniture.
+ * stretch is found again. Where the stretch begins and ends has its own
+ * evidence: two more regressions over the same features give each line the
+ * odds that the article begins there and that it ends there (its first
+ * paragraph follows a byline and share buttons; its last is followed by
+ * tags, "Related", a comments count), and the article is the stretch whose
+ * summed evidence plus BOUNDARY times the log-probabilities of its first
+ * and last lines is greatest. Lines outside it are furniture.
  *
  * Lines the rules of data/furniture.txt name are furniture whatever the
  * model says (filter.c); to the stretch they are neutral, so an
@@ -35,6 +41,9 @@
  *   adapt A                          weight of the page's own styles (0: none)
  *   style NAME                       a feature of a line's style (listed as a feature)
  *   act ACT AROUND                   when the model acts (above; default 0 0: always)
+ *   boundary W START_BIAS END_BIAS   weight of where the stretch begins and ends (0: none)
+ *   start NAME WEIGHT                the begin regression's weight of a listed feature
+ *   end NAME WEIGHT                  the same for the end
  *
  * Features the file does not list weigh 0; a name that lines.c does not
  * know is an error naming the file and line.
@@ -55,6 +64,7 @@ struct px_line_model {
     double bias, w[PX_LINE_NFEAT], mean[PX_LINE_NFEAT], scale[PX_LINE_NFEAT];
     bool seen[PX_LINE_NFEAT], style[PX_LINE_NFEAT];
     double shift, adapt, act, around;
+    double start[PX_LINE_NFEAT], end[PX_LINE_NFEAT], bound, start_bias, end_bias;
 };
 
 /* want numbers after the key, and nothing else; false if one is not a
@@ -129,11 +139,32 @@ static px_status style_line(px_line_model *m, char *rest, const char *file, size
     return PX_OK;
 }
 
+/* "start NAME WEIGHT" or "end NAME WEIGHT", after the feature line of NAME. */
+static px_status edge_line(double *to, char *rest, const char *file, size_t line, px_error *err)
+{
+    int k;
+    px_status st = named(&rest, &k, file, line, err);
+    if (st != PX_OK)
+        return st;
+    if (!numbers(rest, &to[k], 1))
+        return px_error_set(err, PX_EINPUT, file, line, "expected: start|end NAME WEIGHT");
+    return PX_OK;
+}
+
 /* One setting; key is the first word of the line, rest what follows it. */
 static px_status setting(px_line_model *m, const char *key, char *rest, const char *file,
                          size_t line, px_error *err)
 {
-    double v, two[2];
+    double v, two[2], three[3];
+    if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0)
+        return edge_line(key[0] == 's' ? m->start : m->end, rest, file, line, err);
+    if (strcmp(key, "boundary") == 0) {
+        if (!numbers(rest, three, 3) || three[0] < 0)
+            return px_error_set(err, PX_EINPUT, file, line,
+                                "expected: boundary WEIGHT START_BIAS END_BIAS (WEIGHT 0 or more)");
+        m->bound = three[0], m->start_bias = three[1], m->end_bias = three[2];
+        return PX_OK;
+    }
     if (strcmp(key, "feature") == 0)
         return feature_line(m, rest, file, line, err);
     if (strcmp(key, "style") == 0)
@@ -151,8 +182,8 @@ static px_status setting(px_line_model *m, const char *key, char *rest, const ch
                                              : NULL;
     if (!to)
         return px_error_set(err, PX_EINPUT, file, line,
-                            "unknown setting '%s' (expected bias, feature, shift, adapt, act "
-                            "or style)",
+                            "unknown setting '%s' (expected bias, feature, shift, adapt, act, "
+                            "style, boundary, start or end)",
                             key);
     if (!numbers(rest, &v, 1) || (to == &m->adapt && v < 0))
         return px_error_set(err, PX_EINPUT, file, line, "expected one number after '%s'%s", key,
@@ -239,14 +270,43 @@ static double z_of(const px_line_model *m, const double *x, int k)
     return (x[k] - m->mean[k]) / m->scale[k];
 }
 
-/* The log-odds that a line lies outside the article. */
-static double log_odds(const px_line_model *m, const double *x)
+/* bias plus the weights w of the standardised features x: the log-odds
+ * that a line lies outside the article (m->w), that the article begins at
+ * it (m->start) or ends at it (m->end). */
+static double log_odds(const px_line_model *m, const double *w, double bias, const double *x)
 {
-    double z = m->bias;
+    double z = bias;
     for (int k = 0; k < PX_LINE_NFEAT; k++)
-        if (m->w[k] != 0)
-            z += m->w[k] * z_of(m, x, k);
+        if (w[k] != 0)
+            z += w[k] * z_of(m, x, k);
     return z;
+}
+
+/* log(1 / (1 + exp(-z))), without overflow. */
+static double log_sigmoid(double z)
+{
+    return z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z));
+}
+
+/* The stretch [*lo, *hi] that maximises the boundary's weight times the
+ * log-probabilities that the article begins at *lo and ends at *hi, plus
+ * the evidence of the lines between (one pass: the best beginning so far
+ * against each end). */
+static void bounded_stretch(const px_line_model *m, const double *x, const double *e, size_t n,
+                            size_t *lo, size_t *hi)
+{
+    double best = -HUGE_VAL, begin = -HUGE_VAL, sum = 0;
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const double *xi = x + i * PX_LINE_NFEAT;
+        double s = m->bound * log_sigmoid(log_odds(m, m->start, m->start_bias, xi)) - sum;
+        if (s > begin)
+            begin = s, from = i;
+        sum += e[i];
+        double v = begin + sum + m->bound * log_sigmoid(log_odds(m, m->end, m->end_bias, xi));
+        if (v > best)
+            best = v, *lo = from, *hi = i;
+    }
 }
 
 /* The stretch [*lo, *hi] of greatest summed evidence (at least one line);
@@ -334,7 +394,7 @@ void px_line_model_classify(const px_line_model *m, const double *x, const bool 
         return;
     double *e = px_xmalloc(n * sizeof *e);
     for (size_t i = 0; i < n; i++) {
-        double z = log_odds(m, x + i * PX_LINE_NFEAT);
+        double z = log_odds(m, m->w, m->bias, x + i * PX_LINE_NFEAT);
         p[i] = 1.0 / (1.0 + exp(-(z > 40 ? 40 : z < -40 ? -40 : z)));
         e[i] = fixed[i] ? 0.0 : m->shift - z;
     }
@@ -345,6 +405,8 @@ void px_line_model_classify(const px_line_model *m, const double *x, const bool 
         adapt(m, x, fixed, n, lo, hi, e);
         best_stretch(e, n, &lo, &hi);
     }
+    if (act && m->bound > 0)
+        bounded_stretch(m, x, e, n, &lo, &hi);
     for (size_t i = 0; i < n && act; i++)
         drop[i] = i < lo || i > hi;
     free(e);

@@ -69,6 +69,9 @@ static void model_errors_name_the_line(void **state)
         {"format parallax-line-model 2\nact 4\n", 2, "act ACT AROUND"},
         {"format parallax-line-model 2\nstyle log_chars\n", 2, "after the feature line"},
         {"format parallax-line-model 2\nthreshold 0.5\n", 2, "unknown setting"},
+        {"format parallax-line-model 2\nboundary -1 0 0\n", 2, "boundary WEIGHT"},
+        {"format parallax-line-model 2\nend log_chars x\n", 2, "start|end NAME WEIGHT"},
+        {"format parallax-line-model 2\nstart log_chras 1\n", 2, "unknown feature"},
         {"bias 1\n", 1, "not a line model"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
