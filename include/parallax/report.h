@@ -15,6 +15,8 @@ typedef struct px_report_opts {
     bool color;               /* text: ANSI colours */
     int width;                /* text: columns (0 = 80) */
     bool compact;             /* json: no indentation (batch outputs) */
+    bool print_full;          /* html: print every folded section, not only the
+                               * summary and the sections the reader opened */
 } px_report_opts;
 
 PX_API px_status px_report_json(const px_story *s, const px_report_opts *o, px_buf *out);

@@ -37,6 +37,9 @@ static void help(void)
            "                        outlets with its features and probability (TSV)\n"
            "      --color WHEN      text colours: auto (on a terminal, unless NO_COLOR\n"
            "                        is set), always, never; default auto\n"
+           "      --print WHAT      html: what paper gets: summary (the one-page summary\n"
+           "                        and the sections a reader opened; default) or full\n"
+           "                        (every section opened)\n"
            "  -h, --help            show this help\n\n"
            "CSV writes two files: with -o DIR, DIR/facts.csv (the fact matrix) and\n"
            "DIR/scores.csv (framing scores); with -o NAME.csv, NAME.csv and\n"
@@ -220,7 +223,7 @@ static px_status write_report(const px_story *s, const char *format, const px_re
 }
 
 typedef struct compare_args {
-    const char *out, *format, *story_id, *color, *pairs;
+    const char *out, *format, *story_id, *color, *pairs, *print;
     cli_common c;
 } compare_args;
 
@@ -231,6 +234,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"story", required_argument, NULL, 's'},  {"color", required_argument, NULL, 'c'},
         {"pairs", required_argument, NULL, 'P'},  {"help", no_argument, NULL, 'h'},
+        {"print", required_argument, NULL, 'R'},
         CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
         CLI_NO_FURNITURE_OPTION,                  CLI_THRESHOLD_OPTION,
         CLI_MODEL_OPTION,                         CLI_FETCH_OPTIONS,
@@ -248,6 +252,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         case 'f': a->format = optarg; break;
         case 's': a->story_id = optarg; break;
         case 'c': a->color = optarg; break;
+        case 'R': a->print = optarg; break;
         case 'P':
             a->pairs = optarg;
             a->c.cfg.align.keep_features = true;
@@ -267,6 +272,8 @@ static int parse_args(int argc, char **argv, compare_args *a)
         return cli_usage("compare ", "unknown format '%s' (html, json, csv, text)", a->format);
     if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
         return cli_usage("compare ", "--color wants auto, always or never");
+    if (strcmp(a->print, "summary") && strcmp(a->print, "full"))
+        return cli_usage("compare ", "--print wants summary or full");
     if (optind >= argc)
         return cli_usage("compare ", "no sources given");
     return -1;
@@ -291,7 +298,8 @@ static px_status run(compare_args *a, int argc, char **argv, px_error *err)
         char *cmdline = cli_command_line(argc, argv);
         px_report_opts ro = {.command_line = cmdline,
                              .color = want_colour(a->color, a->out),
-                             .width = text_width(a->out)};
+                             .width = text_width(a->out),
+                             .print_full = !strcmp(a->print, "full")};
         st = write_report(story, a->format, &ro, a->out, err);
         free(cmdline);
     }
@@ -303,7 +311,7 @@ static px_status run(compare_args *a, int argc, char **argv, px_error *err)
 
 int cmd_compare(int argc, char **argv)
 {
-    compare_args a = {.color = "auto"};
+    compare_args a = {.color = "auto", .print = "summary"};
     cli_common_init(&a.c);
     int rc = parse_args(argc, argv, &a);
     if (rc < 0) {
