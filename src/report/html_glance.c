@@ -81,7 +81,7 @@ static void slant(const px_story *s, px_buf *b, uint32_t i, int l)
     px_buf t;
     px_buf_init(&t, 0);
     px_report_reading(&t, s, i, (uint32_t)l, PX_FIG_SLANT, false);
-    px_buf_printf(b, "<p class=\"sl%s\" title=\"", c->reading ? " clear" : "");
+    px_buf_printf(b, "<p class=\"gsl%s\" title=\"", c->reading ? " clear" : "");
     px_html_escape(b, t.data, t.len);
     px_buf_free(&t);
     px_buf_printf(b, "\"><a href=\"#ev-o%u-l%d\">Slant</a> %+.1f ", i + 1, l, c->rate);
@@ -126,7 +126,7 @@ static size_t pick_blindspots(const px_comparison *c, size_t *out, size_t max)
         size_t *per = px_xcalloc(c->nsources + 1, sizeof *per);
         for (size_t k = 0; k < c->nblindspots && n < max; k++) {
             uint32_t src = c->blindspots[k].source;
-            if (!taken[k] && per[src]++ == round) {
+            if (per[src]++ == round && !taken[k]) {
                 taken[k] = true;
                 out[n++] = k;
             }
