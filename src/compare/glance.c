@@ -8,9 +8,9 @@
  * write "troops").
  *
  * Words are compared by Snowball stem, so "warned" and "warns" are one
- * word; stopwords and figures never make a run of their own (figures that
- * differ are conflicts, shown as such), but a stopword between two
- * distinctive words joins them ("poised to strike").
+ * word; stopwords, figures and number words never make a run of their own
+ * (quantities that differ are conflicts, shown as such), but a stopword
+ * between two distinctive words joins them ("poised to strike").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -57,11 +57,21 @@ static bool sentence_has(const px_doc *d, uint32_t sent, const char *stem)
     return false;
 }
 
+/* Does the token state a quantity ("three hours", "175,000")? */
+static bool in_quantity(const px_doc *d, const px_token *tok)
+{
+    for (size_t q = 0; q < d->nqty; q++)
+        if (d->qty[q].sent == tok->sent && d->qty[q].start <= tok->start &&
+            tok->end <= d->qty[q].end)
+            return true;
+    return false;
+}
+
 /* Is token t of outlet s's sentence absent from every other carrier's? */
 static bool own_word(const px_compare_in *in, const px_fact *f, uint32_t s, size_t t)
 {
     const px_token *tok = &in->docs[s]->toks[t];
-    if (!content(tok))
+    if (!content(tok) || in_quantity(in->docs[s], tok))
         return false;
     for (size_t k = 0; k < f->nmentions; k++) {
         const px_mention *m = &f->mentions[k];
