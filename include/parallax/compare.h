@@ -84,7 +84,6 @@ typedef struct px_cell {
     size_t ndistinct;
 } px_cell;
 
-
 /* Two members of a fact and the probability that they state one claim. */
 typedef struct px_fact_link {
     uint32_t a, b; /* mention indexes */

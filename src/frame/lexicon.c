@@ -354,9 +354,9 @@ static void header_direction(px_lexbuild *b, const char *v, size_t line, uint8_t
 
 static void header(px_lexbuild *b, const char *line, size_t lineno)
 {
-    static const char *keys[] = {"name",   "version", "licence",  "license",
-                                 "description", "source", "built", "category",
-                                 "boosting", "attacking", "label"};
+    static const char *keys[] = {"name",        "version",   "licence", "license",
+                                 "description", "source",    "built",   "category",
+                                 "boosting",    "attacking", "label"};
     px_lexicon *l = b->l;
     const char **fields[] = {&l->name,   &l->version, &l->licence, &l->licence,
                              &l->description, &l->source, &l->built, NULL, NULL, NULL};
@@ -525,8 +525,7 @@ static bool has_ext(const char *path, const char *ext)
 static px_status directions(px_lexbuild *b, px_error *err)
 {
     uint8_t *dir = px_arena_array(b->l->arena, b->cats.n ? b->cats.n : 1, 1);
-    const char **labels =
-        px_arena_array(b->l->arena, b->cats.n ? b->cats.n : 1, sizeof *labels);
+    const char **labels = px_arena_array(b->l->arena, b->cats.n ? b->cats.n : 1, sizeof *labels);
     size_t ndirs = 0;
     for (size_t i = 0; i < b->dirs.n; i++) {
         const px_lexdir *d = &b->dirs.v[i];

@@ -201,6 +201,5 @@ const char *px_report_category_label(const px_lexicon *l, size_t c)
 {
     if (c >= l->ncategories)
         return "";
-    return l->category_labels && l->category_labels[c] ? l->category_labels[c]
-                                                        : l->categories[c];
+    return l->category_labels && l->category_labels[c] ? l->category_labels[c] : l->categories[c];
 }

@@ -101,8 +101,7 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
 {
     bool wide = s->nsources > 8;
     char note[96];
-    snprintf(note, sizeof note, "%zu facts × %zu outlets: who carries, omits or conflicts on "
-                                "each",
+    snprintf(note, sizeof note, "%zu facts × %zu outlets: who carries, omits or conflicts on each",
              s->compare.nfacts, s->nsources);
     html_fold_open(b, "matrix", "Fact matrix", note);
     legend(b);

@@ -45,16 +45,17 @@ static size_t bar_scale(const px_story *s)
 static void segment(px_buf *b, const char *cls, size_t n, size_t scale, const char *what)
 {
     if (n)
-        px_buf_printf(b, "<span class=\"%s\" style=\"width:%.2f%%\" title=\"%zu %s\"></span>",
-                      cls, 100.0 * (double)n / (double)scale, n, what);
+        px_buf_printf(b, "<span class=\"%s\" style=\"width:%.2f%%\" title=\"%zu %s\"></span>", cls,
+                      100.0 * (double)n / (double)scale, n, what);
 }
 
 static void coverage(const px_story *s, px_buf *b, uint32_t i, size_t scale)
 {
     const px_source_compare *c = &s->compare.sources[i];
     size_t shared = c->carried - c->nunique;
-    px_buf_printf(b, "<div class=\"cov\" role=\"img\" aria-label=\"carries %zu facts, %zu of "
-                     "them only here; omits %zu that most others carry\">",
+    px_buf_printf(b,
+                  "<div class=\"cov\" role=\"img\" aria-label=\"carries %zu facts, %zu of "
+                  "them only here; omits %zu that most others carry\">",
                   c->carried, c->nunique, c->nomitted);
     segment(b, "cs", shared, scale, "carried, shared with others");
     segment(b, "cu", c->nunique, scale, "carried only here");
@@ -65,8 +66,9 @@ static void coverage(const px_story *s, px_buf *b, uint32_t i, size_t scale)
         px_buf_printf(b, " <span class=\"k cu\"></span>(<b>%zu</b> only here)", c->nunique);
     px_buf_printf(b, " <span class=\"k co\"></span><b>%zu</b> omitted", c->nomitted);
     if (c->not_shown)
-        px_buf_printf(b, " <span class=\"mut\" title=\"a sentence of it comes close to the "
-                         "fact, but the alignment is not sure either way\">· %zu not shown</span>",
+        px_buf_printf(b,
+                      " <span class=\"mut\" title=\"a sentence of it comes close to the "
+                      "fact, but the alignment is not sure either way\">· %zu not shown</span>",
                       c->not_shown);
     px_buf_puts(b, "</p>");
 }
@@ -155,8 +157,9 @@ static void blindspots(const px_story *s, px_buf *b)
         const char *t = px_story_fact_text(s, &s->alignment.facts[bs->fact], &len);
         px_buf_puts(b, "<li><strong>");
         ESC(b, px_story_outlet(s, bs->source));
-        px_buf_printf(b, "</strong> leaves out <a href=\"#f%u\">f%u</a> <span class=\"mut\">"
-                         "(%zu of %zu carry it)</span>: <span class=\"ft\">",
+        px_buf_printf(b,
+                      "</strong> leaves out <a href=\"#f%u\">f%u</a> <span class=\"mut\">"
+                      "(%zu of %zu carry it)</span>: <span class=\"ft\">",
                       bs->fact + 1, bs->fact + 1, bs->carriers, s->nsources);
         px_html_escape(b, t, len);
         px_buf_puts(b, "</span></li>");
@@ -226,8 +229,9 @@ void html_glance(const px_story *s, px_buf *b)
 
 void html_fold_open(px_buf *b, const char *id, const char *title, const char *note)
 {
-    px_buf_printf(b, "<section class=\"fold\" aria-labelledby=\"%s\"><details><summary>"
-                     "<h2 id=\"%s\">",
+    px_buf_printf(b,
+                  "<section class=\"fold\" aria-labelledby=\"%s\"><details><summary>"
+                  "<h2 id=\"%s\">",
                   id, id);
     ESC(b, title);
     px_buf_puts(b, "</h2>");

@@ -188,8 +188,8 @@ static void other_words(ws_plan *p, ws_words *w)
             if (r->ntok < 2 || name_run(d, r) || taken_span(p, w, start, end) ||
                 ws_cut_overlaps(p, w->source, start, end))
                 continue;
-            w->other[w->nother++] = (ws_word){c->sent, start, end, UINT32_MAX, UINT32_MAX,
-                                              NULL, NULL, r->tok, r->ntok};
+            w->other[w->nother++] =
+                (ws_word){c->sent, start, end, UINT32_MAX, UINT32_MAX, NULL, NULL, r->tok, r->ntok};
         }
     }
     for (size_t i = 1; i < w->nother; i++)

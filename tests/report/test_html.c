@@ -291,7 +291,7 @@ static void summary_comes_first(void **state)
      * out the beams and the mayor */
     const char *bars[] = {"north", "carries 5 facts, 0 of them only here; omits 0",
                           "south", "carries 4 facts, 1 of them only here; omits 2",
-                          "east", "carries 4 facts, 1 of them only here; omits 2"};
+                          "east",  "carries 4 facts, 1 of them only here; omits 2"};
     for (size_t k = 0; k < 6; k += 2) {
         char open[64];
         snprintf(open, sizeof open, "<a href=\"#o%zu\">%s</a>", k / 2 + 1, bars[k]);
@@ -330,8 +330,8 @@ static void long_sections_fold(void **state)
     px_lexset *lex;
     px_story *s = fixture_story(&lex);
     char *html = render(s, NULL);
-    const char *ids[] = {"overview", "matrix", "facts", "framing", "sourcing", "articles",
-                         "method"};
+    const char *ids[] = {"overview", "matrix",   "facts", "framing",
+                         "sourcing", "articles", "method"};
     for (size_t k = 0; k < sizeof ids / sizeof *ids; k++) {
         char want[96];
         snprintf(want, sizeof want, "<details><summary><h2 id=\"%s\">", ids[k]);
