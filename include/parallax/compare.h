@@ -56,6 +56,12 @@ typedef struct px_diff_op {
     size_t tok; /* SAME, INS: a token of the version; DEL: of the base */
 } px_diff_op;
 
+/* A run of a sentence's tokens: toks[tok .. tok + ntok) of its doc, from a
+ * content word to a content word. */
+typedef struct px_word_run {
+    size_t tok, ntok;
+} px_word_run;
+
 typedef struct px_cell {
     px_cell_status status;
     px_verdict verdict;    /* the alignment's: carries, omits, not shown */
@@ -72,6 +78,10 @@ typedef struct px_cell {
                              * the representative and for sentences too long to diff */
     size_t ndiff;
     bool diff_readable; /* the diff keeps enough of the words to be worth reading */
+    const px_word_run *distinct; /* carried, with another carrier: the runs of its
+                                  * words no other carrier's sentence of the fact
+                                  * uses (its own wording), in text order */
+    size_t ndistinct;
 } px_cell;
 
 /* Two members of a fact and the probability that they state one claim. */
@@ -130,6 +140,7 @@ typedef struct px_source_compare {
     uint32_t *conflicts; /* fact indexes where this outlet's detail conflicts */
     size_t nconflicts;
     size_t shared;   /* facts it carries with at least one other outlet */
+    size_t not_shown; /* facts it is not shown to carry, nor surely leaves out */
     size_t eligible; /* facts it could be said to omit, decided cases only:
                       * carried, or surely not carried, where enough others
                       * carry them (the omission rule) */
@@ -163,6 +174,14 @@ typedef struct px_pair_compare {
     size_t details, agree; /* disputed details both state, and on which they agree */
 } px_pair_compare;
 
+/* A blind spot: a fact most outlets carry (at least two, and at least two
+ * thirds of them) that one outlet surely leaves out (its cell says
+ * PX_CELL_OMITS). */
+typedef struct px_blindspot {
+    uint32_t fact, source;
+    size_t carriers;
+} px_blindspot;
+
 /* One lexicon over the whole story. */
 typedef struct px_lexicon_total {
     size_t hits;           /* in all outlets */
@@ -184,6 +203,8 @@ typedef struct px_comparison {
     size_t conflict_facts;  /* facts with a conflicting detail */
     size_t conflicts;       /* conflicting details in all */
     size_t words;           /* body words of all outlets */
+    px_blindspot *blindspots; /* most carriers first, then matrix order */
+    size_t nblindspots;
 } px_comparison;
 
 /* Compare a story: docs, its alignment, its frames (px_frame_story, with

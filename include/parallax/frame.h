@@ -69,6 +69,8 @@ typedef struct px_lexicon {
     const char *built;           /* header "built:": how the list was made, or NULL */
     const char **categories;
     const char **category_notes; /* per category: header "category: NAME — note", or NULL */
+    const char **category_labels; /* per category: header "label: NAME — words", the
+                                   * name readers see, or NULL */
     const uint8_t *directions;   /* per category: PX_DIR_*; all NONE without the header */
     bool directed;               /* the header names boosting or attacking categories */
     size_t ncategories;

@@ -22,6 +22,8 @@ typedef struct px_report_opts {
     bool lean;                /* json: the lean form (no text twice, evidence as
                                * offsets; compact); csv: unused */
     const char *story;        /* csv: the story column's value (NULL: the story's id) */
+    bool print_full;          /* html: print every folded section, not only the
+                               * summary and the sections the reader opened */
 } px_report_opts;
 
 PX_API px_status px_report_json(const px_story *s, const px_report_opts *o, px_buf *out);

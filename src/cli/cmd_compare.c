@@ -42,6 +42,9 @@ static void help(void)
            "                        outlets with its features and probability (TSV)\n"
            "      --color WHEN      text colours: auto (on a terminal, unless NO_COLOR\n"
            "                        is set), always, never; default auto\n"
+           "      --print WHAT      html: what paper gets: summary (the one-page summary\n"
+           "                        and the sections a reader opened; default) or full\n"
+           "                        (every section opened)\n"
            "  -h, --help            show this help\n\n"
            "-o DIR/ (a path ending in '/', or an existing folder) needs --format and\n"
            "writes into DIR (made if missing) the report named for the story,\n"
@@ -282,7 +285,7 @@ static px_status write_into_folder(const px_story *s, const char *format, const 
 }
 
 typedef struct compare_args {
-    const char *out, *format, *story_id, *color, *pairs;
+    const char *out, *format, *story_id, *color, *pairs, *print;
     bool lean;
     cli_common c;
 } compare_args;
@@ -295,6 +298,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         {"story", required_argument, NULL, 's'},  {"color", required_argument, NULL, 'c'},
         {"pairs", required_argument, NULL, 'P'},  {"help", no_argument, NULL, 'h'},
         {"lean", no_argument, NULL, 'L'},
+        {"print", required_argument, NULL, 'R'},
         CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
         CLI_NO_FURNITURE_OPTION,                  CLI_THRESHOLD_OPTION,
         CLI_MODEL_OPTION,                         CLI_FETCH_OPTIONS,
@@ -313,6 +317,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
         case 's': a->story_id = optarg; break;
         case 'c': a->color = optarg; break;
         case 'L': a->lean = true; break;
+        case 'R': a->print = optarg; break;
         case 'P':
             a->pairs = optarg;
             a->c.cfg.align.keep_features = true;
@@ -339,6 +344,8 @@ static int parse_args(int argc, char **argv, compare_args *a)
         return cli_usage("compare ", "--lean is a form of the JSON report; add --format json");
     if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
         return cli_usage("compare ", "--color wants auto, always or never");
+    if (strcmp(a->print, "summary") && strcmp(a->print, "full"))
+        return cli_usage("compare ", "--print wants summary or full");
     if (optind >= argc)
         return cli_usage("compare ", "no sources given");
     return cli_check_inputs("compare ", argv + optind, (size_t)(argc - optind));
@@ -364,7 +371,8 @@ static px_status run(compare_args *a, int argc, char **argv, px_error *err)
         px_report_opts ro = {.command_line = cmdline,
                              .color = want_colour(a->color, a->out),
                              .width = text_width(a->out),
-                             .lean = a->lean};
+                             .lean = a->lean,
+                             .print_full = !strcmp(a->print, "full")};
         st = is_folder(a->out) ? write_into_folder(story, a->format, &ro, a->out, err)
                                : write_report(story, a->format, &ro, a->out, err);
         free(cmdline);
@@ -377,7 +385,7 @@ static px_status run(compare_args *a, int argc, char **argv, px_error *err)
 
 int cmd_compare(int argc, char **argv)
 {
-    compare_args a = {.color = "auto"};
+    compare_args a = {.color = "auto", .print = "summary"};
     cli_common_init(&a.c);
     int rc = parse_args(argc, argv, &a);
     if (rc < 0) {

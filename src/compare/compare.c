@@ -2,7 +2,8 @@
  * compare.c — the compare stage: every judgement a reader is shown, made
  * once (parallax/compare.h). This file runs the parts and holds the
  * omission rule; matrix.c fills the fact matrix, words.c the words behind
- * the framing scores, summary.c the speakers, pairs and counts.
+ * the framing scores, summary.c the speakers, pairs and counts, glance.c
+ * the blind spots and each outlet's own wording of a fact.
  *
  * Omission rule: a fact is omitted by outlet s when s does not carry it and
  * at least half of the other outlets do — and, with three or more outlets,
@@ -122,6 +123,7 @@ px_status px_compare_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
     out->sources = px_arena_array(a, ndocs ? ndocs : 1, sizeof *out->sources);
     px_compare_outlets(&in, out);
     px_compare_matrix(&in, out);
+    px_compare_glance(&in, out);
     px_compare_words(&in, out);
     px_compare_summary(&in, out);
     return PX_OK;

@@ -35,4 +35,8 @@ void px_compare_words(const px_compare_in *in, px_comparison *c);
 /* summary.c: speakers and quotation, pairs of outlets, the story's counts. */
 void px_compare_summary(const px_compare_in *in, px_comparison *c);
 
+/* glance.c: blind spots, "not shown" counts, each carried cell's own
+ * wording. Needs the matrix. */
+void px_compare_glance(const px_compare_in *in, px_comparison *c);
+
 #endif

@@ -12,11 +12,13 @@
 typedef PX_VEC(px_lex_entry) px_entryvec;
 typedef PX_VEC(const char *) px_strvec;
 
-/* A category named by a `# boosting:` or `# attacking:` header line. */
+/* A category named by a `# boosting:`, `# attacking:` or `# label:`
+ * header line. */
 typedef struct px_lexdir {
     const char *name;
     size_t line;
     uint8_t dir;
+    const char *label; /* `# label: NAME — words`: the words, else NULL */
 } px_lexdir;
 
 /* A lexicon being loaded: its entries, categories and warnings so far. */

@@ -300,6 +300,17 @@ px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t 
     return PX_OK;
 }
 
+/* What follows a category's name on a header line: separators (spaces,
+ * ':', '-', em and en dashes) skipped. */
+static const char *after_name(const char *v, size_t n)
+{
+    const char *note = v + n;
+    while (*note == ' ' || *note == '\t' || *note == ':' || *note == '-' ||
+           !strncmp(note, "\xE2\x80\x94", 3) || !strncmp(note, "\xE2\x80\x93", 3))
+        note += (unsigned char)*note == 0xE2 ? 3 : 1;
+    return note;
+}
+
 /* "category: NAME — note" in the header: declares NAME (in this order). */
 static void header_category(px_lexbuild *b, const char *v)
 {
@@ -307,12 +318,23 @@ static void header_category(px_lexbuild *b, const char *v)
     if (n == 0)
         return;
     uint32_t c = px_lex_category(b, v, n);
-    const char *note = v + n;
-    while (*note == ' ' || *note == '\t' || *note == ':' || *note == '-' ||
-           !strncmp(note, "\xE2\x80\x94", 3) || !strncmp(note, "\xE2\x80\x93", 3))
-        note += (unsigned char)*note == 0xE2 ? 3 : 1;
+    const char *note = after_name(v, n);
     if (*note)
         b->notes.v[c] = px_arena_strdup(b->l->arena, note);
+}
+
+/* "label: NAME — words": the name readers are shown for category NAME
+ * ("capacity and resources" for capacity_resources), checked against the
+ * declared categories once the file is read. */
+static void header_label(px_lexbuild *b, const char *v, size_t line)
+{
+    size_t n = strcspn(v, " \t:");
+    const char *label = after_name(v, n);
+    if (n == 0 || !*label)
+        return;
+    px_lexdir d = {px_arena_strndup(b->l->arena, v, n), line, PX_DIR_NONE,
+                   px_arena_strdup(b->l->arena, label)};
+    px_vec_push(b->dirs, d);
 }
 
 /* "boosting: a, b" or "attacking: a b": the categories of one direction,
@@ -322,7 +344,7 @@ static void header_direction(px_lexbuild *b, const char *v, size_t line, uint8_t
     while (*v) {
         size_t n = strcspn(v, " \t,");
         if (n) {
-            px_lexdir d = {px_arena_strndup(b->l->arena, v, n), line, dir};
+            px_lexdir d = {px_arena_strndup(b->l->arena, v, n), line, dir, NULL};
             px_vec_push(b->dirs, d);
         }
         v += n;
@@ -332,8 +354,9 @@ static void header_direction(px_lexbuild *b, const char *v, size_t line, uint8_t
 
 static void header(px_lexbuild *b, const char *line, size_t lineno)
 {
-    static const char *keys[] = {"name",  "version", "licence",  "license",  "description",
-                                 "source", "built",  "category", "boosting", "attacking"};
+    static const char *keys[] = {"name",        "version",   "licence", "license",
+                                 "description", "source",    "built",   "category",
+                                 "boosting",    "attacking", "label"};
     px_lexicon *l = b->l;
     const char **fields[] = {&l->name,   &l->version, &l->licence, &l->licence,
                              &l->description, &l->source, &l->built, NULL, NULL, NULL};
@@ -352,6 +375,8 @@ static void header(px_lexbuild *b, const char *line, size_t lineno)
             continue;
         if (k == 7)
             header_category(b, v);
+        else if (k == 10)
+            header_label(b, v, lineno);
         else if (k > 7)
             header_direction(b, v, lineno, k == 8 ? PX_DIR_BOOSTING : PX_DIR_ATTACKING);
         else if (!*fields[k] && *v)
@@ -489,11 +514,13 @@ static px_status load_tsv(px_lexbuild *b, char *data, px_error *err)
     return st;
 }
 
-/* The directions the header named, per category; a name that is no
- * category of the file is an error at its header line. */
+/* The directions and labels the header named, per category; a name that
+ * is no category of the file is an error at its header line. */
 static px_status directions(px_lexbuild *b, px_error *err)
 {
     uint8_t *dir = px_arena_array(b->l->arena, b->cats.n ? b->cats.n : 1, 1);
+    const char **labels = px_arena_array(b->l->arena, b->cats.n ? b->cats.n : 1, sizeof *labels);
+    size_t ndirs = 0;
     for (size_t i = 0; i < b->dirs.n; i++) {
         const px_lexdir *d = &b->dirs.v[i];
         size_t c = 0;
@@ -502,10 +529,15 @@ static px_status directions(px_lexbuild *b, px_error *err)
         if (c == b->cats.n)
             return px_error_set(err, PX_EINPUT, b->file, d->line,
                                 "'%s' is not a category of this lexicon", d->name);
-        dir[c] = d->dir;
+        if (d->label)
+            labels[c] = d->label;
+        else
+            dir[c] = d->dir;
+        ndirs += !d->label;
     }
     b->l->directions = dir;
-    b->l->directed = b->dirs.n > 0;
+    b->l->category_labels = labels;
+    b->l->directed = ndirs > 0;
     return PX_OK;
 }
 

@@ -196,3 +196,10 @@ void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t l
         px_buf_puts(b, ")");
     }
 }
+
+const char *px_report_category_label(const px_lexicon *l, size_t c)
+{
+    if (c >= l->ncategories)
+        return "";
+    return l->category_labels && l->category_labels[c] ? l->category_labels[c] : l->categories[c];
+}

@@ -5,16 +5,26 @@
  * escaped for its context; only http(s) URLs become links; anchors are made
  * from indexes, never from input.
  *
+ * The page opens with the story at a glance (html_glance.c), on one screen
+ * and one printed page; every other section folds into <details>, which
+ * prints closed unless the reader opened it or the report was made with
+ * --print full (px_report_opts.print_full).
+ *
  * This file holds the page and the short sections: the header, the outlets
- * overview, sourcing and the method notes. The fact matrix and per-fact
+ * in detail, sourcing and the method notes. The fact matrix and per-fact
  * diffs are in html_facts.c, framing charts in html_frame.c, the articles
  * in html_articles.c.
  */
 #include "report/html.h"
 
-static void head(const px_story *s, px_buf *b)
+/* The page's head. Printing in full (--print full) sets class "pf" on the
+ * root, which the stylesheet's print rules read: every folded section
+ * then prints open. */
+static void head(const px_story *s, const px_report_opts *o, px_buf *b)
 {
-    px_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    px_buf_puts(b, o && o->print_full ? "<!DOCTYPE html>\n<html lang=\"en\" class=\"pf\">"
+                                      : "<!DOCTYPE html>\n<html lang=\"en\">");
+    px_buf_puts(b, "<head><meta charset=\"utf-8\">"
                    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                    "style-src 'unsafe-inline'; img-src data:\">"
@@ -31,7 +41,7 @@ static void head(const px_story *s, px_buf *b)
 static void header(const px_story *s, px_buf *b)
 {
     const px_comparison *c = &s->compare;
-    px_buf_puts(b, "<body><a class=\"skip\" href=\"#matrix\">Skip to the fact matrix</a>"
+    px_buf_puts(b, "<body><a class=\"skip\" href=\"#summary\">Skip to the summary</a>"
                    "<header><p class=\"kicker\">Parallax report · story <code>");
     ESC(b, s->id);
     px_buf_printf(b,
@@ -44,6 +54,7 @@ static void header(const px_story *s, px_buf *b)
         px_buf_printf(b, "; <strong>%zu</strong> conflicting detail%s", c->conflicts,
                       c->conflicts == 1 ? "" : "s");
     px_buf_puts(b, ".</p><nav aria-label=\"Sections\"><ol>"
+                   "<li><a href=\"#summary\">At a glance</a></li>"
                    "<li><a href=\"#overview\">Outlets</a></li>"
                    "<li><a href=\"#matrix\">Fact matrix</a></li>"
                    "<li><a href=\"#facts\">Wording, fact by fact</a></li>");
@@ -130,8 +141,9 @@ static void outlet_summary(const px_story *s, px_buf *b, uint32_t i)
 
 static void overview(const px_story *s, px_buf *b)
 {
-    px_buf_puts(b, "<section aria-labelledby=\"overview\"><h2 id=\"overview\">Outlets</h2>"
-                   "<ul class=\"cards\">");
+    html_fold_open(b, "overview", "Outlets in detail",
+                   "bylines, links and every framing reading of each outlet");
+    px_buf_puts(b, "<ul class=\"cards\">");
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_article *a = s->articles[i];
         px_buf_printf(b, "<li class=\"card\"><h3><a href=\"#o%u\">", i + 1);
@@ -156,7 +168,8 @@ static void overview(const px_story *s, px_buf *b)
         outlet_summary(s, b, i);
         px_buf_puts(b, "</li>");
     }
-    px_buf_puts(b, "</ul></section>");
+    px_buf_puts(b, "</ul>");
+    html_fold_close(b);
 }
 
 static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonymous)
@@ -187,8 +200,8 @@ static void speaker_cell(const px_story *s, px_buf *b, uint32_t src, bool anonym
 
 static void sourcing(const px_story *s, px_buf *b)
 {
-    px_buf_puts(b, "<section aria-labelledby=\"sourcing\"><h2 id=\"sourcing\">Sourcing</h2>"
-                   "<p class=\"legend\">Who each outlet attributes statements to (\"…, X said\", "
+    html_fold_open(b, "sourcing", "Sourcing", "who each outlet quotes, named or not");
+    px_buf_puts(b, "<p class=\"legend\">Who each outlet attributes statements to (\"…, X said\", "
                    "\"according to X\"), each speaker once with how often and whether in "
                    "direct quotation, and how much of the body is direct quotation.</p><div class=\"tw\"><table class=\"stack\"><thead><tr>"
                    "<th scope=\"col\">Outlet</th><th scope=\"col\">Named speakers</th>"
@@ -203,7 +216,8 @@ static void sourcing(const px_story *s, px_buf *b)
         px_buf_printf(b, "<td data-label=\"Quoted\">%.0f%%</td></tr>",
                       100 * s->compare.sources[i].quoted_share);
     }
-    px_buf_puts(b, "</tbody></table></div></section>");
+    px_buf_puts(b, "</tbody></table></div>");
+    html_fold_close(b);
 }
 
 static void method_lexicons(const px_story *s, px_buf *b)
@@ -228,7 +242,7 @@ static void method_lexicons(const px_story *s, px_buf *b)
         for (size_t c = 0; c < L->ncategories; c++) {
             if (c)
                 px_buf_puts(b, ", ");
-            ESC(b, L->categories[c]);
+            ESC(b, px_report_category_label(L, c));
         }
         px_buf_puts(b, "</td><td data-label=\"Licence\">");
         ESC(b, L->licence && *L->licence ? L->licence : "—");
@@ -239,7 +253,8 @@ static void method_lexicons(const px_story *s, px_buf *b)
 
 static void method(const px_story *s, const px_report_opts *o, px_buf *b)
 {
-    px_buf_printf(b, "<section aria-labelledby=\"method\"><h2 id=\"method\">Method</h2><ul>"
+    html_fold_open(b, "method", "Method", "how the facts and figures are made");
+    px_buf_printf(b, "<ul>"
                      "<li>Made by parallax %s.</li>"
                      "<li>Sentences of different outlets are linked into one fact when their "
                      "similarity (shared word stems weighted by rarity, names and values) is at "
@@ -261,7 +276,7 @@ static void method(const px_story *s, const px_report_opts *o, px_buf *b)
         ESC(b, o->command_line);
         px_buf_puts(b, "</code></p>");
     }
-    px_buf_puts(b, "</section>");
+    html_fold_close(b);
 }
 
 px_status px_report_html(const px_story *s, const px_report_opts *o, px_buf *b)
@@ -269,8 +284,9 @@ px_status px_report_html(const px_story *s, const px_report_opts *o, px_buf *b)
     if (!s || !s->analyzed)
         return PX_EUSAGE;
     const size_t *order = s->compare.order;
-    head(s, b);
+    head(s, o, b);
     header(s, b);
+    html_glance(s, b);
     overview(s, b);
     html_matrix(s, b, order);
     html_facts(s, b, order);

@@ -51,7 +51,14 @@ void html_highlight_key(const px_story *s, px_buf *b);
 /* The title of a lexicon hit: "Loaded language: label; neutral: …". */
 void html_hit_title(const px_story *s, px_buf *b, const px_hit *h);
 
-/* Sections, in page order. */
+/* A folded section: <section><details><summary><h2 id=ID>TITLE</h2> NOTE
+ * (plain text, may be NULL)</summary> … html_fold_close. Closed, it prints
+ * as its one summary line, unless the report prints in full. */
+void html_fold_open(px_buf *b, const char *id, const char *title, const char *note);
+void html_fold_close(px_buf *b);
+
+/* Sections, in page order: the summary, then the folded ones. */
+void html_glance(const px_story *s, px_buf *b);
 void html_matrix(const px_story *s, px_buf *b, const size_t *order);
 void html_facts(const px_story *s, px_buf *b, const size_t *order);
 void html_framing(const px_story *s, px_buf *b);

@@ -117,8 +117,9 @@ static void furniture(const px_story *s, px_buf *b, uint32_t i)
 
 void html_articles(const px_story *s, px_buf *b)
 {
-    px_buf_puts(b, "<section aria-labelledby=\"articles\"><h2 id=\"articles\">The articles</h2>"
-                   "<p class=\"legend\">The cleaned text of each article. "
+    html_fold_open(b, "articles", "The articles",
+                   "each article's cleaned text, its facts and lexicon hits marked");
+    px_buf_puts(b, "<p class=\"legend\">The cleaned text of each article. "
                    "<span class=\"fl\"><a href=\"#facts\">f3</a></span> links a sentence to the "
                    "fact it states; <span class=\"u\">a dashed underline</span> "
                    "<span class=\"uq\">★ only here</span> marks a sentence stating a fact no "
@@ -138,5 +139,6 @@ void html_articles(const px_story *s, px_buf *b)
         furniture(s, b, i);
         px_buf_puts(b, "</article>");
     }
-    px_buf_puts(b, "</div></section>");
+    px_buf_puts(b, "</div>");
+    html_fold_close(b);
 }

@@ -100,7 +100,10 @@ static void sentences_row(const px_story *s, px_buf *b, size_t f)
 void html_matrix(const px_story *s, px_buf *b, const size_t *order)
 {
     bool wide = s->nsources > 8;
-    px_buf_puts(b, "<section aria-labelledby=\"matrix\"><h2 id=\"matrix\">Fact matrix</h2>");
+    char note[96];
+    snprintf(note, sizeof note, "%zu facts × %zu outlets: who carries, omits or conflicts on each",
+             s->compare.nfacts, s->nsources);
+    html_fold_open(b, "matrix", "Fact matrix", note);
     legend(b);
     px_buf_printf(b,
                   "%s<table class=\"matrix\"><caption class=\"vh\">Which outlet carries "
@@ -128,7 +131,8 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
         px_buf_puts(b, "</tr>");
         sentences_row(s, b, f);
     }
-    px_buf_puts(b, "</tbody></table></div></section>");
+    px_buf_puts(b, "</tbody></table></div>");
+    html_fold_close(b);
 }
 
 static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
@@ -240,8 +244,9 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
 
 void html_facts(const px_story *s, px_buf *b, const size_t *order)
 {
-    px_buf_puts(b, "<section aria-labelledby=\"facts\"><h2 id=\"facts\">Wording, fact by fact"
-                   "</h2><p class=\"legend\">Each outlet's sentence compared word by word with "
+    html_fold_open(b, "facts", "Wording, fact by fact",
+                   "each outlet's sentence against the others', word by word");
+    px_buf_puts(b, "<p class=\"legend\">Each outlet's sentence compared word by word with "
                    "the representative wording: <ins>added</ins> words it has that the "
                    "representative lacks, <del>removed</del> words of the representative it "
                    "lacks; <b class=\"cv\">values</b> on which outlets conflict; lexicon hits "
@@ -250,5 +255,5 @@ void html_facts(const px_story *s, px_buf *b, const size_t *order)
     px_buf_puts(b, ".</p>");
     for (size_t r = 0; r < s->compare.nfacts; r++)
         fact_section(s, b, order[r]);
-    px_buf_puts(b, "</section>");
+    html_fold_close(b);
 }

@@ -14,7 +14,10 @@
 
 #include "report/html.h"
 
-enum { CHART_W = 300, ROW_H = 25, LABEL_W = 104, VALUE_W = 40, NAME_CHARS = 14 };
+/* Each outlet's row: its name on a line of its own above its bars, so a
+ * long name is never cut at the chart's left edge (a name longer than the
+ * chart's width is shortened with "…", whole in the bar's title). */
+enum { CHART_W = 300, ROW_H = 38, NAME_H = 13, LABEL_W = 0, VALUE_W = 40, NAME_CHARS = 42 };
 
 /* Escape at most max code points of s, adding "…" when cut. */
 static void escape_cut(px_buf *b, const char *s, size_t max)
@@ -29,6 +32,14 @@ static void escape_cut(px_buf *b, const char *s, size_t max)
     px_html_escape(b, s, i);
     if (i < n)
         px_buf_puts(b, "…");
+}
+
+/* The outlet's name over its row, starting at the chart's left edge. */
+static void row_name(const px_story *s, px_buf *b, uint32_t i, double y)
+{
+    px_buf_printf(b, "<text class=\"nm\" x=\"0\" y=\"%.0f\">", y + NAME_H - 2);
+    escape_cut(b, px_story_outlet(s, i), NAME_CHARS);
+    px_buf_puts(b, "</text>");
 }
 
 static double lexicon_max(const px_story *s, uint32_t l)
@@ -50,9 +61,8 @@ static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c,
 {
     px_score sc = px_report_score(s, i, l, c);
     double y = 4 + i * ROW_H, wn = sc.narration_per_1k * scale, wq = sc.quoted_per_1k * scale;
-    px_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\">", LABEL_W - 6, y + 15);
-    escape_cut(b, px_story_outlet(s, i), NAME_CHARS);
-    px_buf_puts(b, "</text>");
+    row_name(s, b, i, y);
+    y += NAME_H;
     if (sc.hits)
         px_buf_printf(b, "<a href=\"#ev-o%u-l%u-c%d\">", i + 1, l, c);
     px_buf_puts(b, "<title>");
@@ -79,7 +89,7 @@ static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c,
 static void chart(const px_story *s, px_buf *b, uint32_t l, int32_t c, double max)
 {
     const px_lexicon *L = px_lexset_get(s->lexicons, l);
-    const char *cat = L->categories[c];
+    const char *cat = px_report_category_label(L, (size_t)c);
     double scale = (CHART_W - LABEL_W - VALUE_W) / max;
     int h = (int)(s->nsources * ROW_H + 8);
     px_buf_printf(b, "<figure class=\"chart\"><figcaption id=\"ch-l%u-c%d\">", l, c);
@@ -122,9 +132,9 @@ static void slant_bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, doub
 {
     const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
     double y = 4 + i * ROW_H, x0 = slant_x(0, scale), x = slant_x(c->rate, scale);
-    px_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\">", LABEL_W - 6, y + 15);
-    escape_cut(b, px_story_outlet(s, i), NAME_CHARS);
-    px_buf_printf(b, "</text><g class=\"%s\"><title>", c->reading ? "sl clear" : "sl");
+    row_name(s, b, i, y);
+    y += NAME_H;
+    px_buf_printf(b, "<g class=\"%s\"><title>", c->reading ? "sl clear" : "sl");
     ESC(b, px_story_outlet(s, i));
     px_buf_puts(b, ": ");
     px_buf t;
@@ -193,7 +203,7 @@ static void evidence_category(const px_story *s, px_buf *b, uint32_t i, uint32_t
     const px_lexicon_compare *lc = &s->compare.sources[i].lexicons[l];
     px_score sc = px_report_score(s, i, l, c);
     px_buf_printf(b, "<li id=\"ev-o%u-l%u-c%d\"><strong>", i + 1, l, c);
-    ESC(b, L->categories[c]);
+    ESC(b, px_report_category_label(L, (size_t)c));
     px_buf_printf(b, "</strong> <span class=\"mut\">(%zu in narration, %zu quoted)</span>:",
                   sc.narration, sc.quoted);
     const char *sep = " ";
@@ -285,7 +295,7 @@ static void lexicon_section(const px_story *s, px_buf *b, uint32_t l)
         px_buf_puts(b, "<p class=\"mut\">No hits in any outlet: ");
         for (size_t k = 0; k < empty.n; k++) {
             px_buf_puts(b, k ? ", " : "");
-            ESC(b, L->categories[empty.v[k]]);
+            ESC(b, px_report_category_label(L, empty.v[k]));
         }
         px_buf_puts(b, ".</p>");
     }
@@ -299,8 +309,9 @@ void html_framing(const px_story *s, px_buf *b)
     size_t nl = px_lexset_count(s->lexicons);
     if (!nl)
         return;
-    px_buf_puts(b, "<section aria-labelledby=\"framing\"><h2 id=\"framing\">Framing</h2>"
-                   "<p class=\"legend\"><span class=\"key n\"></span> lexicon hits per 1,000 "
+    html_fold_open(b, "framing", "Framing",
+                   "every lexicon and category per outlet, with the words behind each figure");
+    px_buf_puts(b, "<p class=\"legend\"><span class=\"key n\"></span> lexicon hits per 1,000 "
                    "words of the outlet's own narration: the figure outlets are compared and "
                    "ranked on · <span class=\"key q\"></span> <span class=\"mut\">q</span> "
                    "hits inside quotations per 1,000 quoted words, shown beside it and never "
@@ -315,5 +326,5 @@ void html_framing(const px_story *s, px_buf *b)
     for (size_t k = 0; k < nl; k++)
         lexicon_section(s, b, (uint32_t)order[k]);
     free(order);
-    px_buf_puts(b, "</section>");
+    html_fold_close(b);
 }

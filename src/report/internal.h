@@ -20,6 +20,9 @@ double px_round3(double x);
  * when the lexicon has no such note. */
 const char *px_report_lexicon_label(const px_lexicon *l);
 const char *px_report_lexicon_most(const px_lexicon *l);
+/* The name readers see for category c of a lexicon: its header's label
+ * ("capacity and resources"), else the category's own name. */
+const char *px_report_category_label(const px_lexicon *l, size_t c);
 /* Lexicon indexes in reading order: ours in a fixed order (loaded language
  * first), then any others as loaded. The caller frees the array. */
 size_t *px_report_lexicon_order(const px_story *s, size_t *n);

@@ -305,7 +305,7 @@ static void score_line(const px_story *s, out *o, uint32_t i, uint32_t l)
     for (size_t c = 0; c < L->ncategories; c++) {
         px_score cs = px_report_score(s, i, l, (int32_t)c);
         if (cs.hits) {
-            px_buf_printf(&t, "%s%s %zu", sep, L->categories[c], cs.hits);
+            px_buf_printf(&t, "%s%s %zu", sep, px_report_category_label(L, c), cs.hits);
             sep = " · ";
         }
     }

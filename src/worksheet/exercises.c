@@ -282,19 +282,53 @@ static void lead(const ws_plan *p, px_buf *b)
 }
 
 /* The word a sentence uses for a conflict's detail, whose stem it holds
- * ("books" for "book"), or NULL. */
+ * ("books" for "book"), or NULL; a plural form ("seats") before a singular
+ * one ("a 300-seat chamber"), since the question counts them. */
 static const px_token *detail_word(const ws_plan *p, const px_fact *f, const px_conflict *c)
 {
+    const px_token *found = NULL;
     for (uint32_t src = 0; src < p->s->nsources; src++) {
         const px_mention *m = c->values[src] ? px_fact_mention(f, src) : NULL;
         const px_doc *d = m ? p->s->docs[src] : NULL;
         for (size_t i = 0; d && i < d->sents[m->sent].ntok; i++) {
             const px_token *t = &d->toks[d->sents[m->sent].tok + i];
-            if (!strcmp(t->stem, c->detail))
+            if (strcmp(t->stem, c->detail))
+                continue;
+            size_t n = strlen(t->fold);
+            if (n > 1 && t->fold[n - 1] == 's')
                 return t;
+            found = found ? found : t;
         }
     }
-    return NULL;
+    return found;
+}
+
+static bool ends_with(const char *w, size_t n, const char *end)
+{
+    size_t e = strlen(end);
+    return n >= e && !strcmp(w + n - e, end);
+}
+
+/* A word after "the number of", plural: as written when it already is
+ * ("seats", "people", "children", "men"), else by the common English rules
+ * (seat → seats, city → cities, box → boxes). */
+static void plural(px_buf *b, const char *w)
+{
+    size_t n = strlen(w);
+    bool vowel_y = n >= 2 && strchr("aeiou", w[n - 2]);
+    if (!n || w[n - 1] == 's' || ends_with(w, n, "people") || ends_with(w, n, "men") ||
+        ends_with(w, n, "children")) {
+        px_html_escape(b, w, n);
+    } else if (w[n - 1] == 'y' && !vowel_y) {
+        px_html_escape(b, w, n - 1);
+        px_buf_puts(b, "ies");
+    } else {
+        px_html_escape(b, w, n);
+        px_buf_puts(b, ends_with(w, n, "x") || ends_with(w, n, "z") || ends_with(w, n, "ch") ||
+                               ends_with(w, n, "sh")
+                           ? "es"
+                           : "s");
+    }
 }
 
 /* What a conflicting detail is about, in words a student reads easily. */
@@ -309,7 +343,7 @@ static void conflict_subject(const ws_plan *p, px_buf *b, const px_fact *f,
     default:
         px_buf_puts(b, t ? "the number of " : "a number");
         if (t)
-            px_html_escape(b, t->fold, strlen(t->fold));
+            plural(b, t->fold);
         break;
     }
 }

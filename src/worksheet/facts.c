@@ -186,15 +186,34 @@ void ws_pick_missing(ws_plan *p, size_t max)
     free(cand);
 }
 
+/* Does every source's headline hold this stem? Such words name the
+ * story's subject ("Biden", "Putin", "Ukraine"), not what one headline
+ * puts first. */
+static bool subject_stem(const ws_plan *p, const char *stem)
+{
+    for (uint32_t src = 0; src < p->s->nsources; src++) {
+        const px_doc *d = p->s->docs[src];
+        bool has = false;
+        if (!d->nsents || !d->sents[0].headline)
+            return false;
+        for (size_t t = d->sents[0].tok; t < d->sents[0].tok + d->sents[0].ntok && !has; t++)
+            has = !strcmp(d->toks[t].stem, stem);
+        if (!has)
+            return false;
+    }
+    return true;
+}
+
 /* The weight (IDF) of the content stems sentence a of da shares with
- * sentence b of db, each stem counted once. */
+ * sentence b of db, each stem counted once, the stems every headline holds
+ * left out. */
 static double shared_weight(const ws_plan *p, const px_doc *da, const px_sentence *a,
                             const px_doc *db, const px_sentence *b)
 {
     double sum = 0;
     for (size_t i = a->tok; i < a->tok + a->ntok; i++) {
         const char *stem = da->toks[i].stem;
-        bool seen = !content_token(&da->toks[i]);
+        bool seen = !content_token(&da->toks[i]) || subject_stem(p, stem);
         for (size_t j = a->tok; j < i && !seen; j++)
             seen = !strcmp(da->toks[j].stem, stem);
         for (size_t j = b->tok; j < b->tok + b->ntok && !seen; j++)
@@ -206,18 +225,24 @@ static double shared_weight(const ws_plan *p, const px_doc *da, const px_sentenc
     return sum;
 }
 
-/* The fact a source's headline states (several may match it): the one
- * whose sentence in that source shares the most weight with it. */
-static int64_t headline_fact(const ws_plan *p, uint32_t src,
-                             const uint64_t *heads)
+/* The fact a source's headline states: of the facts it shares with
+ * another source, the one whose sentence in that source shares the most
+ * weight with the headline once the story's subject (the words every
+ * headline holds) is left out, so that "Biden pleads with Putin as
+ * Kremlin regime masses 175,000 troops" is tied to the troops, not to the
+ * video call every outlet leads with. A headline that shares nothing but
+ * the subject with any fact states none (-1). */
+static int64_t headline_fact(const ws_plan *p, uint32_t src)
 {
     const px_doc *d = p->s->docs[src];
     int64_t best = -1;
     double top = 0;
+    if (!d->nsents || !d->sents[0].headline)
+        return -1;
     for (size_t f = 0; f < p->s->alignment.nfacts; f++) {
         const px_fact *fact = &p->s->alignment.facts[f];
         const px_mention *m = px_fact_mention(fact, src);
-        if (!m || fact->nmentions < 2 || !(heads[f] >> src & 1))
+        if (!m || fact->nmentions < 2 || m->sent == 0)
             continue;
         double x = shared_weight(p, d, &d->sents[0], d, &d->sents[m->sent]);
         if (x > top) {
@@ -318,7 +343,7 @@ void ws_pick_lead(ws_plan *p)
     p->lead.first = px_arena_array(p->a, s->nsources, sizeof *p->lead.first);
     size_t firsts = 0;
     for (uint32_t src = 0; src < s->nsources; src++) {
-        p->lead.headline[src] = headline_fact(p, src, heads);
+        p->lead.headline[src] = headline_fact(p, src);
         p->lead.first[src] = first_fact(p, src);
         firsts += p->lead.first[src] >= 0;
     }

@@ -66,6 +66,10 @@ typedef struct ws_words {
     size_t nfind;
     ws_word *more; /* other loaded words of the source: also right */
     size_t nmore;
+    ws_word *other; /* in the sentences of those words, the source's own wording
+                     * of a fact that no lexicon holds (neutral and category NULL):
+                     * words a student may fairly underline too */
+    size_t nother;
 } ws_words;
 
 /* Exercise 3: who speaks. -1 when the analysis does not single one out. */

@@ -111,15 +111,24 @@ static void word_row(const ws_plan *p, px_buf *b, uint32_t src, const ws_word *w
     px_buf_printf(b, "<tr data-src=\"%c\" data-sent=\"%u\"", ws_letter(p, src),
                   ws_sentence_number(p, src, w->sent));
     attr(b, "data-word", t + w->start, w->end - w->start);
-    attr(b, "data-neutral", w->neutral, strlen(w->neutral));
+    if (w->neutral)
+        attr(b, "data-neutral", w->neutral, strlen(w->neutral));
+    else
+        px_buf_puts(b, " data-lexicon=\"none\"");
     px_buf_puts(b, "><td><strong>");
     px_html_escape(b, t + w->start, w->end - w->start);
     px_buf_puts(b, "</strong></td><td>");
     ws_sentence_ref(p, b, src, w->sent);
     px_buf_puts(b, "</td><td>");
-    px_html_escape(b, w->neutral, strlen(w->neutral));
+    if (w->neutral)
+        px_html_escape(b, w->neutral, strlen(w->neutral));
+    else
+        px_buf_puts(b, "<span class=\"mut\">compare the other sources' words</span>");
     px_buf_puts(b, "</td><td>");
-    px_html_escape(b, w->category, strlen(w->category));
+    if (w->category)
+        px_html_escape(b, w->category, strlen(w->category));
+    else
+        px_buf_puts(b, "different wording, not in a lexicon");
     px_buf_puts(b, "</td></tr>");
 }
 
@@ -146,6 +155,12 @@ static void words_answer(const ws_plan *p, px_buf *b)
         if (w->nmore) {
             px_buf_puts(b, "<p>Also right (the same source uses these too):</p>");
             words_table(p, b, w->source, w->more, w->nmore);
+        }
+        if (w->nother) {
+            px_buf_puts(b, "<p>Also fair to underline: in the same sentences, words this "
+                           "source uses where the others word the same fact differently. No "
+                           "lexicon lists them; ask students why the choice matters.</p>");
+            words_table(p, b, w->source, w->other, w->nother);
         }
         px_buf_puts(b, "<p class=\"why\">Other neutral words are fine when they keep the "
                        "meaning and drop the judgement.</p></div>");

@@ -127,6 +127,79 @@ static void split_words(ws_plan *p, ws_words *w, const ws_word *all, size_t n)
             w->more[w->nmore++] = all[k];
 }
 
+enum { WS_OTHER = 8 };
+
+/* Is a sentence one the exercise points at (a word to find or also right)? */
+static bool pointed(const ws_words *w, uint32_t sent)
+{
+    for (size_t k = 0; k < w->nfind; k++)
+        if (w->find[k].sent == sent)
+            return true;
+    for (size_t k = 0; k < w->nmore; k++)
+        if (w->more[k].sent == sent)
+            return true;
+    return false;
+}
+
+/* Does a hit of a lexicon marked in the text, or a word already listed,
+ * touch [start, end)? */
+static bool taken_span(const ws_plan *p, const ws_words *w, size_t start, size_t end)
+{
+    const px_source_frame *fr = p->s->frames ? &p->s->frames[w->source] : NULL;
+    for (size_t h = 0; fr && h < fr->nhits; h++)
+        if (fr->hits[h].start < end && fr->hits[h].end > start &&
+            px_report_lexicon_marked(px_lexset_get(p->s->lexicons, fr->hits[h].lexicon)))
+            return true;
+    for (size_t k = 0; k < w->nother; k++)
+        if (w->other[k].start < end && w->other[k].end > start)
+            return true;
+    return false;
+}
+
+/* Are all the words of a run capitalised (a name, which is no slant)? */
+static bool name_run(const px_doc *d, const px_word_run *r)
+{
+    for (size_t t = r->tok; t < r->tok + r->ntok; t++)
+        if ((d->toks[t].flags & PX_TOK_WORD) && !(d->toks[t].flags & PX_TOK_STOP) &&
+            !(d->toks[t].flags & PX_TOK_CAPITAL))
+            return false;
+    return true;
+}
+
+/* In the sentences the exercise points at, the source's own wording of a
+ * fact that other sources word differently (the compare stage's
+ * px_cell.distinct), where no lexicon marks it: students who underline
+ * "gathered on the doorstep" are reading the text well, so the key lists
+ * such words as "different wording, not in a lexicon". Reading order. */
+static void other_words(ws_plan *p, ws_words *w)
+{
+    const px_story *s = p->s;
+    const px_doc *d = s->docs[w->source];
+    w->other = px_arena_array(p->a, WS_OTHER, sizeof *w->other);
+    for (size_t f = 0; f < s->compare.nfacts && w->nother < WS_OTHER; f++) {
+        const px_cell *c = px_compare_cell(&s->compare, f, w->source);
+        if (c->mention < 0 || !pointed(w, c->sent))
+            continue;
+        for (size_t k = 0; k < c->ndistinct && w->nother < WS_OTHER; k++) {
+            const px_word_run *r = &c->distinct[k];
+            size_t start = d->toks[r->tok].start, end = d->toks[r->tok + r->ntok - 1].end;
+            /* phrases only: a lone word of its own ("spent" where the others
+             * write "held") is more often style than slant */
+            if (r->ntok < 2 || name_run(d, r) || taken_span(p, w, start, end) ||
+                ws_cut_overlaps(p, w->source, start, end))
+                continue;
+            w->other[w->nother++] =
+                (ws_word){c->sent, start, end, UINT32_MAX, UINT32_MAX, NULL, NULL, r->tok, r->ntok};
+        }
+    }
+    for (size_t i = 1; i < w->nother; i++)
+        for (size_t j = i; j > 0 && w->other[j].start < w->other[j - 1].start; j--) {
+            ws_word t = w->other[j];
+            w->other[j] = w->other[j - 1];
+            w->other[j - 1] = t;
+        }
+}
+
 /* The source with the most loaded words (at least two), then the next. */
 static void pick_words(ws_plan *p, size_t max)
 {
@@ -150,6 +223,7 @@ static void pick_words(ws_plan *p, size_t max)
         ws_words *w = &p->words[p->nwords++];
         w->source = (uint32_t)best;
         split_words(p, w, all, loaded_words(p, (uint32_t)best, all, MAX_WORDS));
+        other_words(p, w);
     }
 }
 

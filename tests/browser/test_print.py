@@ -1,5 +1,7 @@
 """Browser test: the demo report printed to PDF by Chromium on A4 and on Letter, with the
-reader's screen in light and in dark mode. Nothing is cut at the page edge (every word of
+reader's screen in light and in dark mode. By default the summary prints on one page with
+every outlet's headline on it (the folded sections as one line of names); made with
+--print full, every section prints open. Nothing is cut at the page edge (every word of
 every page lies inside the paper), the fact matrix and every outlet are on paper, and no
 page has a dark background. The first pages are kept as PNG artefacts.
 
@@ -12,9 +14,14 @@ import subprocess
 from chrome import ARTEFACTS, DEMO, Browser, check, done, need, pdf_words, run
 
 need("pdftotext", "pdftoppm")
-report = os.path.join(ARTEFACTS, "demo-print.html")
-code, _, err = run("compare", DEMO, "-o", report)
+summary = os.path.join(ARTEFACTS, "demo-print-summary.html")
+code, _, err = run("compare", DEMO, "-o", summary)
 check(code == 0, f"parallax compare wrote the demo report {err.strip()}")
+report = os.path.join(ARTEFACTS, "demo-print.html")
+code, _, err = run("compare", DEMO, "--print", "full", "-o", report)
+check(code == 0, f"parallax compare --print full wrote the demo report {err.strip()}")
+code, _, err = run("compare", DEMO, "--print", "everything", "-o", summary)
+check(code == 2 and "--print" in err, f"--print takes summary or full (exit {code})")
 outlets = sorted(os.path.splitext(n)[0] for n in os.listdir(DEMO) if n.endswith(".txt"))
 
 
@@ -56,6 +63,25 @@ try:
         check(right <= inner and scroll <= inner,
               f"{paper}: laid out for print at {inner} px, tables and charts fit "
               f"(widest ends at {right} px, page {scroll} px)")
+    headlines = []
+    for name in outlets:
+        with open(os.path.join(DEMO, name + ".txt"), encoding="utf-8") as f:
+            headlines.append(next(line for line in f if line.strip()).split()[:3])
+    full_pages = {}
+    for paper in ("A4", "Letter"):
+        for scheme in ("light", "dark"):
+            b.open(1280, 900, dark=scheme == "dark")
+            b.load(summary)
+            pdf = b.pdf(os.path.join(ARTEFACTS, f"summary-{paper}-{scheme}.pdf"), paper)
+            pages = pdf_words(pdf)
+            first = " ".join(w[4] for w in pages[0][2]) if pages else ""
+            check(len(pages) == 1, f"{paper}, {scheme}: the summary prints on "
+                                   f"{len(pages)} page(s), one wanted")
+            check("glance" in first and all(" ".join(h) in first for h in headlines),
+                  f"{paper}, {scheme}: page 1 holds the summary with every headline")
+            if scheme == "light":
+                subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", pdf,
+                                os.path.join(ARTEFACTS, f"summary-{paper}-page")], timeout=120)
     for paper in ("A4", "Letter"):
         for scheme in ("light", "dark"):
             what = f"{paper}, screen in {scheme} mode"
@@ -63,7 +89,8 @@ try:
             b.load(report)
             pdf = b.pdf(os.path.join(ARTEFACTS, f"demo-{paper}-{scheme}.pdf"), paper)
             pages = pdf_words(pdf)
-            check(len(pages) > 1, f"{what}: {len(pages)} pages")
+            check(len(pages) > 6, f"{what}: --print full prints every section "
+                                  f"({len(pages)} pages)")
             cut = [(i + 1, w[4]) for i, (pw, ph, words) in enumerate(pages) for w in words
                    if w[0] < 0 or w[2] > pw + 0.5 or w[1] < 0 or w[3] > ph + 0.5]
             check(not cut, f"{what}: every word lies inside the paper (cut: {cut[:5]})")

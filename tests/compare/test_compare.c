@@ -199,6 +199,49 @@ static void bad_arguments(void **state)
     px_arena_free(a);
 }
 
+/* Blind spots: facts two of the three outlets carry that the third surely
+ * leaves out; "not shown" counted apart; each outlet's own wording of a
+ * shared fact: south's "violent" storm, which north and east do not write. */
+static void blind_spots_and_own_wording(void **state)
+{
+    (void)state;
+    px_lexset *lex;
+    px_story *s = fixture_story(&lex);
+    const px_comparison *c = &s->compare;
+    int beams = fixture_fact(s, "cracked beams"), closed = fixture_fact(s, "was closed on Monday");
+    bool east_beams = false;
+    for (size_t k = 0; k < c->nblindspots; k++) {
+        const px_blindspot *b = &c->blindspots[k];
+        assert_int_equal(cell(s, (int)b->fact, b->source)->status, PX_CELL_OMITS);
+        assert_int_equal(b->carriers, 2);
+        assert_int_not_equal(b->source, 0); /* north leaves nothing out */
+        east_beams = east_beams || (b->fact == (uint32_t)beams && b->source == 2);
+    }
+    assert_true(east_beams);
+    assert_int_equal(c->nblindspots, c->sources[1].nomitted + c->sources[2].nomitted);
+    for (uint32_t src = 0; src < 3; src++) {
+        size_t not_shown = 0;
+        for (size_t f = 0; f < c->nfacts; f++)
+            not_shown += px_compare_cell(c, f, src)->status == PX_CELL_NOT_SHOWN;
+        assert_int_equal(c->sources[src].not_shown, not_shown);
+    }
+    const px_cell *south = cell(s, closed, 1);
+    const px_doc *d = s->docs[1];
+    bool violent = false;
+    for (size_t k = 0; k < south->ndistinct; k++)
+        for (size_t t = south->distinct[k].tok;
+             t < south->distinct[k].tok + south->distinct[k].ntok; t++)
+            violent = violent || !strcmp(d->toks[t].fold, "violent");
+    assert_true(violent);
+    /* words every carrier writes are nobody's own */
+    for (size_t k = 0; k < south->ndistinct; k++)
+        for (size_t t = south->distinct[k].tok;
+             t < south->distinct[k].tok + south->distinct[k].ntok; t++)
+            assert_true(strcmp(d->toks[t].fold, "bridge") && strcmp(d->toks[t].fold, "storm"));
+    px_story_free(s);
+    px_lexset_free(lex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +253,7 @@ int main(void)
         cmocka_unit_test(words_behind_the_score),
         cmocka_unit_test(pairs_of_outlets),
         cmocka_unit_test(bad_arguments),
+        cmocka_unit_test(blind_spots_and_own_wording),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

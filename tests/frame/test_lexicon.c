@@ -76,6 +76,19 @@ static void tsv_directions_and_context_rules(void **state)
     assert_int_equal(l->entries[2].unless, PX_CTX_HEAD | PX_CTX_MODIFIER);
     assert_null(l->entries[2].neutral);
     px_lexicon_free(l);
+    /* a label names a category for readers and gives it no direction */
+    assert_int_equal(lex_parse("f.tsv",
+                               "# category: capacity_resources — enough to act\n"
+                               "# label: capacity_resources — capacity and resources\n"
+                               "# boosting: praise\n"
+                               "staff\tcapacity_resources\ngleaming\tpraise\n",
+                               &l, &err),
+                     PX_OK);
+    assert_string_equal(l->category_labels[0], "capacity and resources");
+    assert_null(l->category_labels[1]);
+    assert_int_equal(l->directions[0], PX_DIR_NONE);
+    assert_int_equal(l->directions[1], PX_DIR_BOOSTING);
+    px_lexicon_free(l);
     /* without the header lines: no directions */
     assert_int_equal(lex_parse("p.tsv", "gleaming\tpraise\n", &l, &err), PX_OK);
     assert_false(l->directed);
@@ -180,6 +193,8 @@ static void tsv_errors_name_file_and_line(void **state)
     expect_error("a.tsv", "# name: a\n# category: label — l\n# attacking: label, labels\n"
                           "x\tlabel\t1\n",
                  3, "'labels' is not a category");
+    expect_error("a.tsv", "# label: lable — a label\nx\tlabel\t1\n", 1,
+                 "'lable' is not a category");
     expect_error("a.tsv", "sl*am\tlabel\t1\n", 1, "only at the end of a word");
     expect_error("a.tsv", "~\tlabel\t1\n", 1, "must follow a word");
     expect_error("a.tsv", "   \tlabel\t1\n", 1, "empty term");

@@ -190,7 +190,7 @@ static void charts_link_evidence(void **state)
     char *html = render(s, "parallax compare a b <c>");
     /* one chart per category, titled and described for screen readers */
     assert_int_equal(count(html, "<figure class=\"chart\">"), 2);
-    assert_int_equal(count(html, "role=\"img\""), 2);
+    assert_int_equal(count(html, "role=\"img\" aria-labelledby"), 2);
     char *label = between(html, "<figcaption id=\"ch-l0-c1\">", "</figure>");
     assert_non_null(strstr(label, "<desc"));
     /* south's bar links to south's evidence, which holds the term */
@@ -270,6 +270,109 @@ static void url_links_only_http(void **state)
     }
 }
 
+/* The summary comes first, outside every fold: each outlet's headline and
+ * a coverage bar of the facts it carries, carries alone and omits, then the
+ * facts most outlets carry that one leaves out: east leaves out the cracked
+ * beams and the mayor's cost that north and south both report. */
+static void summary_comes_first(void **state)
+{
+    (void)state;
+    px_lexset *lex;
+    px_story *s = fixture_story(&lex);
+    char *html = render(s, NULL);
+    const char *glance = strstr(html, "<section class=\"glance\"");
+    assert_non_null(glance);
+    assert_true(glance < strstr(html, "<details>"));
+    assert_true(glance < strstr(html, "id=\"matrix\""));
+    char *g = between(html, "<section class=\"glance\"", "</section>");
+    assert_int_equal(count(g, "<div class=\"cov\""), 3);
+    /* north carries all five facts it shares, south adds the critics and
+     * leaves out the cars and the ferries, east adds the shops and leaves
+     * out the beams and the mayor */
+    const char *bars[] = {"north", "carries 5 facts, 0 of them only here; omits 0",
+                          "south", "carries 4 facts, 1 of them only here; omits 2",
+                          "east",  "carries 4 facts, 1 of them only here; omits 2"};
+    for (size_t k = 0; k < 6; k += 2) {
+        char open[64];
+        snprintf(open, sizeof open, "<a href=\"#o%zu\">%s</a>", k / 2 + 1, bars[k]);
+        char *li = between(g, open, "</li>");
+        assert_non_null(strstr(li, bars[k + 1]));
+        free(li);
+    }
+    assert_non_null(strstr(g, "Bridge closed after storm")); /* east's headline */
+    int beams = fixture_fact(s, "cracked beams"), mayor = fixture_fact(s, "Mayor Ana Ruiz");
+    assert_true(beams >= 0 && mayor >= 0);
+    char *bs = between(g, "<ul class=\"bs\">", "</ul>");
+    char want[96];
+    snprintf(want, sizeof want, "<strong>east</strong> leaves out <a href=\"#f%d\">", beams + 1);
+    assert_non_null(strstr(bs, want));
+    snprintf(want, sizeof want, "<strong>east</strong> leaves out <a href=\"#f%d\">", mayor + 1);
+    assert_non_null(strstr(bs, want));
+    assert_null(strstr(bs, "<strong>north</strong>"));
+    free(bs);
+    /* the conflicting count of beams, 12 against 15 */
+    char *cf = between(g, "<ul class=\"cfs\">", "</ul>");
+    assert_non_null(strstr(cf, "north <b class=\"cv\">12"));
+    assert_non_null(strstr(cf, "south <b class=\"cv\">15"));
+    free(cf);
+    free(g);
+    free(html);
+    px_story_free(s);
+    px_lexset_free(lex);
+}
+
+/* The long sections fold: each is a <details> closed by default, with its
+ * heading in the summary line; the default print stylesheet leaves closed
+ * sections closed, and --print full (print_full) opens them all on paper. */
+static void long_sections_fold(void **state)
+{
+    (void)state;
+    px_lexset *lex;
+    px_story *s = fixture_story(&lex);
+    char *html = render(s, NULL);
+    const char *ids[] = {"overview", "matrix",   "facts", "framing",
+                         "sourcing", "articles", "method"};
+    for (size_t k = 0; k < sizeof ids / sizeof *ids; k++) {
+        char want[96];
+        snprintf(want, sizeof want, "<details><summary><h2 id=\"%s\">", ids[k]);
+        assert_non_null(strstr(html, want));
+    }
+    assert_null(strstr(html, "<details open"));
+    assert_null(strstr(html, "<html lang=\"en\" class=\"pf\">"));
+    px_buf b;
+    px_buf_init(&b, 0);
+    px_report_opts o = {.print_full = true};
+    assert_int_equal(px_report_html(s, &o, &b), PX_OK);
+    assert_non_null(strstr(b.data, "<html lang=\"en\" class=\"pf\">"));
+    /* the stylesheet's rule that opens every fold on paper reads that class */
+    char *print = between(b.data, "@media print{", "</style>");
+    assert_non_null(strstr(print, ".pf details::details-content{content-visibility:visible"));
+    free(print);
+    px_buf_free(&b);
+    free(html);
+    px_story_free(s);
+    px_lexset_free(lex);
+}
+
+/* A category's header label is the name readers see; the id stays in
+ * machine outputs only. */
+static void categories_show_labels(void **state)
+{
+    (void)state;
+    px_lexset *lex;
+    px_story *s = fixture_story(&lex);
+    char *html = render(s, NULL);
+    char *chart = between(html, "<figcaption id=\"ch-l0-c1\">", " <span");
+    assert_string_equal(chart, "<figcaption id=\"ch-l0-c1\">contentious label");
+    free(chart);
+    char *ev = between(html, "<li id=\"ev-o2-l0-c1\"><strong>", "</strong>");
+    assert_non_null(strstr(ev, "contentious label"));
+    free(ev);
+    free(html);
+    px_story_free(s);
+    px_lexset_free(lex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +383,9 @@ int main(void)
         cmocka_unit_test(charts_link_evidence),
         cmocka_unit_test(every_input_byte_is_escaped),
         cmocka_unit_test(url_links_only_http),
+        cmocka_unit_test(summary_comes_first),
+        cmocka_unit_test(long_sections_fold),
+        cmocka_unit_test(categories_show_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

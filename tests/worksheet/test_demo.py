@@ -200,8 +200,61 @@ def check_conflicts(key, sents):
         check(bool(annotated), f"conflict {item['data-fact']}: the annotations record it too")
 
 
+def check_lead(key, sents):
+    """What comes first: each headline row names a fact that this source states in a sentence
+    sharing a word with the headline beyond the story's subject (the words every headline
+    has), and the headlines are not all tied to one fact (they were all "fact f1")."""
+    env = dict(os.environ, PARALLAX_LEXICONS=os.path.join(ROOT, "lexicons"))
+    r = subprocess.run([PARALLAX, "compare", DEMO, "--format", "json"], capture_output=True,
+                       env=env, timeout=120)
+    report = json.loads(r.stdout)
+    names = {src["id"]: src["name"] for src in report["sources"]}
+    texts = {m["sentence"]: m["text"] for f in report["facts"] for m in f["mentions"]}
+
+    def words(t):
+        """Words of four letters or more, crudely stemmed ("faced", "face": "fac")."""
+        out = set()
+        for w in re.findall(r"[a-z0-9,']+", t.lower().replace("’", "'")):
+            if len(w) > 3:
+                out.add(re.sub(r"(ing|ed|es|s|e|d)$", "", w.removesuffix("'s")))
+        return out
+
+    heads = {l: words(sents[(l, 0)]) for l in who}
+    subject = set.intersection(*heads.values())
+    facts = {}
+    for a, _ in tags(key, "data-head-fact="):
+        letter, fid = a["data-src"], a["data-head-fact"]
+        if not fid:
+            continue
+        facts[letter] = fid
+        outlet = who[letter]
+        fact = next(f for f in report["facts"] if f["id"] == fid)
+        mention = next((m for m in fact["mentions"] if names[m["source"]] == outlet
+                        or m["source"] == outlet), None)
+        shared = (heads[letter] - subject) & words(texts.get(mention["sentence"], "")) \
+            if mention else set()
+        check(bool(shared), f"Source {letter}'s headline is tied to {fid}, whose sentence "
+                            f"shares {sorted(shared)} with it beyond the subject")
+    check(len(set(facts.values())) > 1, f"the headlines are not all one fact {facts}")
+
+
+def check_other_wording(key, sents):
+    """The key's word list adds phrases a source words its own way where no lexicon holds
+    them; each is in its sentence and in no other source's text."""
+    rows = [a for a, _ in tags(key, 'data-lexicon="none"')]
+    check(rows, f"the key lists different wording that no lexicon holds ({len(rows)})")
+    for a in rows:
+        mine = sents[(a["data-src"], int(a["data-sent"]))]
+        others = " ".join(t for (l, _), t in sents.items() if l != a["data-src"])
+        check(a["data-word"] in mine and a["data-word"].lower() not in others.lower(),
+              f"'{a['data-word']}' is Source {a['data-src']}'s own wording")
+    check("different wording, not in a lexicon" in key, "the key says so in words")
+
+
 check_missing(key, sents)
 check_words(key, sents)
+check_lead(key, sents)
+check_other_wording(key, sents)
 check_speakers(key, sents)
 check_early(key, sents)
 check_conflicts(key, sents)

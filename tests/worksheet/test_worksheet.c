@@ -253,6 +253,28 @@ static void conflicts_only_when_there_are_some(void **state)
     px_lexset_free(lex);
 }
 
+/* The question counts things, so it names them in the plural even when
+ * every source writes the noun in the singular ("3,000 book"): never "the
+ * number of book". */
+static void conflict_question_is_plural(void **state)
+{
+    (void)state;
+    static const char *const singular[] = {"books were", "book  were"};
+    px_lexset *lex;
+    px_story *s = fixture_story(&lex, singular);
+    px_worksheet_opts o = {.level = PX_WORKSHEET_STANDARD};
+    px_buf sheet, key;
+    fixture_render(s, &o, &sheet, &key);
+    assert_true(s->compare.conflicts > 0);
+    assert_non_null(strstr(sheet.data, "3,000 book  were"));
+    assert_non_null(strstr(sheet.data, "disagree about the number of books."));
+    assert_null(strstr(sheet.data, "the number of book."));
+    px_buf_free(&sheet);
+    px_buf_free(&key);
+    px_story_free(s);
+    px_lexset_free(lex);
+}
+
 static size_t exercises(const char *sheet)
 {
     return count(sheet, "<section class=\"ex\"");
@@ -382,6 +404,7 @@ int main(void)
         cmocka_unit_test(words_are_in_the_source),
         cmocka_unit_test(voices_only_one_source_has),
         cmocka_unit_test(conflicts_only_when_there_are_some),
+        cmocka_unit_test(conflict_question_is_plural),
         cmocka_unit_test(levels),
         cmocka_unit_test(no_lexicons_no_word_exercise),
         cmocka_unit_test(api_edges),
