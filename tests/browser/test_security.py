@@ -50,6 +50,8 @@ with open(no_csp, "w", encoding="utf-8") as f:
     f.write(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page, count=1))
 
 INSPECT = """(function () {
+    // the report folds its long sections: open them, so innerText holds what a reader sees there
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
     var on = 0;
     document.querySelectorAll('*').forEach(function (e) {
         for (var i = 0; i < e.attributes.length; i++)
