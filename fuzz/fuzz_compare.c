@@ -52,8 +52,7 @@ static px_status ingest(px_arena *a, piece pc, size_t i, px_article **art)
 static void render(const px_story *s)
 {
     px_status (*const fns[])(const px_story *, const px_report_opts *, px_buf *) = {
-        px_report_json, px_report_html, px_report_text, px_report_csv_facts,
-        px_report_csv_scores};
+        px_report_json, px_report_html, px_report_text, px_report_csv_facts, px_report_csv_scores};
     px_report_opts ro = {.command_line = "parallax compare", .width = 60};
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
         px_buf b;

@@ -29,8 +29,8 @@ static void analyse(void)
     doc_arena = px_arena_new();
     px_text_ctx *ctx = px_text_ctx_new();
     px_error err;
-    if (px_text_analyze(doc_arena, ctx, "Talks collapse amid fury", article, strlen(article),
-                        &doc, &err) != PX_OK)
+    if (px_text_analyze(doc_arena, ctx, "Talks collapse amid fury", article, strlen(article), &doc,
+                        &err) != PX_OK)
         abort();
     px_text_ctx_free(ctx);
 }

@@ -14,8 +14,7 @@
 #include "batch/internal.h"
 #include "fuzz/harness.h"
 
-static void one_record(px_arena *a, const px_ingest_opts *o, const char *s, size_t n,
-                       size_t line)
+static void one_record(px_arena *a, const px_ingest_opts *o, const char *s, size_t n, size_t line)
 {
     px_article *art = NULL;
     px_error err;

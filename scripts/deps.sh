@@ -10,7 +10,7 @@ build_pkgs=(gcc libc6-dev pkg-config meson ninja-build python3
             libjansson-dev libcurl4-openssl-dev libxml2-dev libstemmer-dev
             libutf8proc-dev libcmocka-dev wordnet-base)
 test_pkgs=(chromium poppler-utils parallel valgrind clang libclang-rt-14-dev
-           clang-tidy cppcheck)
+           clang-tidy clang-format cppcheck)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then

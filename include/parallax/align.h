@@ -30,10 +30,10 @@ typedef struct px_claim {
 typedef struct px_mention {
     uint32_t source;
     uint32_t sent;
-    uint32_t claim;    /* index into px_alignment.claims */
-    double score;      /* probability that this sentence states the fact: its
-                        * strongest link to another member (1 alone) */
-    bool quoted;       /* the claim sits inside a direct quotation */
+    uint32_t claim; /* index into px_alignment.claims */
+    double score;   /* probability that this sentence states the fact: its
+                     * strongest link to another member (1 alone) */
+    bool quoted;    /* the claim sits inside a direct quotation */
 } px_mention;
 
 typedef enum {
@@ -45,14 +45,14 @@ typedef enum {
 
 typedef struct px_conflict {
     px_conflict_kind kind;
-    const char *detail;   /* what differs, e.g. "troops", or NULL */
-    const char **values;  /* per source: its wording of the value, NULL if none */
+    const char *detail;  /* what differs, e.g. "troops", or NULL */
+    const char **values; /* per source: its wording of the value, NULL if none */
 } px_conflict;
 
 typedef struct px_fact {
     px_mention *mentions; /* ordered by source index */
     size_t nmentions;
-    size_t rep;           /* index of the representative mention */
+    size_t rep; /* index of the representative mention */
     px_conflict *conflicts;
     size_t nconflicts;
     uint64_t in_headline; /* bit s: outlet s's headline states this fact (its own
@@ -67,9 +67,9 @@ typedef struct px_fact {
 
 /* What a fact's reader may say of one outlet. */
 typedef enum {
-    PX_CARRIES = 0,   /* the outlet has a sentence in the fact */
-    PX_OMITS,         /* the fact is sure and no sentence of the outlet comes close */
-    PX_NOT_SHOWN,     /* not in the fact, but omission is not shown either */
+    PX_CARRIES = 0, /* the outlet has a sentence in the fact */
+    PX_OMITS,       /* the fact is sure and no sentence of the outlet comes close */
+    PX_NOT_SHOWN,   /* not in the fact, but omission is not shown either */
 } px_verdict;
 
 typedef struct px_align_model px_align_model;
@@ -79,8 +79,8 @@ PX_API px_status px_align_model_load(const char *path, px_align_model **out, px_
 PX_API void px_align_model_free(px_align_model *m);
 
 typedef struct px_align_opts {
-    double threshold; /* least probability that links two claims; 0: the model's */
-    bool keep_features; /* keep every candidate pair's features (px_link) */
+    double threshold;            /* least probability that links two claims; 0: the model's */
+    bool keep_features;          /* keep every candidate pair's features (px_link) */
     const px_align_model *model; /* NULL: the built-in model */
 } px_align_opts;
 
@@ -99,7 +99,7 @@ PX_API const char *const *px_align_feature_names(size_t *n);
 typedef struct px_alignment {
     px_claim *claims;
     size_t nclaims;
-    px_fact *facts;   /* ordered: most carriers first, then first appearance */
+    px_fact *facts; /* ordered: most carriers first, then first appearance */
     size_t nfacts;
     size_t nsources;
     double threshold; /* the link probability used */
@@ -144,8 +144,8 @@ PX_API double px_simmodel_score(px_simmodel *m, const char *a, size_t alen, cons
                                 size_t blen);
 /* Probability that the two state the same claim, from the model's
  * "similar" stage (model NULL: the built-in one). */
-PX_API double px_simmodel_probability(px_simmodel *m, const px_align_model *model,
-                                      const char *a, size_t alen, const char *b, size_t blen);
+PX_API double px_simmodel_probability(px_simmodel *m, const px_align_model *model, const char *a,
+                                      size_t alen, const char *b, size_t blen);
 PX_API double px_simmodel_threshold(const px_simmodel *m);
 /* The pair features of two texts under the model's word statistics: f
  * holds one value per px_align_feature_names() name. */

@@ -49,11 +49,11 @@ typedef struct px_batch_progress {
     size_t total;         /* stories in this shard */
     size_t done;          /* stories finished: analysed, resumed, failed or skipped */
     size_t analysed, resumed, skipped;
-    size_t failed;        /* stories that failed (batch.json "failed") */
-    size_t bad_lines;     /* at the end: corpus lines that name no story
-                           * (batch.json "bad_lines"; in errors.jsonl) */
-    double elapsed;       /* seconds since px_batch_run started */
-    bool finished;        /* the last call */
+    size_t failed;    /* stories that failed (batch.json "failed") */
+    size_t bad_lines; /* at the end: corpus lines that name no story
+                       * (batch.json "bad_lines"; in errors.jsonl) */
+    double elapsed;   /* seconds since px_batch_run started */
+    bool finished;    /* the last call */
 } px_batch_progress;
 
 typedef void (*px_batch_progress_fn)(const px_batch_progress *p, void *user);

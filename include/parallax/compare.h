@@ -64,20 +64,20 @@ typedef struct px_word_run {
 
 typedef struct px_cell {
     px_cell_status status;
-    px_verdict verdict;    /* the alignment's: carries, omits, not shown */
-    double p_carries;      /* probability that the outlet carries the fact */
-    int32_t mention;       /* index into the fact's mentions, -1 when not carried */
+    px_verdict verdict; /* the alignment's: carries, omits, not shown */
+    double p_carries;   /* probability that the outlet carries the fact */
+    int32_t mention;    /* index into the fact's mentions, -1 when not carried */
     /* carried only: */
-    uint32_t sent;         /* its sentence */
-    px_where where;        /* where that sentence sits */
-    double share;          /* its position among the body sentences, 0 to <1 */
-    bool headline;         /* the outlet's headline states the fact too */
-    const char **values;   /* the conflicting values it states, in conflict order */
+    uint32_t sent;       /* its sentence */
+    px_where where;      /* where that sentence sits */
+    double share;        /* its position among the body sentences, 0 to <1 */
+    bool headline;       /* the outlet's headline states the fact too */
+    const char **values; /* the conflicting values it states, in conflict order */
     size_t nvalues;
     const px_diff_op *diff; /* its sentence against the representative's; NULL for
                              * the representative and for sentences too long to diff */
     size_t ndiff;
-    bool diff_readable; /* the diff keeps enough of the words to be worth reading */
+    bool diff_readable;          /* the diff keeps enough of the words to be worth reading */
     const px_word_run *distinct; /* carried, with another carrier: the runs of its
                                   * words no other carrier's sentence of the fact
                                   * uses (its own wording), in text order */
@@ -139,11 +139,11 @@ typedef struct px_source_compare {
     size_t nomitted;
     uint32_t *conflicts; /* fact indexes where this outlet's detail conflicts */
     size_t nconflicts;
-    size_t shared;   /* facts it carries with at least one other outlet */
+    size_t shared;    /* facts it carries with at least one other outlet */
     size_t not_shown; /* facts it is not shown to carry, nor surely leaves out */
-    size_t eligible; /* facts it could be said to omit, decided cases only:
-                      * carried, or surely not carried, where enough others
-                      * carry them (the omission rule) */
+    size_t eligible;  /* facts it could be said to omit, decided cases only:
+                       * carried, or surely not carried, where enough others
+                       * carry them (the omission rule) */
     /* who speaks (the frame stage's sourcing profile) */
     const px_speaker *speakers;
     size_t nspeakers;
@@ -197,12 +197,12 @@ typedef struct px_comparison {
     px_lexicon_total *lexicons;
     px_pair_compare *pairs; /* every pair, (0,1), (0,2) … (1,2) … */
     size_t npairs;
-    size_t carried_by_all;  /* facts every outlet carries */
-    size_t carried_by_one;  /* facts one outlet carries */
-    size_t shared_facts;    /* facts two or more carry */
-    size_t conflict_facts;  /* facts with a conflicting detail */
-    size_t conflicts;       /* conflicting details in all */
-    size_t words;           /* body words of all outlets */
+    size_t carried_by_all;    /* facts every outlet carries */
+    size_t carried_by_one;    /* facts one outlet carries */
+    size_t shared_facts;      /* facts two or more carry */
+    size_t conflict_facts;    /* facts with a conflicting detail */
+    size_t conflicts;         /* conflicting details in all */
+    size_t words;             /* body words of all outlets */
     px_blindspot *blindspots; /* most carriers first, then matrix order */
     size_t nblindspots;
 } px_comparison;
@@ -214,8 +214,7 @@ typedef struct px_comparison {
  * and the alignment is sure of both (px_fact_verdict is PX_OMITS). */
 PX_API px_status px_compare_story(px_arena *a, const px_doc *const *docs, size_t ndocs,
                                   const px_alignment *al, const px_lexset *lex,
-                                  const px_source_frame *frames, px_comparison *out,
-                                  px_error *err);
+                                  const px_source_frame *frames, px_comparison *out, px_error *err);
 
 /* The cell of fact f and outlet s. */
 PX_API const px_cell *px_compare_cell(const px_comparison *c, size_t f, uint32_t s);
@@ -238,8 +237,8 @@ PX_API const char *px_conflict_kind_name(px_conflict_kind k);
  * of operations; 0 with *ops NULL when either sentence has more than
  * PX_DIFF_MAX_WORDS words (the quadratic diff would stall). */
 #define PX_DIFF_MAX_WORDS 400
-PX_API size_t px_compare_diff(const px_doc *bd, uint32_t bsent, const px_doc *vd,
-                              uint32_t vsent, px_diff_op **ops);
+PX_API size_t px_compare_diff(const px_doc *bd, uint32_t bsent, const px_doc *vd, uint32_t vsent,
+                              px_diff_op **ops);
 
 #ifdef __cplusplus
 }

@@ -54,19 +54,19 @@ typedef struct px_fetch_progress {
 
 /* Options; a zeroed struct means the defaults above. */
 typedef struct px_fetch_opts {
-    const char *cache_dir;    /* NULL: px_fetch_cache_dir() */
-    bool no_cache;            /* neither read nor write the cache */
-    bool offline;             /* only the cache; a missing page is an error */
-    bool refresh;             /* fetch again even when cached (and update the cache) */
-    int connections;          /* transfers at once; 0 = 8 */
-    int per_host;             /* transfers at once per host; 0 = 2 */
-    long connect_timeout_ms;  /* 0 = 10 s */
-    long timeout_ms;          /* whole transfer, per attempt; 0 = 30 s */
-    size_t max_bytes;         /* body cap (after decompression); 0 = 10 MiB */
-    int max_redirects;        /* 0 = 5; negative: follow none */
-    int retries;              /* 0 = 3; negative: none */
-    long backoff_ms;          /* first retry delay, doubled each time; 0 = 1 s */
-    long retry_after_cap_ms;  /* longest Retry-After honoured; 0 = 30 s */
+    const char *cache_dir;   /* NULL: px_fetch_cache_dir() */
+    bool no_cache;           /* neither read nor write the cache */
+    bool offline;            /* only the cache; a missing page is an error */
+    bool refresh;            /* fetch again even when cached (and update the cache) */
+    int connections;         /* transfers at once; 0 = 8 */
+    int per_host;            /* transfers at once per host; 0 = 2 */
+    long connect_timeout_ms; /* 0 = 10 s */
+    long timeout_ms;         /* whole transfer, per attempt; 0 = 30 s */
+    size_t max_bytes;        /* body cap (after decompression); 0 = 10 MiB */
+    int max_redirects;       /* 0 = 5; negative: follow none */
+    int retries;             /* 0 = 3; negative: none */
+    long backoff_ms;         /* first retry delay, doubled each time; 0 = 1 s */
+    long retry_after_cap_ms; /* longest Retry-After honoured; 0 = 30 s */
     /* Called from the fetching thread now and then, and once at the end. */
     void (*progress)(void *ctx, const px_fetch_progress *p);
     void *progress_ctx;
@@ -75,7 +75,7 @@ typedef struct px_fetch_opts {
 /* One URL's outcome. When status is not PX_OK, err says what happened and
  * only url (and, if known, final_url and http_status) are set. */
 typedef struct px_page {
-    const char *url;          /* as asked */
+    const char *url; /* as asked */
     px_status status;
     px_error err;             /* err.file is the URL */
     const char *final_url;    /* after redirects */
@@ -86,9 +86,9 @@ typedef struct px_page {
     const char *charset;      /* the Content-Type's charset label, or NULL */
     const char *body;         /* as received (decompressed), NUL-terminated */
     size_t len;
-    int64_t fetched_at;       /* Unix time of the download */
-    bool cached;              /* read from the cache, not the network */
-    int attempts;             /* network attempts made (0 when cached) */
+    int64_t fetched_at;        /* Unix time of the download */
+    bool cached;               /* read from the cache, not the network */
+    int attempts;              /* network attempts made (0 when cached) */
     const char *cache_warning; /* the page could not be written to the cache, or NULL */
 } px_page;
 
@@ -103,8 +103,8 @@ PX_API const char *px_fetch_cache_dir(px_arena *a);
  * filled. PX_EUSAGE for a URL that is not http(s), PX_ENET for every
  * network, HTTP, size, type or offline-cache failure, and when libcurl
  * cannot be loaded. */
-PX_API px_status px_fetch(px_arena *a, const char *const *urls, size_t n,
-                          const px_fetch_opts *o, px_page **pages, px_error *err);
+PX_API px_status px_fetch(px_arena *a, const char *const *urls, size_t n, const px_fetch_opts *o,
+                          px_page **pages, px_error *err);
 
 /* True for an input that names a URL (http:// or https://, any case). */
 PX_API bool px_fetch_is_url(const char *s);

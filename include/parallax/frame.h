@@ -40,13 +40,13 @@ typedef struct px_lex_entry {
     const char **words;   /* the term's words: folded, prefix or stem */
     const uint8_t *modes; /* per word: PX_LEX_EXACT, _PREFIX or _STEM */
     uint32_t nwords;
-    bool prefix;          /* last word ends in '*' */
-    bool cased;           /* written with a capital: also matches inside names */
-    uint32_t category;    /* index into px_lexicon.categories */
+    bool prefix;       /* last word ends in '*' */
+    bool cased;        /* written with a capital: also matches inside names */
+    uint32_t category; /* index into px_lexicon.categories */
     double weight;
-    const char *neutral;  /* neutral counterpart, or NULL */
-    uint32_t line;        /* line in the file */
-    uint8_t unless;       /* PX_CTX_* contexts in which the entry does not count */
+    const char *neutral; /* neutral counterpart, or NULL */
+    uint32_t line;       /* line in the file */
+    uint8_t unless;      /* PX_CTX_* contexts in which the entry does not count */
 } px_lex_entry;
 
 /* Where a hit sits among its neighbours, for entries that are neutral as
@@ -65,14 +65,14 @@ enum { PX_DIR_NONE = 0, PX_DIR_BOOSTING = 1, PX_DIR_ATTACKING = 2 };
 
 typedef struct px_lexicon {
     const char *name, *version, *licence, *description, *path;
-    const char *source;          /* header "source:", or NULL */
-    const char *built;           /* header "built:": how the list was made, or NULL */
+    const char *source; /* header "source:", or NULL */
+    const char *built;  /* header "built:": how the list was made, or NULL */
     const char **categories;
-    const char **category_notes; /* per category: header "category: NAME — note", or NULL */
+    const char **category_notes;  /* per category: header "category: NAME — note", or NULL */
     const char **category_labels; /* per category: header "label: NAME — words", the
                                    * name readers see, or NULL */
-    const uint8_t *directions;   /* per category: PX_DIR_*; all NONE without the header */
-    bool directed;               /* the header names boosting or attacking categories */
+    const uint8_t *directions;    /* per category: PX_DIR_*; all NONE without the header */
+    bool directed;                /* the header names boosting or attacking categories */
     size_t ncategories;
     px_lex_entry *entries;
     size_t nentries;
@@ -87,8 +87,8 @@ typedef struct px_lexicon {
 PX_API px_status px_lexicon_load(const char *path, px_lexicon **out, px_error *err);
 /* The same from memory; name stands for the file in messages and picks the
  * format by its extension. */
-PX_API px_status px_lexicon_parse(const char *name, const char *data, size_t len,
-                                  px_lexicon **out, px_error *err);
+PX_API px_status px_lexicon_parse(const char *name, const char *data, size_t len, px_lexicon **out,
+                                  px_error *err);
 PX_API void px_lexicon_free(px_lexicon *l);
 
 typedef struct px_lexset px_lexset;
@@ -105,13 +105,13 @@ PX_API void px_lexset_free(px_lexset *s);
 
 typedef struct px_hit {
     uint32_t sent;
-    size_t tok, ntok;   /* tokens matched */
-    size_t start, end;  /* bytes in the doc text */
-    uint32_t lexicon;   /* index in the lexset */
-    uint32_t entry;     /* index in the lexicon */
-    bool quoted;        /* inside a direct quotation (the speaker's voice) */
-    bool negated;       /* a negation word shortly before it, same clause */
-    uint8_t context;    /* PX_CTX_* of its position */
+    size_t tok, ntok;  /* tokens matched */
+    size_t start, end; /* bytes in the doc text */
+    uint32_t lexicon;  /* index in the lexset */
+    uint32_t entry;    /* index in the lexicon */
+    bool quoted;       /* inside a direct quotation (the speaker's voice) */
+    bool negated;      /* a negation word shortly before it, same clause */
+    uint8_t context;   /* PX_CTX_* of its position */
 } px_hit;
 
 /* The lexicon entry a hit matched; *lexicon and *category (either may be
@@ -120,8 +120,7 @@ PX_API const px_lex_entry *px_lexset_entry(const px_lexset *s, const px_hit *h,
                                            const char **lexicon, const char **category);
 
 /* All hits in doc, in text order (arena array). */
-PX_API size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc,
-                             px_hit **out);
+PX_API size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc, px_hit **out);
 /* The weight a hit adds to its score: the entry's weight, flipped and
  * halved when negated ("not a failure"). */
 PX_API double px_frame_hit_weight(const px_lexset *s, const px_hit *h);
@@ -171,25 +170,25 @@ typedef struct px_speaker {
 } px_speaker;
 
 typedef struct px_sourcing {
-    size_t named, anonymous;   /* attributions */
-    size_t words, quoted_words;/* body words, and those inside direct quotations */
-    double quoted_share;       /* quoted_words / words */
-    px_speaker *speakers;      /* in order of first appearance */
+    size_t named, anonymous;    /* attributions */
+    size_t words, quoted_words; /* body words, and those inside direct quotations */
+    double quoted_share;        /* quoted_words / words */
+    px_speaker *speakers;       /* in order of first appearance */
     size_t nspeakers;
-    int32_t *attr_speaker;     /* per attribution of the doc: speaker index, or -1 */
-    bool *attr_quote;          /* per attribution: a quote (its sentence holds a direct
-                                * quotation), else a paraphrase */
+    int32_t *attr_speaker; /* per attribution of the doc: speaker index, or -1 */
+    bool *attr_quote;      /* per attribution: a quote (its sentence holds a direct
+                            * quotation), else a paraphrase */
 } px_sourcing;
 
 /* One fact as one source states it. */
 typedef struct px_fact_frame {
-    bool present;             /* the source carries the fact */
-    uint32_t sent;            /* its sentence */
-    size_t words;             /* words of that sentence */
-    size_t hit_first, nhits;  /* its hits: the source frame's hits[hit_first ..) */
-    px_score *scores;         /* laid out as px_source_frame.scores */
-    int32_t attribution;      /* index into the doc's attrs, or -1 */
-    int32_t speaker;          /* index into the sourcing speakers, or -1 */
+    bool present;            /* the source carries the fact */
+    uint32_t sent;           /* its sentence */
+    size_t words;            /* words of that sentence */
+    size_t hit_first, nhits; /* its hits: the source frame's hits[hit_first ..) */
+    px_score *scores;        /* laid out as px_source_frame.scores */
+    int32_t attribution;     /* index into the doc's attrs, or -1 */
+    int32_t speaker;         /* index into the sourcing speakers, or -1 */
 } px_fact_frame;
 
 typedef struct px_source_frame {
@@ -208,8 +207,8 @@ typedef struct px_source_frame {
  * al is not NULL. s may be NULL (no lexicons: sourcing only). Everything
  * goes into a. */
 PX_API px_status px_frame_story(px_arena *a, const px_lexset *s, const px_doc *const *docs,
-                                size_t ndocs, const px_alignment *al,
-                                px_source_frame **out, px_error *err);
+                                size_t ndocs, const px_alignment *al, px_source_frame **out,
+                                px_error *err);
 /* Score of lexicon l (category c, or -1) in a source frame, or NULL. */
 PX_API const px_score *px_frame_score(const px_source_frame *f, uint32_t l, int32_t c);
 /* The same in one fact frame. */
@@ -222,8 +221,8 @@ PX_API const px_contrast *px_frame_contrast(const px_source_frame *f, const px_l
 /* The source with the highest narration rate of figure fig of lexicon l
  * (strictly highest, with hits), or -1. *clear says whether its interval
  * against the others leaves out zero. */
-PX_API int px_frame_top(const px_source_frame *frames, size_t n, const px_lexset *s,
-                        uint32_t l, int fig, bool *clear);
+PX_API int px_frame_top(const px_source_frame *frames, size_t n, const px_lexset *s, uint32_t l,
+                        int fig, bool *clear);
 
 #ifdef __cplusplus
 }

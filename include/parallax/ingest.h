@@ -120,13 +120,12 @@ typedef struct px_line_report {
     const bool *drop;         /* removed by the model or the patterns (n) */
 } px_line_report;
 /* Pasted plain text → what the filter saw and decided of each line. */
-PX_API px_status px_ingest_text_lines(px_arena *a, const char *text, size_t len,
-                                      const char *origin, const px_ingest_opts *o,
-                                      px_line_report *out, px_error *err);
+PX_API px_status px_ingest_text_lines(px_arena *a, const char *text, size_t len, const char *origin,
+                                      const px_ingest_opts *o, px_line_report *out, px_error *err);
 /* One JSON record (an object) → article; line is for messages (0 = none). */
-PX_API px_status px_ingest_record(px_arena *a, const char *json, size_t len,
-                                  const char *origin, size_t line, const px_ingest_opts *o,
-                                  px_article **out, px_error *err);
+PX_API px_status px_ingest_record(px_arena *a, const char *json, size_t len, const char *origin,
+                                  size_t line, const px_ingest_opts *o, px_article **out,
+                                  px_error *err);
 /* The furniture filter on its own: text (paragraphs) → kept text, removed
  * lines appended to *removed (arena array). */
 PX_API char *px_ingest_filter(px_arena *a, const px_furniture *f, const char *text, size_t len,

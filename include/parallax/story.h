@@ -46,10 +46,10 @@ typedef struct px_story {
     const char *title;
     px_article **articles;
     size_t nsources;
-    px_doc **docs;               /* after analysis: one per article */
+    px_doc **docs; /* after analysis: one per article */
     px_alignment alignment;
-    px_source_frame *frames;     /* one per article */
-    px_comparison compare;       /* every judgement a reader is shown */
+    px_source_frame *frames; /* one per article */
+    px_comparison compare;   /* every judgement a reader is shown */
     const px_lexset *lexicons;
     bool analyzed;
 } px_story;
@@ -105,8 +105,8 @@ PX_API px_status px_load_articles(px_arena *a, const char *const *inputs, size_t
                                   const px_load_opts *o, px_article ***out, size_t *count,
                                   px_error *err);
 /* The URLs px_story_load would fetch for these inputs, in order (arena). */
-PX_API void px_load_urls(px_arena *a, const char *const *inputs, size_t n,
-                         const px_load_opts *o, const char ***urls, size_t *count);
+PX_API void px_load_urls(px_arena *a, const char *const *inputs, size_t n, const px_load_opts *o,
+                         const char ***urls, size_t *count);
 
 /* Apply a story.json (the metadata plain-text files cannot carry):
  *   {"title": "…", "sources": {"ID": {"name", "url", "date", "byline"}}}

@@ -25,13 +25,13 @@ PX_API px_text_ctx *px_text_ctx_new(void);
 PX_API void px_text_ctx_free(px_text_ctx *c);
 
 enum {
-    PX_TOK_WORD = 1 << 0,    /* letters (may hold digits, apostrophes, hyphens) */
-    PX_TOK_NUMBER = 1 << 1,  /* a figure ("2", "175,000", "1.2") */
-    PX_TOK_PUNCT = 1 << 2,   /* punctuation or symbol */
-    PX_TOK_CAPITAL = 1 << 3, /* starts with an upper-case letter */
-    PX_TOK_STOP = 1 << 4,    /* stopword */
-    PX_TOK_QUOTED = 1 << 5,  /* inside a direct quotation */
-    PX_TOK_NEGATION = 1 << 6,/* not, no, never, n't … */
+    PX_TOK_WORD = 1 << 0,      /* letters (may hold digits, apostrophes, hyphens) */
+    PX_TOK_NUMBER = 1 << 1,    /* a figure ("2", "175,000", "1.2") */
+    PX_TOK_PUNCT = 1 << 2,     /* punctuation or symbol */
+    PX_TOK_CAPITAL = 1 << 3,   /* starts with an upper-case letter */
+    PX_TOK_STOP = 1 << 4,      /* stopword */
+    PX_TOK_QUOTED = 1 << 5,    /* inside a direct quotation */
+    PX_TOK_NEGATION = 1 << 6,  /* not, no, never, n't … */
     PX_TOK_SENTSTART = 1 << 7, /* first word of its sentence */
 };
 
@@ -48,7 +48,7 @@ typedef struct px_sentence {
     size_t tok, ntok;  /* its tokens: toks[tok .. tok+ntok) */
     uint32_t para;     /* paragraph index (0 = headline when present) */
     bool headline;
-    double quoted;     /* share of its bytes inside direct quotation */
+    double quoted; /* share of its bytes inside direct quotation */
 } px_sentence;
 
 typedef enum {
@@ -56,10 +56,10 @@ typedef enum {
     PX_QTY_DURATION,  /* minutes */
     PX_QTY_MONEY,     /* in units of the currency named by unit */
     PX_QTY_PERCENT,
-    PX_QTY_DATE,      /* value = month*100 + day, or year*10000 + month*100 + day */
+    PX_QTY_DATE, /* value = month*100 + day, or year*10000 + month*100 + day */
     PX_QTY_YEAR,
-    PX_QTY_TIME,      /* minutes after midnight */
-    PX_QTY_TALLY,     /* a vote or score "6-3", "seven to two": value = 1000*a + b */
+    PX_QTY_TIME,  /* minutes after midnight */
+    PX_QTY_TALLY, /* a vote or score "6-3", "seven to two": value = 1000*a + b */
 } px_qty_kind;
 
 typedef struct px_quantity {
@@ -67,10 +67,10 @@ typedef struct px_quantity {
     uint32_t sent;
     px_qty_kind kind;
     double value;
-    const char *unit;  /* the noun it counts ("troops"), folded, or NULL */
-    bool approx;       /* hedged: about, nearly, more than, some … */
-    int bound;         /* 0 exact or about; 1 more than, over, at least; -1 less
-                        * than, under, up to, nearly, almost */
+    const char *unit; /* the noun it counts ("troops"), folded, or NULL */
+    bool approx;      /* hedged: about, nearly, more than, some … */
+    int bound;        /* 0 exact or about; 1 more than, over, at least; -1 less
+                       * than, under, up to, nearly, almost */
 } px_quantity;
 
 typedef struct px_span {
@@ -79,11 +79,11 @@ typedef struct px_span {
 } px_span;
 
 typedef struct px_attribution {
-    size_t start, end;           /* the whole attribution clause */
+    size_t start, end; /* the whole attribution clause */
     size_t speaker_start, speaker_end;
     size_t verb_start, verb_end; /* "said", "according to" … */
     uint32_t sent;
-    bool anonymous;              /* "officials", "a source", "people familiar with" */
+    bool anonymous; /* "officials", "a source", "people familiar with" */
 } px_attribution;
 
 typedef struct px_doc {
@@ -102,15 +102,14 @@ typedef struct px_doc {
     size_t nquotes;
     px_attribution *attrs;
     size_t nattrs;
-    size_t words; /* word and number tokens of the body */
+    size_t words;     /* word and number tokens of the body */
     px_span dateline; /* "WASHINGTON —" opening the body (start == end: none);
                        * part of the first sentence, but no part of its claim */
 } px_doc;
 
 /* Analyse one article. title may be "" or NULL; body is cleaned text. */
-PX_API px_status px_text_analyze(px_arena *a, px_text_ctx *ctx, const char *title,
-                                 const char *body, size_t body_len, px_doc **out,
-                                 px_error *err);
+PX_API px_status px_text_analyze(px_arena *a, px_text_ctx *ctx, const char *title, const char *body,
+                                 size_t body_len, px_doc **out, px_error *err);
 /* The sentence splitter alone: spans of text[0..len) into *out (arena). */
 PX_API size_t px_text_split(px_arena *a, const char *text, size_t len, px_span **out);
 /* Undo escapes that leak into scraped text: a literal backslash-n, -t or

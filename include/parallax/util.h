@@ -38,11 +38,11 @@ extern "C" {
  * (see src/cli/common.c): usage 2, input 3, network 4. */
 typedef enum {
     PX_OK = 0,
-    PX_EUSAGE = -2,  /* bad arguments or options */
-    PX_EINPUT = -3,  /* unreadable, empty, malformed or too large input */
-    PX_ENET = -4,    /* network failure */
-    PX_ELIMIT = -5,  /* a documented resource limit was exceeded */
-    PX_EIO = -6,     /* writing output failed */
+    PX_EUSAGE = -2, /* bad arguments or options */
+    PX_EINPUT = -3, /* unreadable, empty, malformed or too large input */
+    PX_ENET = -4,   /* network failure */
+    PX_ELIMIT = -5, /* a documented resource limit was exceeded */
+    PX_EIO = -6,    /* writing output failed */
 } px_status;
 
 /* An error as the library reports it: where (file, line, column; line and
@@ -55,8 +55,8 @@ typedef struct px_error {
 } px_error;
 
 /* Fill err (if not NULL) and return status. file may be NULL. */
-PX_API px_status px_error_set(px_error *err, px_status status, const char *file,
-                              size_t line, const char *fmt, ...) PX_PRINTF(5, 6);
+PX_API px_status px_error_set(px_error *err, px_status status, const char *file, size_t line,
+                              const char *fmt, ...) PX_PRINTF(5, 6);
 /* Format "FILE:LINE: message" (or "FILE: message") into out. */
 PX_API void px_error_format(const px_error *err, char *out, size_t size);
 

@@ -27,9 +27,9 @@ typedef enum {
 } px_worksheet_level;
 
 typedef struct px_worksheet_opts {
-    uint64_t seed;           /* fixes the order of the letters (Source A, B…) */
+    uint64_t seed; /* fixes the order of the letters (Source A, B…) */
     px_worksheet_level level;
-    bool reveal_outlets;     /* name the outlets and keep the texts whole */
+    bool reveal_outlets; /* name the outlets and keep the texts whole */
 } px_worksheet_opts;
 
 /* The most outlets a worksheet letters (A to Z). */
@@ -42,8 +42,8 @@ typedef struct px_worksheet_opts {
  * give byte-identical output. PX_EUSAGE for a story not analysed or with
  * fewer than 2 or more than PX_WORKSHEET_MAX_SOURCES outlets; PX_ELIMIT
  * when a buffer's cap is reached. */
-PX_API px_status px_worksheet_render(const px_story *s, const px_worksheet_opts *o,
-                                     px_buf *sheet, px_buf *key);
+PX_API px_status px_worksheet_render(const px_story *s, const px_worksheet_opts *o, px_buf *sheet,
+                                     px_buf *key);
 /* "intro", "standard", "advanced" → level; false when unknown. */
 PX_API bool px_worksheet_level_parse(const char *name, px_worksheet_level *out);
 

@@ -194,8 +194,7 @@ static double max2(double a, double b)
 }
 
 /* The story stage: each pair's pair-stage probability among its rivals. */
-static void story_stage(state *st, const px_align_model *m, px_link *links, size_t nl,
-                        size_t ns)
+static void story_stage(state *st, const px_align_model *m, px_link *links, size_t nl, size_t ns)
 {
     double *p1 = px_xcalloc(nl + 1, sizeof *p1);
     for (size_t k = 0; k < nl; k++)
@@ -217,8 +216,8 @@ static void story_stage(state *st, const px_align_model *m, px_link *links, size
         long a0 = beside(st->source, st->nc, l->a, -1), a1 = beside(st->source, st->nc, l->a, 1);
         long b0 = beside(st->source, st->nc, l->b, -1), b1 = beside(st->source, st->nc, l->b, 1);
         /* neighbours strengthen a link, they never make one: times q */
-        g[PX_S_DIAG] = q * max2(p1_of(links, nl, p1, st->nc, a0, b0),
-                                p1_of(links, nl, p1, st->nc, a1, b1));
+        g[PX_S_DIAG] =
+            q * max2(p1_of(links, nl, p1, st->nc, a0, b0), p1_of(links, nl, p1, st->nc, a1, b1));
         g[PX_S_SIDE] = q * max2(max2(p1_of(links, nl, p1, st->nc, a0, l->b),
                                      p1_of(links, nl, p1, st->nc, a1, l->b)),
                                 max2(p1_of(links, nl, p1, st->nc, l->a, b0),
@@ -251,7 +250,7 @@ static void sim_context(const state *st, const rivals *r, const px_link *l, doub
 
 typedef struct {
     size_t ns;
-    double *val;  /* per claim, outlet, rank */
+    double *val; /* per claim, outlet, rank */
     uint32_t *idx;
 } topk;
 
@@ -322,8 +321,8 @@ static void candidates(const state *st, const double *sim, size_t ns, linkvec *o
 
 /* The candidate pairs of claims of two outlets, with their features and
  * probability. */
-static void score_links(state *st, const double *sim, const px_align_model *m, size_t ns,
-                        bool keep, px_alignment *out)
+static void score_links(state *st, const double *sim, const px_align_model *m, size_t ns, bool keep,
+                        px_alignment *out)
 {
     size_t nc = st->nc;
     linkvec links = {0};
@@ -332,8 +331,7 @@ static void score_links(state *st, const double *sim, const px_align_model *m, s
     px_words_init(&words);
     px_claim_info *info = px_xcalloc(nc + 1, sizeof *info);
     for (size_t i = 0; i < nc; i++)
-        px_claim_info_make(st->a, &words, st->docs[st->source[i]], &st->claims[i], true,
-                           &info[i]);
+        px_claim_info_make(st->a, &words, st->docs[st->source[i]], &st->claims[i], true, &info[i]);
     px_words_finish(&words);
     px_words_export(st->a, &words, out);
     rivals r = rivals_of(links.v, links.n, st->source, nc, ns, true);

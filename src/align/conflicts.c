@@ -28,7 +28,7 @@ typedef struct {
     px_qty_kind kind;
     const char *unit; /* counted noun or currency (folded), or NULL */
     double lo, hi;
-    size_t start, end; /* its wording in the doc text */
+    size_t start, end;  /* its wording in the doc text */
     const char *ctx[6]; /* stems of the content words around it */
     size_t nctx;
     const char *object; /* the noun right after it ("a $43,000 watch"), or NULL */
@@ -41,9 +41,14 @@ static const struct {
     const char *first, *second; /* "a handful", "dozens" (second NULL) */
     double lo, hi;
 } vague[] = {
-    {"a", "couple", 2, 3},        {"a", "few", 2, 9},           {"a", "handful", 2, 10},
-    {"several", NULL, 3, 12},     {"dozens", NULL, 24, 199},    {"scores", NULL, 40, 199},
-    {"hundreds", NULL, 200, 1999}, {"thousands", NULL, 2000, 19999},
+    {"a", "couple", 2, 3},
+    {"a", "few", 2, 9},
+    {"a", "handful", 2, 10},
+    {"several", NULL, 3, 12},
+    {"dozens", NULL, 24, 199},
+    {"scores", NULL, 40, 199},
+    {"hundreds", NULL, 200, 1999},
+    {"thousands", NULL, 2000, 19999},
     {"millions", NULL, 2e6, 1.999e9},
 };
 
@@ -120,8 +125,7 @@ static void add_quantities(const px_doc *d, const px_claim *c, valuevec *out)
 {
     for (size_t k = 0; k < d->nqty; k++) {
         const px_quantity *q = &d->qty[k];
-        if (q->sent != c->sent || q->start < c->start || q->end > c->end ||
-            q->kind == PX_QTY_TIME)
+        if (q->sent != c->sent || q->start < c->start || q->end > c->end || q->kind == PX_QTY_TIME)
             continue;
         value v = {q->kind, q->unit, 0, 0, q->start, q->end, {0}, 0, NULL};
         size_t i = token_at(d, c->tok, c->tok + c->ntok, q->start);
@@ -152,8 +156,15 @@ static void add_vague(const px_doc *d, const px_claim *c, valuevec *out)
             if (end < hi && is_word(&d->toks[end], "of"))
                 end++;
             const char *noun = end < hi && content(&d->toks[end]) ? d->toks[end].fold : NULL;
-            value v = {PX_QTY_COUNT, noun, vague[w].lo, vague[w].hi,
-                       d->toks[k].start, d->toks[noun ? end : end - 1].end, {0}, 0, NULL};
+            value v = {PX_QTY_COUNT,
+                       noun,
+                       vague[w].lo,
+                       vague[w].hi,
+                       d->toks[k].start,
+                       d->toks[noun ? end : end - 1].end,
+                       {0},
+                       0,
+                       NULL};
             context(d, lo, hi, k, noun ? end + 1 : end, &v);
             px_vec_push(*out, v);
         }
@@ -217,8 +228,7 @@ static bool same_detail(const side *a, const value *x, const side *b, const valu
                    share_context(x, y);
         return share_context(x, y) && of_kind(&a->vals, x->kind) == 1 &&
                of_kind(&b->vals, y->kind) == 1;
-    case PX_QTY_TALLY:
-        return true;
+    case PX_QTY_TALLY: return true;
     case PX_QTY_MONEY: /* sums of money are of many things: a word in common,
                         * and the price of a named thing only against the same */
         if (x->unit && y->unit && strcmp(x->unit, y->unit) != 0)
@@ -245,9 +255,9 @@ static bool disjoint(const value *x, const value *y)
 
 static px_conflict_kind kind_of(px_qty_kind k)
 {
-    return k == PX_QTY_DURATION ? PX_CONFLICT_DURATION
+    return k == PX_QTY_DURATION                   ? PX_CONFLICT_DURATION
            : k == PX_QTY_DATE || k == PX_QTY_YEAR ? PX_CONFLICT_DATE
-                                                   : PX_CONFLICT_NUMBER;
+                                                  : PX_CONFLICT_NUMBER;
 }
 
 static const char *wording(px_arena *a, const px_doc *d, const value *v)
@@ -313,8 +323,7 @@ static void values_of(const px_doc *const *docs, const px_alignment *al, const p
     add_vague(s->d, s->c, &s->vals);
 }
 
-void px_align_conflicts(px_arena *a, const px_doc *const *docs, const px_alignment *al,
-                        px_fact *f)
+void px_align_conflicts(px_arena *a, const px_doc *const *docs, const px_alignment *al, px_fact *f)
 {
     conflictvec cs = {0};
     if (f->nmentions < 2) {

@@ -20,14 +20,13 @@
 #include "align/internal.h"
 
 const char *const px_feature_names[PX_NFEATURES] = {
-    "sim",        "cov_min",     "cov_max",      "jaccard",      "shared",
-    "shared_rare", "name_shared", "name_jaccard", "name_missing", "qty_shared",
-    "qty_differ", "run",         "run_quoted",   "bigram",       "word_p",
-    "word_r",     "len_min",     "len_max",      "len_ratio",    "fragment",
-    "speaker_same", "speaker_differ", "pos_min",  "pos_diff",     "lead_both",
-    "quoted_min", "quoted_max",  "negation",     "best_min",     "best_max",
-    "margin_min", "margin_max",    "local_min",    "local_max",    "name_local",
-    "near_names", "action_min", "action_max",
+    "sim",         "cov_min",      "cov_max",      "jaccard",        "shared",     "shared_rare",
+    "name_shared", "name_jaccard", "name_missing", "qty_shared",     "qty_differ", "run",
+    "run_quoted",  "bigram",       "word_p",       "word_r",         "len_min",    "len_max",
+    "len_ratio",   "fragment",     "speaker_same", "speaker_differ", "pos_min",    "pos_diff",
+    "lead_both",   "quoted_min",   "quoted_max",   "negation",       "best_min",   "best_max",
+    "margin_min",  "margin_max",   "local_min",    "local_max",      "name_local", "near_names",
+    "action_min",  "action_max",
 };
 
 int px_feature_index(const char *name, size_t n)

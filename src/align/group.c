@@ -25,7 +25,7 @@
 
 /* Links of each claim: adjacency lists into the link array. */
 typedef struct {
-    size_t *at;    /* links of claim c: idx[at[c] .. at[c + 1]) */
+    size_t *at; /* links of claim c: idx[at[c] .. at[c + 1]) */
     uint32_t *idx;
 } adjacency;
 
@@ -119,8 +119,8 @@ typedef PX_VEC(uint32_t) u32vec;
 
 /* Merge links into groups; a link that cannot merge but reaches extra
  * becomes a pair of its own (two claims appended to pairs). */
-static void merge(const px_alignment *al, const adjacency *g, groups *gr, double link,
-                  double floor, double extra, u32vec *pairs)
+static void merge(const px_alignment *al, const adjacency *g, groups *gr, double link, double floor,
+                  double extra, u32vec *pairs)
 {
     uint8_t *used = px_xcalloc(al->nclaims + 1, 1);
     size_t nl = al->nlinks, n = 0;
@@ -137,8 +137,7 @@ static void merge(const px_alignment *al, const adjacency *g, groups *gr, double
             continue;
         if (!(gr->sources[ra] & gr->sources[rb]) && clique(al, g, gr, ra, rb, floor)) {
             join(gr, ra, rb);
-        } else if (l->p >= extra && used[l->a] < EXTRA_PER_CLAIM &&
-                   used[l->b] < EXTRA_PER_CLAIM) {
+        } else if (l->p >= extra && used[l->a] < EXTRA_PER_CLAIM && used[l->b] < EXTRA_PER_CLAIM) {
             used[l->a]++;
             used[l->b]++;
             px_vec_push(*pairs, l->a);
@@ -172,8 +171,8 @@ static int cmp_mention(const void *x, const void *y)
 }
 
 /* Scores, confidence and carry probabilities of one fact. */
-static void judge(px_arena *a, const px_alignment *al, const adjacency *g, px_fact *f,
-                  double *acc, uint32_t *touched)
+static void judge(px_arena *a, const px_alignment *al, const adjacency *g, px_fact *f, double *acc,
+                  uint32_t *touched)
 {
     size_t ns = al->nsources;
     f->carry = px_arena_array(a, ns ? ns : 1, sizeof(double));

@@ -127,8 +127,8 @@ static void set_defaults(px_align_model *m)
     m->param[PX_PARAM_OMITS] = 0.3;
 }
 
-px_status px_align_model_parse(const char *text, size_t len, const char *name,
-                               px_align_model *m, px_error *err)
+px_status px_align_model_parse(const char *text, size_t len, const char *name, px_align_model *m,
+                               px_error *err)
 {
     set_defaults(m);
     size_t line = 0;

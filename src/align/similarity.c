@@ -31,14 +31,14 @@
 #define STORY_ATTRIBUTION 0.6f
 
 typedef struct {
-    double local;     /* share of the story's IDF in a term's weight */
-    double synonym;   /* credit for a WordNet synonym or derivation */
-    double broader;   /* credit for a direct hypernym */
-    double quantity;  /* credit for the same kind of quantity, another value */
-    double name;      /* weight factor of capitalised names */
-    double negation;  /* score factor when one side only is negated */
-    double antonym;   /* score factor for an antonym pair */
-    double gamma;     /* calibration exponent */
+    double local;       /* share of the story's IDF in a term's weight */
+    double synonym;     /* credit for a WordNet synonym or derivation */
+    double broader;     /* credit for a direct hypernym */
+    double quantity;    /* credit for the same kind of quantity, another value */
+    double name;        /* weight factor of capitalised names */
+    double negation;    /* score factor when one side only is negated */
+    double antonym;     /* score factor for an antonym pair */
+    double gamma;       /* calibration exponent */
     double attribution; /* weight factor of the attribution's words */
 } params;
 
@@ -156,7 +156,11 @@ static px_bag make_bag(px_arena *a, tm *v, size_t n, uint32_t neg)
     if (n)
         qsort(v, n, sizeof *v, cmp_tm);
     px_bag b = {px_arena_array(a, n ? n : 1, sizeof(uint32_t)),
-                px_arena_array(a, n ? n : 1, sizeof(float)), 0, neg, NULL, 0};
+                px_arena_array(a, n ? n : 1, sizeof(float)),
+                0,
+                neg,
+                NULL,
+                0};
     for (size_t i = 0; i < n; i++)
         if (b.n == 0 || b.terms[b.n - 1] != v[i].term) {
             b.terms[b.n] = v[i].term;
@@ -199,7 +203,8 @@ px_bag px_claim_bag(px_arena *a, px_vocab *v, const px_doc *d, size_t tok, size_
         if (!(t->flags & (PX_TOK_WORD | PX_TOK_NUMBER)) || ((t->flags & PX_TOK_STOP) && !keep))
             continue;
         px_term_kind kind = is_name(t) ? PX_TERM_NAME : PX_TERM_WORD;
-        tm x = {kn ? term_id(v, key, kn, kind, NULL) : term_id(v, t->stem, strlen(t->stem), kind, NULL),
+        tm x = {kn ? term_id(v, key, kn, kind, NULL)
+                   : term_id(v, t->stem, strlen(t->stem), kind, NULL),
                 mult};
         px_vec_push(ids, x);
     }
@@ -240,7 +245,7 @@ static int cmp_cpair(const void *x, const void *y)
 {
     const cpair *a = x, *b = y;
     if (a->concept != b->concept)
-        return a->concept < b->concept ? -1 : 1;
+    return a->concept < b->concept ? -1 : 1;
     if (a->broad != b->broad)
         return a->broad ? 1 : -1;
     return a->term < b->term ? -1 : (a->term > b->term);
@@ -296,8 +301,7 @@ static void wordnet_pairs(const px_vocab *v, const params *p, rvec *out)
             j++;
         for (size_t x = i; x < j && !cs.v[x].broad; x++)
             for (size_t y = x + 1; y < j; y++)
-                add_pair(out, cs.v[x].term, cs.v[y].term,
-                         cs.v[y].broad ? p->broader : p->synonym);
+                add_pair(out, cs.v[x].term, cs.v[y].term, cs.v[y].broad ? p->broader : p->synonym);
         i = j;
     }
     px_vec_free(cs);
@@ -510,8 +514,8 @@ double px_simmodel_score(px_simmodel *m, const char *a, size_t alen, const char 
     return s;
 }
 
-void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b,
-                          size_t blen, double *f)
+void px_simmodel_features(px_simmodel *m, const char *a, size_t alen, const char *b, size_t blen,
+                          double *f)
 {
     px_arena *tmp = px_arena_new();
     px_claim_info ix, iy;

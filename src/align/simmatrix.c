@@ -19,8 +19,7 @@
  * pair by pair. */
 #define MATRIX_MAX 2048
 
-void px_term_index(const px_vocab *v, const px_bag *bags, size_t n, size_t **at,
-                   uint32_t **claims)
+void px_term_index(const px_vocab *v, const px_bag *bags, size_t n, size_t **at, uint32_t **claims)
 {
     size_t nt = v->info.n;
     size_t *cnt = px_xcalloc(nt + 2, sizeof *cnt);

@@ -39,8 +39,7 @@ static int compare_key(const char *line, size_t avail, const char *key, size_t n
 }
 
 /* Parse "1,2,3" up to a tab or newline into ids (arena). */
-static const char *parse_ids(px_arena *a, const char *p, const char *end, uint32_t **ids,
-                             size_t *n)
+static const char *parse_ids(px_arena *a, const char *p, const char *end, uint32_t **ids, size_t *n)
 {
     PX_VEC(uint32_t) v = {0};
     while (p < end && *p != '\t' && *p != '\n') {

@@ -332,8 +332,7 @@ static px_status read_dirs(agg *g, const char *const *dirs, size_t n, px_error *
 }
 
 px_status px_aggregate_run(const char *const *dirs, size_t n, const char *outdir,
-                           const px_aggregate_opts *o, px_aggregate_result *res,
-                           px_error *err)
+                           const px_aggregate_opts *o, px_aggregate_result *res, px_error *err)
 {
     if (n == 0)
         return px_error_set(err, PX_EUSAGE, NULL, 0, "no batch folders given");

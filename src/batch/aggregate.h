@@ -91,10 +91,8 @@ typedef struct agg_tables {
 
 void px_agg_tables(const agg *g, agg_tables *t);
 void px_agg_tables_free(agg_tables *t);
-px_status px_agg_write_csv(const agg *g, const agg_tables *t, const char *outdir,
-                           px_error *err);
-px_status px_agg_write_html(const agg *g, const agg_tables *t, const char *outdir,
-                            px_error *err);
+px_status px_agg_write_csv(const agg *g, const agg_tables *t, const char *outdir, px_error *err);
+px_status px_agg_write_html(const agg *g, const agg_tables *t, const char *outdir, px_error *err);
 
 /* A number for a CSV cell (tables.c); empty for NaN. */
 void px_agg_num(px_buf *b, double v, int decimals);

@@ -203,8 +203,8 @@ static px_status check_opts(const px_batch_opts *o, px_error *err)
     if (!o || !o->config)
         return px_error_set(err, PX_EUSAGE, NULL, 0, "batch: no settings given");
     if (o->nshards && (o->shard < 1 || o->shard > o->nshards))
-        return px_error_set(err, PX_EUSAGE, NULL, 0, "shard %u of %u does not exist",
-                            o->shard, o->nshards);
+        return px_error_set(err, PX_EUSAGE, NULL, 0, "shard %u of %u does not exist", o->shard,
+                            o->nshards);
     return PX_OK;
 }
 

@@ -70,9 +70,9 @@ static void index_line(px_corpus *c, index_state *x, const px_lines *r)
     size_t skip = r->line == 1 && r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     char *id = px_batch_story_key(c->arena, r->buf + skip, r->len - skip);
     if (!id) {
-        add_bad(c, x, r->line, r->buf[skip] == '{'
-                                   ? "record names no story (no \"story\" string field)"
-                                   : "not a JSON object");
+        add_bad(c, x, r->line,
+                r->buf[skip] == '{' ? "record names no story (no \"story\" string field)"
+                                    : "not a JSON object");
         return;
     }
     if (!*id) {
@@ -94,8 +94,8 @@ static void index_line(px_corpus *c, index_state *x, const px_lines *r)
     px_vec_push(x->owner, k);
 }
 
-static px_status index_jsonl(px_corpus *c, FILE *f, unsigned k, unsigned n,
-                             px_corpus_tick tick, void *user, px_error *err)
+static px_status index_jsonl(px_corpus *c, FILE *f, unsigned k, unsigned n, px_corpus_tick tick,
+                             void *user, px_error *err)
 {
     struct stat sb;
     uint64_t total = fstat(c->fd, &sb) == 0 ? (uint64_t)sb.st_size : 0;
@@ -177,8 +177,8 @@ static const char *base_name(px_arena *a, const char *path)
     return px_arena_strndup(a, path + s, n - s);
 }
 
-px_status px_corpus_open(const char *path, unsigned k, unsigned n, px_corpus_tick tick,
-                         void *user, px_corpus **out, px_error *err)
+px_status px_corpus_open(const char *path, unsigned k, unsigned n, px_corpus_tick tick, void *user,
+                         px_corpus **out, px_error *err)
 {
     *out = NULL;
     struct stat sb;

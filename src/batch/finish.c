@@ -132,8 +132,9 @@ static px_status write_manifest(const px_batch_job *j, px_error *err)
     json_object_set_new(o, "json_form", json_string(j->o->full_json ? "full" : "lean"));
     json_object_set_new(o, "frame_keys", px_batch_frame_keys(j->o->config->lexicons));
     json_object_set_new(o, "stories", json_integer((json_int_t)j->corpus->nstories));
-    json_object_set_new(o, "analysed", json_integer((json_int_t)counts[PX_STORY_ANALYSED] +
-                                                    (json_int_t)counts[PX_STORY_RESUMED]));
+    json_object_set_new(
+        o, "analysed",
+        json_integer((json_int_t)counts[PX_STORY_ANALYSED] + (json_int_t)counts[PX_STORY_RESUMED]));
     json_object_set_new(o, "failed", json_integer((json_int_t)counts[PX_STORY_FAILED]));
     json_object_set_new(o, "skipped", json_integer((json_int_t)counts[PX_STORY_SKIPPED]));
     json_object_set_new(o, "bad_lines", json_integer((json_int_t)j->corpus->nbad));

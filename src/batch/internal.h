@@ -29,14 +29,14 @@ void px_batch_hex(uint64_t h, char out[17]);
 
 typedef struct px_lines {
     FILE *f;
-    char *buf;       /* the current line (up to cap bytes of it) */
-    size_t len, cap; /* bytes kept of the current line, the cap */
-    size_t size;     /* allocated */
-    uint64_t off;    /* offset of the current line in the file */
-    uint64_t next;   /* offset after it (and its newline) */
-    uint64_t full;   /* the whole line's length, without the newline */
-    uint64_t hash;   /* FNV-1a of the whole line, newline included */
-    size_t line;     /* 1-based number of the current line */
+    char *buf;         /* the current line (up to cap bytes of it) */
+    size_t len, cap;   /* bytes kept of the current line, the cap */
+    size_t size;       /* allocated */
+    uint64_t off;      /* offset of the current line in the file */
+    uint64_t next;     /* offset after it (and its newline) */
+    uint64_t full;     /* the whole line's length, without the newline */
+    uint64_t hash;     /* FNV-1a of the whole line, newline included */
+    size_t line;       /* 1-based number of the current line */
     char block[65536]; /* read-ahead */
     size_t bpos, blen;
 } px_lines;
@@ -79,7 +79,7 @@ typedef struct px_corpus {
     const char *path; /* as given */
     const char *name; /* its last component: origins and messages use it */
     bool folder;
-    int fd;           /* JSONL: open for pread */
+    int fd;                   /* JSONL: open for pread */
     px_corpus_story *stories; /* this shard's, in corpus order */
     size_t nstories;
     px_corpus_rec *recs;
@@ -92,8 +92,8 @@ typedef struct px_corpus {
 typedef void (*px_corpus_tick)(uint64_t read, uint64_t total, void *user);
 
 /* Index a corpus, keeping the stories of shard k of n (n = 0: all). */
-px_status px_corpus_open(const char *path, unsigned k, unsigned n, px_corpus_tick tick,
-                         void *user, px_corpus **out, px_error *err);
+px_status px_corpus_open(const char *path, unsigned k, unsigned n, px_corpus_tick tick, void *user,
+                         px_corpus **out, px_error *err);
 px_status px_corpus_open_folder(px_corpus *c, unsigned k, unsigned n, px_error *err);
 /* Add the index's story-by-story records to c (shared by both kinds). */
 void px_corpus_keep(px_corpus *c, px_corpus_story *all, size_t nall, px_corpus_rec *recs,
@@ -144,8 +144,13 @@ px_status px_stream_close(px_stream *s, bool commit, px_error *err);
 
 /* ---- the run (batch.c) and one story (work.c) ---- */
 
-enum { PX_STORY_PENDING = 0, PX_STORY_ANALYSED, PX_STORY_RESUMED, PX_STORY_FAILED,
-       PX_STORY_SKIPPED };
+enum {
+    PX_STORY_PENDING = 0,
+    PX_STORY_ANALYSED,
+    PX_STORY_RESUMED,
+    PX_STORY_FAILED,
+    PX_STORY_SKIPPED
+};
 
 /* Where a story's meta line is: the journal, or an earlier index.jsonl. */
 enum { PX_META_JOURNAL = 0, PX_META_INDEX = 1 };
@@ -192,8 +197,7 @@ void px_journal_close(px_batch_job *j, bool finished);
 /* Analyse story i (or keep it, resuming) and write its files; returns a
  * PX_STORY_* state, *message for failures and skips. ctx and buf belong to
  * the calling worker. */
-int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
-                   px_outcome *out);
+int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf, px_outcome *out);
 
 /* After the pool: index.jsonl, errors.jsonl, skipped.jsonl, then
  * batch.json (finish.c). */

@@ -105,8 +105,7 @@ px_status px_journal_append(px_batch_job *j, const char *line, size_t len, px_me
     }
     pthread_mutex_unlock(&j->journal_mu);
     if (at < 0 || done < len)
-        return px_error_set(err, PX_EIO, "journal.jsonl", 0, "write failed: %s",
-                            strerror(errno));
+        return px_error_set(err, PX_EIO, "journal.jsonl", 0, "write failed: %s", strerror(errno));
     *ref = (px_meta_ref){PX_META_JOURNAL, (uint64_t)at, (uint32_t)(len - 1)};
     return PX_OK;
 }

@@ -29,8 +29,7 @@ static int cmp_loaded(const void *pa, const void *pb)
 }
 
 /* Add the articles sorted by outlet id; fails on a repeated outlet. */
-static px_status add_sorted(const px_corpus *c, px_story *s, loaded *v, size_t n,
-                            px_error *err)
+static px_status add_sorted(const px_corpus *c, px_story *s, loaded *v, size_t n, px_error *err)
 {
     if (n > 1) /* v is NULL when there are none, and qsort wants an array */
         qsort(v, n, sizeof *v, cmp_loaded);
@@ -74,8 +73,8 @@ static px_status check_story(const px_corpus *c, const px_corpus_story *cs, px_e
 /* A folder corpus's story: the library's loader reads the story folder,
  * the files named inside the corpus ("corpus/story/file"), not by the path
  * the corpus was given as, so messages and reports match across machines. */
-static px_status load_folder(const px_corpus *c, const px_corpus_story *cs,
-                             const px_ingest_opts *o, px_story **out, px_error *err)
+static px_status load_folder(const px_corpus *c, const px_corpus_story *cs, const px_ingest_opts *o,
+                             px_story **out, px_error *err)
 {
     /* the folder the corpus is in: its path without the last component */
     size_t n = strlen(c->path);

@@ -23,7 +23,9 @@ static const char style[] =
     "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;"
     "color:#222}h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
     "table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:right;"
-    "border-bottom:1px solid #eee;vertical-align:middle;white-space:nowrap}td.t{white-space:normal}td:first-child,th:first-child,"
+    "border-bottom:1px solid "
+    "#eee;vertical-align:middle;white-space:nowrap}td.t{white-space:normal}td:first-child,th:first-"
+    "child,"
     "td.t{text-align:left}th{background:#f4f4f4}.meta{color:#555}.ci{color:#777;"
     "font-size:.85em}svg{display:block}.bar{fill:#4a7ab7}.wh{stroke:#222;stroke-width:1.2}"
     ".dot{fill:#b7472a}.axis{stroke:#bbb}\n";
@@ -116,14 +118,14 @@ static void framing_chart(const agg *g, const agg_tables *t, size_t j, px_buf *b
         if (isnan(f.value))
             continue;
         if (!isnan(f.lo))
-            px_buf_printf(b, "<line class=wh x1=%.1f x2=%.1f y1=%d y2=%d />",
-                          left + f.lo / max * w, left + f.hi / max * w, y, y);
+            px_buf_printf(b, "<line class=wh x1=%.1f x2=%.1f y1=%d y2=%d />", left + f.lo / max * w,
+                          left + f.hi / max * w, y, y);
         px_buf_printf(b, "<circle class=dot cx=%.1f cy=%d r=4 />", left + f.value / max * w, y);
-        px_buf_printf(b, "<text x=%d y=%d font-size=11>%.2f</text>", left + w + 8, y + 4,
-                      f.value);
+        px_buf_printf(b, "<text x=%d y=%d font-size=11>%.2f</text>", left + w + 8, y + 4, f.value);
     }
-    px_buf_printf(b, "<text x=%d y=%d font-size=11>0</text><text x=%d y=%d font-size=11 "
-                     "text-anchor=end>%.2f</text></svg>\n",
+    px_buf_printf(b,
+                  "<text x=%d y=%d font-size=11>0</text><text x=%d y=%d font-size=11 "
+                  "text-anchor=end>%.2f</text></svg>\n",
                   left, (int)t->noutlets * row_h + 18, left + w, (int)t->noutlets * row_h + 18,
                   max);
 }
@@ -187,8 +189,9 @@ static void stories_table(const agg *g, px_buf *b)
         esc(b, s->id);
         px_buf_puts(b, "</td><td class=t>");
         esc(b, s->title);
-        px_buf_printf(b, "</td><td>%llu</td><td>%llu</td><td>%llu</td><td>%llu</td>"
-                         "<td>%llu</td><td>%llu</td></tr>\n",
+        px_buf_printf(b,
+                      "</td><td>%llu</td><td>%llu</td><td>%llu</td><td>%llu</td>"
+                      "<td>%llu</td><td>%llu</td></tr>\n",
                       (unsigned long long)s->outlets, (unsigned long long)s->facts,
                       (unsigned long long)s->all, (unsigned long long)(s->facts - s->shared),
                       (unsigned long long)s->conflicts, (unsigned long long)s->words);
@@ -196,8 +199,7 @@ static void stories_table(const agg *g, px_buf *b)
     px_buf_puts(b, "</table></details>\n");
 }
 
-px_status px_agg_write_html(const agg *g, const agg_tables *t, const char *outdir,
-                            px_error *err)
+px_status px_agg_write_html(const agg *g, const agg_tables *t, const char *outdir, px_error *err)
 {
     px_buf b;
     px_buf_init(&b, 0);

@@ -30,8 +30,8 @@ static uint32_t *ranks(const uint32_t *order, size_t n)
     return r;
 }
 
-static void outlet_row(const agg *g, const uint32_t *lexrank, const agg_src *const *src,
-                       size_t n, agg_outlet_row *row)
+static void outlet_row(const agg *g, const uint32_t *lexrank, const agg_src *const *src, size_t n,
+                       agg_outlet_row *row)
 {
     size_t m = AGG_FIXED + 2 * g->lexicons.n;
     double *num = px_xcalloc(n * m + 1, sizeof *num), *den = px_xcalloc(n * m + 1, sizeof *den);
@@ -101,8 +101,8 @@ static void outlet_rows(const agg *g, agg_tables *t)
 }
 
 typedef struct pair_ref {
-    uint32_t a, b;  /* outlet ranks, a < b */
-    size_t story;   /* index in the sorted stories */
+    uint32_t a, b; /* outlet ranks, a < b */
+    size_t story;  /* index in the sorted stories */
     const agg_pair *p;
 } pair_ref;
 
@@ -220,8 +220,8 @@ static void put_warning(px_buf *b, size_t stories)
 static void outlets_csv(const agg *g, const agg_tables *t, px_buf *b)
 {
     px_buf_puts(b, "outlet,name,stories,facts_carried,words");
-    static const char *const fixed[AGG_FIXED] = {"facts_per_story", "omission_rate",
-                                                 "unique_rate", "conflict_rate"};
+    static const char *const fixed[AGG_FIXED] = {"facts_per_story", "omission_rate", "unique_rate",
+                                                 "conflict_rate"};
     for (size_t j = 0; j < AGG_FIXED; j++)
         put_head3(b, fixed[j]);
     for (size_t l = 0; l < g->lexicons.n; l++) {
@@ -342,16 +342,14 @@ static void stories_csv(const agg *g, px_buf *b)
         csv_field(b, s->id);
         px_buf_putc(b, ',');
         csv_field(b, s->title);
-        px_buf_printf(b, ",%llu,%llu,%llu,%llu,%llu,%llu,%llu\n",
-                      (unsigned long long)s->outlets, (unsigned long long)s->facts,
-                      (unsigned long long)s->shared, (unsigned long long)s->all,
-                      (unsigned long long)(s->facts - s->shared),
+        px_buf_printf(b, ",%llu,%llu,%llu,%llu,%llu,%llu,%llu\n", (unsigned long long)s->outlets,
+                      (unsigned long long)s->facts, (unsigned long long)s->shared,
+                      (unsigned long long)s->all, (unsigned long long)(s->facts - s->shared),
                       (unsigned long long)s->conflicts, (unsigned long long)s->words);
     }
 }
 
-px_status px_agg_write_csv(const agg *g, const agg_tables *t, const char *outdir,
-                           px_error *err)
+px_status px_agg_write_csv(const agg *g, const agg_tables *t, const char *outdir, px_error *err)
 {
     px_buf b;
     px_buf_init(&b, 0);

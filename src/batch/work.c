@@ -132,8 +132,8 @@ static px_status write_outputs(const px_batch_job *j, const px_story *s, const c
         px_buf_reset(buf);
         st = outputs[k].render(s, &ro, buf);
         if (st != PX_OK) {
-            px_error_set(err, st, NULL, 0, "the %s report could not be rendered%s",
-                         outputs[k].ext, st == PX_ELIMIT ? " (too large)" : "");
+            px_error_set(err, st, NULL, 0, "the %s report could not be rendered%s", outputs[k].ext,
+                         st == PX_ELIMIT ? " (too large)" : "");
             free(name);
             break;
         }
@@ -165,8 +165,8 @@ static px_status write_meta(px_batch_job *j, const px_story *s, const px_corpus_
     return st;
 }
 
-static px_status analyse(px_batch_job *j, const px_corpus_story *cs, px_story *s,
-                         px_text_ctx *ctx, px_buf *buf, px_meta_ref *ref, px_error *err)
+static px_status analyse(px_batch_job *j, const px_corpus_story *cs, px_story *s, px_text_ctx *ctx,
+                         px_buf *buf, px_meta_ref *ref, px_error *err)
 {
     json_t *outs = json_object();
     px_status st = px_story_analyze(s, j->o->config, ctx, err);
@@ -185,8 +185,7 @@ static char *message_of(const px_error *err)
     return px_xstrdup(msg);
 }
 
-int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf,
-                   px_outcome *out)
+int px_batch_story(px_batch_job *j, size_t i, px_text_ctx *ctx, px_buf *buf, px_outcome *out)
 {
     const px_corpus_story *cs = &j->corpus->stories[i];
     out->message = NULL;

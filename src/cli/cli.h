@@ -67,21 +67,30 @@ typedef struct cli_fetch_opts {
     bool skip_failed; /* a URL that fails is reported and left out */
 } cli_fetch_opts;
 enum {
-    CLI_OPT_CACHE = 0x1000, CLI_OPT_NO_CACHE, CLI_OPT_OFFLINE, CLI_OPT_REFRESH,
-    CLI_OPT_CONNECTIONS, CLI_OPT_TIMEOUT, CLI_OPT_CONNECT_TIMEOUT, CLI_OPT_MAX_SIZE,
-    CLI_OPT_RETRIES, CLI_OPT_SKIP_FAILED,
+    CLI_OPT_CACHE = 0x1000,
+    CLI_OPT_NO_CACHE,
+    CLI_OPT_OFFLINE,
+    CLI_OPT_REFRESH,
+    CLI_OPT_CONNECTIONS,
+    CLI_OPT_TIMEOUT,
+    CLI_OPT_CONNECT_TIMEOUT,
+    CLI_OPT_MAX_SIZE,
+    CLI_OPT_RETRIES,
+    CLI_OPT_SKIP_FAILED,
 };
-#define CLI_FETCH_OPTIONS                                                                  \
-    {"cache", required_argument, NULL, CLI_OPT_CACHE},                                     \
-        {"no-cache", no_argument, NULL, CLI_OPT_NO_CACHE},                                 \
-        {"offline", no_argument, NULL, CLI_OPT_OFFLINE},                                   \
-        {"refresh", no_argument, NULL, CLI_OPT_REFRESH},                                   \
-        {"connections", required_argument, NULL, CLI_OPT_CONNECTIONS},                     \
-        {"timeout", required_argument, NULL, CLI_OPT_TIMEOUT},                             \
-        {"connect-timeout", required_argument, NULL, CLI_OPT_CONNECT_TIMEOUT},             \
-        {"max-size", required_argument, NULL, CLI_OPT_MAX_SIZE},                           \
-        {"retries", required_argument, NULL, CLI_OPT_RETRIES},                             \
-        {"skip-failed", no_argument, NULL, CLI_OPT_SKIP_FAILED}
+#define CLI_FETCH_OPTIONS                                                                          \
+    {"cache", required_argument, NULL, CLI_OPT_CACHE},                                             \
+        {"no-cache", no_argument, NULL, CLI_OPT_NO_CACHE},                                         \
+        {"offline", no_argument, NULL, CLI_OPT_OFFLINE},                                           \
+        {"refresh", no_argument, NULL, CLI_OPT_REFRESH},                                           \
+        {"connections", required_argument, NULL, CLI_OPT_CONNECTIONS},                             \
+        {"timeout", required_argument, NULL, CLI_OPT_TIMEOUT},                                     \
+        {"connect-timeout", required_argument, NULL, CLI_OPT_CONNECT_TIMEOUT},                     \
+        {"max-size", required_argument, NULL, CLI_OPT_MAX_SIZE},                                   \
+        {"retries", required_argument, NULL, CLI_OPT_RETRIES},                                     \
+    {                                                                                              \
+        "skip-failed", no_argument, NULL, CLI_OPT_SKIP_FAILED                                      \
+    }
 /* 1: c was a fetch option, now in f; 0: not one; -1: a bad value (the
  * usage message is printed; exit with EXIT_USAGE). */
 int cli_fetch_option(cli_fetch_opts *f, int c, const char *arg, const char *cmd);
@@ -96,21 +105,43 @@ void cli_fetch_progress(px_fetch_opts *o);
  * below to a getopt_long table, pass unknown codes to cli_common_option,
  * then cli_common_load what they name. */
 enum {
-    CLI_OPT_LEXICONS = 0x1100, CLI_OPT_LEXICON, CLI_OPT_NO_LEXICONS, CLI_OPT_FURNITURE,
-    CLI_OPT_NO_FURNITURE, CLI_OPT_THRESHOLD, CLI_OPT_ALIGN_MODEL, CLI_OPT_LINE_MODEL,
+    CLI_OPT_LEXICONS = 0x1100,
+    CLI_OPT_LEXICON,
+    CLI_OPT_NO_LEXICONS,
+    CLI_OPT_FURNITURE,
+    CLI_OPT_NO_FURNITURE,
+    CLI_OPT_THRESHOLD,
+    CLI_OPT_ALIGN_MODEL,
+    CLI_OPT_LINE_MODEL,
     CLI_OPT_NO_LINE_MODEL,
 };
-#define CLI_LEXICON_OPTIONS                                                                \
-    {"lexicons", required_argument, NULL, CLI_OPT_LEXICONS},                               \
-        {"lexicon", required_argument, NULL, CLI_OPT_LEXICON},                             \
-        {"no-lexicons", no_argument, NULL, CLI_OPT_NO_LEXICONS}
-#define CLI_FURNITURE_OPTION {"furniture", required_argument, NULL, CLI_OPT_FURNITURE}
-#define CLI_NO_FURNITURE_OPTION {"no-furniture", no_argument, NULL, CLI_OPT_NO_FURNITURE}
-#define CLI_LINE_MODEL_OPTIONS                                                             \
-    {"line-model", required_argument, NULL, CLI_OPT_LINE_MODEL},                           \
-        {"no-line-model", no_argument, NULL, CLI_OPT_NO_LINE_MODEL}
-#define CLI_THRESHOLD_OPTION {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
-#define CLI_MODEL_OPTION {"align-model", required_argument, NULL, CLI_OPT_ALIGN_MODEL}
+#define CLI_LEXICON_OPTIONS                                                                        \
+    {"lexicons", required_argument, NULL, CLI_OPT_LEXICONS},                                       \
+        {"lexicon", required_argument, NULL, CLI_OPT_LEXICON},                                     \
+    {                                                                                              \
+        "no-lexicons", no_argument, NULL, CLI_OPT_NO_LEXICONS                                      \
+    }
+#define CLI_FURNITURE_OPTION                                                                       \
+    {                                                                                              \
+        "furniture", required_argument, NULL, CLI_OPT_FURNITURE                                    \
+    }
+#define CLI_NO_FURNITURE_OPTION                                                                    \
+    {                                                                                              \
+        "no-furniture", no_argument, NULL, CLI_OPT_NO_FURNITURE                                    \
+    }
+#define CLI_LINE_MODEL_OPTIONS                                                                     \
+    {"line-model", required_argument, NULL, CLI_OPT_LINE_MODEL},                                   \
+    {                                                                                              \
+        "no-line-model", no_argument, NULL, CLI_OPT_NO_LINE_MODEL                                  \
+    }
+#define CLI_THRESHOLD_OPTION                                                                       \
+    {                                                                                              \
+        "threshold", required_argument, NULL, CLI_OPT_THRESHOLD                                    \
+    }
+#define CLI_MODEL_OPTION                                                                           \
+    {                                                                                              \
+        "align-model", required_argument, NULL, CLI_OPT_ALIGN_MODEL                                \
+    }
 
 typedef struct cli_common {
     const char *lexdir, *furniture, *model_path, *line_model;

@@ -56,14 +56,12 @@ int cmd_aggregate(int argc, char **argv)
         case 'q': quiet = true; break;
         case 'r':
             if (!parse_count(optarg, 1000000, &v))
-                return cli_usage("aggregate ", "--replicates wants 1 to 1000000, not '%s'",
-                                 optarg);
+                return cli_usage("aggregate ", "--replicates wants 1 to 1000000, not '%s'", optarg);
             ao.replicates = (unsigned)v;
             break;
         case 's':
             if (!parse_count(optarg, UINT64_MAX, &v))
-                return cli_usage("aggregate ", "--seed wants a positive number, not '%s'",
-                                 optarg);
+                return cli_usage("aggregate ", "--seed wants a positive number, not '%s'", optarg);
             ao.seed = v;
             break;
         case 'h': help(); return EXIT_OK;

@@ -210,14 +210,20 @@ typedef struct batch_args {
 /* Options into a; returns -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, batch_args *a)
 {
-    static const struct option opts[] = {
-        {"output", required_argument, NULL, 'o'},  {"jobs", required_argument, NULL, 'j'},
-        {"formats", required_argument, NULL, 'f'}, {"shard", required_argument, NULL, 'S'},
-        {"resume", no_argument, NULL, 'r'},        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},          CLI_LEXICON_OPTIONS,
-        {"full-json", no_argument, NULL, 'F'},
-        CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,                      CLI_NO_FURNITURE_OPTION,
-        CLI_THRESHOLD_OPTION,                      {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+                                         {"jobs", required_argument, NULL, 'j'},
+                                         {"formats", required_argument, NULL, 'f'},
+                                         {"shard", required_argument, NULL, 'S'},
+                                         {"resume", no_argument, NULL, 'r'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         CLI_LEXICON_OPTIONS,
+                                         {"full-json", no_argument, NULL, 'F'},
+                                         CLI_FURNITURE_OPTION,
+                                         CLI_LINE_MODEL_OPTIONS,
+                                         CLI_NO_FURNITURE_OPTION,
+                                         CLI_THRESHOLD_OPTION,
+                                         {NULL, 0, NULL, 0}};
     int c;
     char *end;
     optind = 1;
@@ -243,8 +249,7 @@ static int parse_args(int argc, char **argv, batch_args *a)
             break;
         case 'S':
             if (!parse_shard(optarg, &a->bo.shard, &a->bo.nshards))
-                return cli_usage("batch ", "--shard wants K/N with 1 <= K <= N, not '%s'",
-                                 optarg);
+                return cli_usage("batch ", "--shard wants K/N with 1 <= K <= N, not '%s'", optarg);
             break;
         case 'r': a->bo.resume = true; break;
         case 'F': a->bo.full_json = true; break;

@@ -58,7 +58,8 @@ static void help(void)
            "  parallax compare data/stories/biden-putin-call -o report.html\n"
            "  parallax compare a.txt b.html c.txt --format json > report.json\n");
     printf("\nA SOURCE may also be an http(s) URL; records with only a \"url\" are fetched.\n"
-           "%s", cli_fetch_help);
+           "%s",
+           cli_fetch_help);
 }
 
 /* -o names a folder: it ends in '/' or is one already. */
@@ -239,8 +240,7 @@ static px_status write_report(const px_story *s, const char *format, const px_re
     else
         st = px_report_text(s, ro, &b);
     if (st == PX_ELIMIT)
-        px_error_set(err, st, out, 0, "the report would be larger than %zu MiB",
-                     REPORT_MAX >> 20);
+        px_error_set(err, st, out, 0, "the report would be larger than %zu MiB", REPORT_MAX >> 20);
     else if (st != PX_OK)
         px_error_set(err, st, out, 0, "the report could not be rendered");
     else
@@ -293,16 +293,22 @@ typedef struct compare_args {
 /* Options into a; returns -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, compare_args *a)
 {
-    static const struct option opts[] = {
-        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-        {"story", required_argument, NULL, 's'},  {"color", required_argument, NULL, 'c'},
-        {"pairs", required_argument, NULL, 'P'},  {"help", no_argument, NULL, 'h'},
-        {"lean", no_argument, NULL, 'L'},
-        {"print", required_argument, NULL, 'R'},
-        CLI_LEXICON_OPTIONS,                      CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
-        CLI_NO_FURNITURE_OPTION,                  CLI_THRESHOLD_OPTION,
-        CLI_MODEL_OPTION,                         CLI_FETCH_OPTIONS,
-        {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"story", required_argument, NULL, 's'},
+                                         {"color", required_argument, NULL, 'c'},
+                                         {"pairs", required_argument, NULL, 'P'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {"lean", no_argument, NULL, 'L'},
+                                         {"print", required_argument, NULL, 'R'},
+                                         CLI_LEXICON_OPTIONS,
+                                         CLI_FURNITURE_OPTION,
+                                         CLI_LINE_MODEL_OPTIONS,
+                                         CLI_NO_FURNITURE_OPTION,
+                                         CLI_THRESHOLD_OPTION,
+                                         CLI_MODEL_OPTION,
+                                         CLI_FETCH_OPTIONS,
+                                         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:h", opts, NULL)) != -1) {

@@ -118,8 +118,8 @@ static void lines_json(const px_line_report *r, px_buf *b)
 
 /* --line-features: pasted text only (pages and records have no lines to
  * classify this way). */
-static px_status line_features(px_arena *a, const char *path, const px_ingest_opts *io,
-                               px_buf *b, px_error *err)
+static px_status line_features(px_arena *a, const char *path, const px_ingest_opts *io, px_buf *b,
+                               px_error *err)
 {
     static const char *const not_text[] = {".html", ".htm", ".xhtml", ".json", ".jsonl"};
     for (size_t k = 0; k < sizeof not_text / sizeof not_text[0]; k++) {

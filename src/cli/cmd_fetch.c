@@ -61,8 +61,8 @@ static bool parse_size(const char *s, size_t *bytes)
     if (errno || end == s || v == 0 || *s == '-')
         return false;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (*end == units[i].suffix && (!*end || !end[1] || !strcmp(end + 1, "iB") ||
-                                        !strcmp(end + 1, "B"))) {
+        if (*end == units[i].suffix &&
+            (!*end || !end[1] || !strcmp(end + 1, "iB") || !strcmp(end + 1, "B"))) {
             if (v > (SIZE_MAX >> units[i].shift))
                 return false;
             *bytes = (size_t)v << units[i].shift;
@@ -105,12 +105,12 @@ int cli_fetch_option(cli_fetch_opts *f, int c, const char *arg, const char *cmd)
     case CLI_OPT_CONNECT_TIMEOUT:
         if (!parse_seconds(arg, c == CLI_OPT_TIMEOUT ? &o->timeout_ms : &o->connect_timeout_ms))
             return cli_usage(cmd, "--%stimeout wants seconds, e.g. 30 or 2.5, not '%s'",
-                             c == CLI_OPT_TIMEOUT ? "" : "connect-", arg), -1;
+                             c == CLI_OPT_TIMEOUT ? "" : "connect-", arg),
+                   -1;
         return 1;
     case CLI_OPT_MAX_SIZE:
         if (!parse_size(arg, &o->max_bytes))
-            return cli_usage(cmd, "--max-size wants a size such as 10M or 500K, not '%s'", arg),
-                   -1;
+            return cli_usage(cmd, "--max-size wants a size such as 10M or 500K, not '%s'", arg), -1;
         return 1;
     default: return 0;
     }

@@ -179,7 +179,7 @@ static int check(char **files, int n, bool strict)
     for (int i = 0; i < n; i++) {
         struct stat sb;
         int r = stat(files[i], &sb) == 0 && S_ISDIR(sb.st_mode) ? check_dir(files[i], strict, rc)
-                                                                 : check_file(files[i], strict);
+                                                                : check_file(files[i], strict);
         rc = r > rc ? r : rc;
     }
     return rc;
@@ -325,7 +325,10 @@ int cmd_lexicon(int argc, char **argv)
         case 'c': px_vec_push(cats, optarg); break;
         case 'v': o.voice = optarg; break;
         case 's': o.strict = true; break;
-        case 'h': help(); rc = EXIT_OK; break;
+        case 'h':
+            help();
+            rc = EXIT_OK;
+            break;
         default: rc = cli_bad_option("lexicon ", argv); break;
         }
     }

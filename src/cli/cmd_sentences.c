@@ -80,8 +80,8 @@ int cmd_sentences(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             if (offsets) {
                 json_t *o = json_object();
-                json_object_set_new(o, "text", json_stringn(text + sp[i].start,
-                                                            sp[i].end - sp[i].start));
+                json_object_set_new(o, "text",
+                                    json_stringn(text + sp[i].start, sp[i].end - sp[i].start));
                 json_object_set_new(o, "start", json_integer((json_int_t)sp[i].start));
                 json_object_set_new(o, "end", json_integer((json_int_t)sp[i].end));
                 json_array_append_new(arr, o);

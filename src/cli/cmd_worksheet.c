@@ -51,13 +51,18 @@ typedef struct ws_args {
 /* Parse options into a; returns -1 to go on, else the exit code. */
 static int parse(int argc, char **argv, ws_args *a)
 {
-    static const struct option opts[] = {
-        {"output", required_argument, NULL, 'o'},   {"key", required_argument, NULL, 'k'},
-        {"seed", required_argument, NULL, 'S'},     {"level", required_argument, NULL, 'v'},
-        {"reveal-outlets", no_argument, NULL, 'R'}, {"help", no_argument, NULL, 'h'},
-        CLI_LEXICON_OPTIONS,                        CLI_FURNITURE_OPTION, CLI_LINE_MODEL_OPTIONS,
-        CLI_NO_FURNITURE_OPTION,                    CLI_FETCH_OPTIONS,
-        {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+                                         {"key", required_argument, NULL, 'k'},
+                                         {"seed", required_argument, NULL, 'S'},
+                                         {"level", required_argument, NULL, 'v'},
+                                         {"reveal-outlets", no_argument, NULL, 'R'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         CLI_LEXICON_OPTIONS,
+                                         CLI_FURNITURE_OPTION,
+                                         CLI_LINE_MODEL_OPTIONS,
+                                         CLI_NO_FURNITURE_OPTION,
+                                         CLI_FETCH_OPTIONS,
+                                         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:k:h", opts, NULL)) != -1) {
@@ -78,8 +83,10 @@ static int parse(int argc, char **argv, ws_args *a)
             break;
         case 'v':
             if (!px_worksheet_level_parse(optarg, &a->ws.level))
-                return cli_usage("worksheet ", "--level wants intro, standard or advanced, "
-                                               "not '%s'", optarg);
+                return cli_usage("worksheet ",
+                                 "--level wants intro, standard or advanced, "
+                                 "not '%s'",
+                                 optarg);
             break;
         case 'h': help(); return EXIT_OK;
         default: return cli_bad_option("worksheet ", argv);
@@ -110,8 +117,8 @@ static px_status run(ws_args *a, const char *const *inputs, size_t n, px_error *
         st = px_story_load(&story, inputs, n, &lo, err);
     if (st == PX_OK && (story->nsources < 2 || story->nsources > PX_WORKSHEET_MAX_SOURCES))
         st = px_error_set(err, PX_EUSAGE, n == 1 ? inputs[0] : NULL, 0,
-                          "a worksheet needs 2 to %d sources (got %zu)",
-                          PX_WORKSHEET_MAX_SOURCES, story->nsources);
+                          "a worksheet needs 2 to %d sources (got %zu)", PX_WORKSHEET_MAX_SOURCES,
+                          story->nsources);
     if (st == PX_OK)
         st = px_story_analyze(story, &a->c.cfg, NULL, err);
     if (st == PX_OK) {

@@ -57,7 +57,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     px_tmp_signals(); /* an interrupted write leaves no temporary behind */
-    opterr = 0; /* subcommands report bad options in one line of their own */
+    opterr = 0;       /* subcommands report bad options in one line of their own */
     const char *cmd = argv[1];
     if (strcmp(cmd, "help") == 0 && argc > 2)
         return command_help(argv[2]);

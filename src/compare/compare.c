@@ -161,8 +161,7 @@ static const struct {
 
 static size_t status_row(px_cell_status st)
 {
-    return (size_t)st < sizeof status_names / sizeof *status_names ? (size_t)st
-                                                                    : PX_CELL_NOT_SHOWN;
+    return (size_t)st < sizeof status_names / sizeof *status_names ? (size_t)st : PX_CELL_NOT_SHOWN;
 }
 
 const char *px_cell_status_name(px_cell_status st)

@@ -43,8 +43,8 @@ static void diff_cell(const px_compare_in *in, const px_fact *f, px_cell *c)
     if ((size_t)c->mention == f->rep)
         return;
     px_diff_op *ops;
-    size_t n = px_compare_diff(in->docs[rep->source], rep->sent, in->docs[m->source], m->sent,
-                               &ops);
+    size_t n =
+        px_compare_diff(in->docs[rep->source], rep->sent, in->docs[m->source], m->sent, &ops);
     c->diff = n ? px_arena_memdup(in->a, ops, n * sizeof *ops) : NULL;
     c->ndiff = n;
     c->diff_readable = readable(ops, n);
@@ -99,13 +99,12 @@ static void links(const px_compare_in *in, const px_fact *f, px_fact_compare *fc
     fc->links = px_arena_array(in->a, n * n / 2 + 1, sizeof *fc->links);
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++)
-            fc->links[fc->nlinks++] = (px_fact_link){
-                (uint32_t)i, (uint32_t)j,
-                px_align_pair_p(in->al, f->mentions[i].claim, f->mentions[j].claim)};
+            fc->links[fc->nlinks++] =
+                (px_fact_link){(uint32_t)i, (uint32_t)j,
+                               px_align_pair_p(in->al, f->mentions[i].claim, f->mentions[j].claim)};
 }
 
-static void fact(const px_compare_in *in, const px_comparison *cmp, size_t fi,
-                 px_fact_compare *fc)
+static void fact(const px_compare_in *in, const px_comparison *cmp, size_t fi, px_fact_compare *fc)
 {
     const px_fact *f = &in->al->facts[fi];
     fc->cells = px_arena_array(in->a, in->nsources ? in->nsources : 1, sizeof *fc->cells);

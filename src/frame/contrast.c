@@ -99,8 +99,8 @@ static void make_units(const px_lexset *s, const px_doc *d, const px_source_fram
     size_t h = 0;
     for (size_t i = 0; i < u->n; i++) {
         u->first[i] = u->counts.n;
-        for (; h < fr->nhits && (of[fr->hits[h].sent] == UINT32_MAX ||
-                                 of[fr->hits[h].sent] <= (uint32_t)i);
+        for (; h < fr->nhits &&
+               (of[fr->hits[h].sent] == UINT32_MAX || of[fr->hits[h].sent] <= (uint32_t)i);
              h++)
             if (of[fr->hits[h].sent] == (uint32_t)i && !fr->hits[h].quoted)
                 hit_counts(s, &fr->hits[h], u, u->first[i]);
@@ -215,12 +215,12 @@ static double reference(const double *rate, size_t n, size_t stride, size_t i, s
 }
 
 typedef struct {
-    size_t n, m;          /* outlets, figures with a hit somewhere */
-    double *point;        /* n x m: the rates */
-    double *reps;         /* REPLICATES x n x m */
-    double *refs;         /* REPLICATES x m: the replicates' medians (n >= 3) */
-    double *diffs;        /* REPLICATES: scratch */
-    double *scratch;      /* n: scratch */
+    size_t n, m;     /* outlets, figures with a hit somewhere */
+    double *point;   /* n x m: the rates */
+    double *reps;    /* REPLICATES x n x m */
+    double *refs;    /* REPLICATES x m: the replicates' medians (n >= 3) */
+    double *diffs;   /* REPLICATES: scratch */
+    double *scratch; /* n: scratch */
 } boot;
 
 /* With three outlets or more the reference is the median of all of them,
@@ -313,10 +313,13 @@ void px_frame_contrasts(px_arena *a, const px_lexset *s, const px_doc *const *do
         make_units(s, docs[d], &fr[d], &u[d]);
     size_t *index = px_xcalloc(m, sizeof *index), *hits = px_xcalloc(n * m, sizeof *hits);
     size_t mu = compact(u, n, m, index, hits);
-    boot b = {n, mu, px_xcalloc(n * mu + 1, sizeof(double)),
+    boot b = {n,
+              mu,
+              px_xcalloc(n * mu + 1, sizeof(double)),
               px_xcalloc(n * REPLICATES * mu + 1, sizeof(double)),
               px_xcalloc(REPLICATES * mu + 1, sizeof(double)),
-              px_xcalloc(REPLICATES, sizeof(double)), px_xcalloc(n, sizeof(double))};
+              px_xcalloc(REPLICATES, sizeof(double)),
+              px_xcalloc(n, sizeof(double))};
     double *sum = px_xcalloc(mu + 1, sizeof *sum);
     uint64_t state = SEED;
     for (size_t d = 0; d < n && mu; d++) {
@@ -350,8 +353,8 @@ const px_contrast *px_frame_contrast(const px_source_frame *f, const px_lexset *
     return &f->contrasts[(size_t)l * PX_NFIGS + (size_t)fig];
 }
 
-int px_frame_top(const px_source_frame *frames, size_t n, const px_lexset *s, uint32_t l,
-                 int fig, bool *clear)
+int px_frame_top(const px_source_frame *frames, size_t n, const px_lexset *s, uint32_t l, int fig,
+                 bool *clear)
 {
     int best = -1;
     bool tie = false;

@@ -94,8 +94,7 @@ static char *join_term(px_arena *a, char **f, size_t n)
     return s;
 }
 
-static px_status entry_line(px_lexbuild *b, const idvec *ids, char *s, size_t line,
-                            px_error *err)
+static px_status entry_line(px_lexbuild *b, const idvec *ids, char *s, size_t line, px_error *err)
 {
     if (strchr(s, '<') || strchr(s, '(')) {
         px_lex_warn(b, line, "LIWC 2007 markup (<…> or (…)) not supported; line skipped");
@@ -111,8 +110,8 @@ static px_status entry_line(px_lexbuild *b, const idvec *ids, char *s, size_t li
     if (first_id == nf) {
         for (size_t i = 1; i < nf; i++)
             if (all_digits(f[i]))
-                return px_error_set(err, PX_EINPUT, b->file, line,
-                                    "'%s' is not a category number", f[nf - 1]);
+                return px_error_set(err, PX_EINPUT, b->file, line, "'%s' is not a category number",
+                                    f[nf - 1]);
         return px_error_set(err, PX_EINPUT, b->file, line, "term '%s' has no category number",
                             f[0]);
     }

@@ -63,7 +63,11 @@ struct px_lexset {
     PX_VEC(px_refvec) lists;
     /* every pair with its list's index, in the order added; refs holds them
      * grouped by list (same order within a list), and lists point into it */
-    PX_VEC(struct px_pending_ref { uint32_t list; px_lexref r; }) pending;
+    PX_VEC(struct px_pending_ref {
+        uint32_t list;
+        px_lexref r;
+    })
+    pending;
     px_lexref *refs;
     size_t max_prefix;
 };

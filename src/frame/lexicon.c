@@ -255,8 +255,8 @@ static px_status term_words(px_lexbuild *b, px_lex_entry *e, const char *term, s
                 words[nw] = "";
                 modes[nw++] = PX_LEX_PREFIX;
             } else if (!glued || modes[nw - 1] != PX_LEX_EXACT) {
-                return px_error_set(err, PX_EINPUT, b->file, line,
-                                    "'%s' must follow a word ('%s')", t->fold, term);
+                return px_error_set(err, PX_EINPUT, b->file, line, "'%s' must follow a word ('%s')",
+                                    t->fold, term);
             } else {
                 modes[nw - 1] = t->fold[0] == '*' ? PX_LEX_PREFIX : PX_LEX_STEM;
             }
@@ -275,8 +275,7 @@ static px_status term_words(px_lexbuild *b, px_lex_entry *e, const char *term, s
     return PX_OK;
 }
 
-px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line,
-                      px_error *err)
+px_status px_lex_term(px_lexbuild *b, px_lex_entry *e, const char *term, size_t line, px_error *err)
 {
     size_t n = strlen(term);
     if (!simple_words(b, e, term, n)) {
@@ -358,8 +357,8 @@ static void header(px_lexbuild *b, const char *line, size_t lineno)
                                  "description", "source",    "built",   "category",
                                  "boosting",    "attacking", "label"};
     px_lexicon *l = b->l;
-    const char **fields[] = {&l->name,   &l->version, &l->licence, &l->licence,
-                             &l->description, &l->source, &l->built, NULL, NULL, NULL};
+    const char **fields[] = {&l->name,   &l->version, &l->licence, &l->licence, &l->description,
+                             &l->source, &l->built,   NULL,        NULL,        NULL};
     const char *p = line + 1;
     while (*p == ' ' || *p == '#')
         p++;
@@ -415,8 +414,7 @@ void px_lex_default_name(px_lexicon *l, const char *path)
 enum { LAYOUT_UNKNOWN, LAYOUT_CATEGORY, LAYOUT_SCORE };
 
 /* The context column: `not-head`, `not-modifier`, or both. */
-static px_status context_rules(px_lexbuild *b, char *v, size_t line, uint8_t *out,
-                               px_error *err)
+static px_status context_rules(px_lexbuild *b, char *v, size_t line, uint8_t *out, px_error *err)
 {
     static const char *names[] = {"not-head", "not-modifier"};
     static const uint8_t bits[] = {PX_CTX_HEAD, PX_CTX_MODIFIER};

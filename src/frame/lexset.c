@@ -121,8 +121,8 @@ px_status px_lexset_load_dir(px_lexset *s, const char *dir, px_error *err)
             px_lexicon *l;
             st = px_lexicon_load(path, &l, err);
             if (st == PX_OK && px_lexset_find(s, l->name)) {
-                st = px_error_set(err, PX_EINPUT, path, 0,
-                                  "a lexicon named '%s' is already loaded", l->name);
+                st = px_error_set(err, PX_EINPUT, path, 0, "a lexicon named '%s' is already loaded",
+                                  l->name);
                 px_lexicon_free(l);
             } else if (st == PX_OK) {
                 px_lexset_add(s, l);

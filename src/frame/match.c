@@ -164,8 +164,7 @@ static bool negated(const px_doc *d, size_t i)
 typedef PX_VEC(px_hit) hitvec;
 
 /* The candidate lists for token i: by the word, by its prefixes, by its stem. */
-static size_t candidates(const px_lexset *s, const px_token *t, const px_refvec **lists,
-                         size_t max)
+static size_t candidates(const px_lexset *s, const px_token *t, const px_refvec **lists, size_t max)
 {
     size_t n = 0;
     uintptr_t idx;
@@ -188,9 +187,9 @@ static size_t candidates(const px_lexset *s, const px_token *t, const px_refvec 
 typedef struct {
     const px_lexset *s;
     const px_doc *d;
-    size_t i, end;        /* the token, the end of its sentence */
-    uint64_t *best;       /* per lexicon: best rank at i */
-    size_t *next;         /* per lexicon: first token after its last hit */
+    size_t i, end;  /* the token, the end of its sentence */
+    uint64_t *best; /* per lexicon: best rank at i */
+    size_t *next;   /* per lexicon: first token after its last hit */
     hitvec *out;
 } walk;
 
@@ -237,12 +236,16 @@ static void emit_at(walk *w, const px_refvec *const *lists, size_t nlists)
                 has_category_hit(w->out, w->s, w->i, r))
                 continue;
             const px_token *t = &d->toks[w->i];
-            px_hit h = {t->sent,          w->i,
-                        len,              t->start,
+            px_hit h = {t->sent,
+                        w->i,
+                        len,
+                        t->start,
                         d->toks[w->i + len - 1].end,
-                        r.lexicon,        r.entry,
+                        r.lexicon,
+                        r.entry,
                         (t->flags & PX_TOK_QUOTED) != 0,
-                        negated(d, w->i), context_of(d, w->i, w->i + len)};
+                        negated(d, w->i),
+                        context_of(d, w->i, w->i + len)};
             px_vec_push(*w->out, h);
         }
     /* the lexicons that hit here resume after their hit */
@@ -281,8 +284,9 @@ size_t px_frame_match(px_arena *a, const px_lexset *s, const px_doc *doc, px_hit
 {
     hitvec hits = {0};
     size_t nl = s ? s->lex.n : 0;
-    walk w = {s, doc, 0, 0, px_xcalloc(nl + 1, sizeof(uint64_t)),
-              px_xcalloc(nl + 1, sizeof(size_t)), &hits};
+    walk w = {
+        s,    doc, 0, 0, px_xcalloc(nl + 1, sizeof(uint64_t)), px_xcalloc(nl + 1, sizeof(size_t)),
+        &hits};
     for (size_t i = 0; i < doc->ntoks && nl; i++) {
         const px_token *t = &doc->toks[i];
         if (t->flags & PX_TOK_PUNCT)

@@ -28,8 +28,7 @@ const px_score *px_frame_score(const px_source_frame *f, uint32_t l, int32_t c)
     return NULL;
 }
 
-const px_score *px_frame_fact_score(const px_source_frame *f, size_t fact, uint32_t l,
-                                    int32_t c)
+const px_score *px_frame_fact_score(const px_source_frame *f, size_t fact, uint32_t l, int32_t c)
 {
     if (fact >= f->nfacts || !f->facts[fact].present)
         return NULL;
@@ -120,13 +119,11 @@ static void score_source(px_arena *a, const px_lexset *s, const px_doc *d, px_so
     px_frame_count(s, fr->hits + first, fr->nhits - first, fr->scores);
     const px_sourcing *so = &fr->sourcing;
     for (size_t k = 0; k < fr->nscores; k++)
-        px_frame_rates(&fr->scores[k], so->words, so->words - so->quoted_words,
-                       so->quoted_words);
+        px_frame_rates(&fr->scores[k], so->words, so->words - so->quoted_words, so->quoted_words);
 }
 
-px_status px_frame_story(px_arena *a, const px_lexset *s, const px_doc *const *docs,
-                         size_t ndocs, const px_alignment *al, px_source_frame **out,
-                         px_error *err)
+px_status px_frame_story(px_arena *a, const px_lexset *s, const px_doc *const *docs, size_t ndocs,
+                         const px_alignment *al, px_source_frame **out, px_error *err)
 {
     (void)err;
     px_source_frame *fr = px_arena_array(a, ndocs ? ndocs : 1, sizeof *fr);

@@ -51,13 +51,11 @@ static size_t name_end(const px_doc *d, const px_attribution *at)
 
 /* The grouping key: the last capitalised word of the name, else the whole
  * folded name (anonymous speakers always by wording). */
-static const char *speaker_key(px_arena *a, const px_doc *d, const px_attribution *at,
-                               size_t end)
+static const char *speaker_key(px_arena *a, const px_doc *d, const px_attribution *at, size_t end)
 {
     const char *key = NULL;
     if (!at->anonymous)
-        for (size_t k = tok_at(d, at->speaker_start); k < d->ntoks && d->toks[k].end <= end;
-             k++)
+        for (size_t k = tok_at(d, at->speaker_start); k < d->ntoks && d->toks[k].end <= end; k++)
             if ((d->toks[k].flags & PX_TOK_CAPITAL) && (d->toks[k].flags & PX_TOK_WORD))
                 key = d->toks[k].fold;
     if (key)

@@ -20,13 +20,13 @@
 
 struct walker {
     px_flat *pg;
-    uint32_t elem;         /* the element being walked */
-    uint32_t block;        /* innermost block element */
+    uint32_t elem;  /* the element being walked */
+    uint32_t block; /* innermost block element */
     unsigned depth;
     int links, captions, quotes, items, pres, times;
-    uint8_t level;         /* heading level, 0 outside headings */
+    uint8_t level; /* heading level, 0 outside headings */
     bool open, space, word;
-    int brs;               /* line breaks since the last text */
+    int brs; /* line breaks since the last text */
     px_para cur;
 };
 
@@ -59,14 +59,15 @@ static void open_run(struct walker *w)
 static bool is_stop(const unsigned char *s)
 {
     switch (s[0]) {
-    case '.': case '!': case '?': case ',': case ';': case ':':
-        return true;
-    case 0xE3: /* 、 。 */
-        return s[1] == 0x80 && (s[2] == 0x81 || s[2] == 0x82);
-    case 0xEF: /* ， ！ ？ */
-        return s[1] == 0xBC && (s[2] == 0x8C || s[2] == 0x81 || s[2] == 0x9F);
-    default:
-        return false;
+    case '.':
+    case '!':
+    case '?':
+    case ',':
+    case ';':
+    case ':': return true;
+    case 0xE3: /* 、 。 */ return s[1] == 0x80 && (s[2] == 0x81 || s[2] == 0x82);
+    case 0xEF: /* ， ！ ？ */ return s[1] == 0xBC && (s[2] == 0x8C || s[2] == 0x81 || s[2] == 0x9F);
+    default: return false;
     }
 }
 
@@ -105,7 +106,8 @@ static void count_run(struct walker *w, const unsigned char *s, size_t n)
         if ((c & 0xC0) == 0x80)
             continue; /* a continuation byte: counted with its lead byte */
         chars++;
-        bool wordch = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        bool wordch =
+            c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
         bool ideograph = c >= 0xE3 && c <= 0xE9; /* U+3000–U+9FFF: kana, CJK, one word each */
         if (wordch && (!w->word || ideograph))
             w->cur.words++;
@@ -144,7 +146,14 @@ static void add_text(struct walker *w, const unsigned char *s)
 static uint32_t push_elem(px_flat *pg, const xmlNode *n, unsigned tag, unsigned hints,
                           uint32_t parent, uint32_t outer, unsigned depth)
 {
-    px_elem e = {n, (uint32_t)pg->paras.n, 0, 0, parent, outer, tag, (uint8_t)hints,
+    px_elem e = {n,
+                 (uint32_t)pg->paras.n,
+                 0,
+                 0,
+                 parent,
+                 outer,
+                 tag,
+                 (uint8_t)hints,
                  (uint16_t)(depth < UINT16_MAX ? depth : UINT16_MAX)};
     px_vec_push(pg->elems, e);
     return (uint32_t)(pg->elems.n - 1);

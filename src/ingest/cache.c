@@ -152,8 +152,8 @@ static bool parse_entry(px_arena *a, const char *data, size_t len, px_cache_entr
     return e->url != NULL;
 }
 
-px_status px_cache_get(px_arena *a, const char *dir, const char *url, size_t max,
-                       px_cache_entry *e, bool *found, px_error *err)
+px_status px_cache_get(px_arena *a, const char *dir, const char *url, size_t max, px_cache_entry *e,
+                       bool *found, px_error *err)
 {
     memset(e, 0, sizeof *e);
     *found = false;
@@ -166,14 +166,13 @@ px_status px_cache_get(px_arena *a, const char *dir, const char *url, size_t max
     px_error ferr;
     /* the header block is small; a body past the cap was never stored */
     if (px_file_read(path, max + (1u << 20), &data, &len, &ferr) != PX_OK)
-        return px_error_set(err, PX_EIO, path, 0, "cannot read the cached page of %s: %s",
-                            url, ferr.message);
+        return px_error_set(err, PX_EIO, path, 0, "cannot read the cached page of %s: %s", url,
+                            ferr.message);
     bool ok = parse_entry(a, data, len, e);
     free(data);
     if (!ok)
         return px_error_set(err, PX_EIO, path, 0,
-                            "the cached page of %s is damaged; fetch it again with --refresh",
-                            url);
+                            "the cached page of %s is damaged; fetch it again with --refresh", url);
     *found = strcmp(e->url, url) == 0;
     return PX_OK;
 }

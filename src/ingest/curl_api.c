@@ -16,17 +16,36 @@
 #define PX_CURL_SONAME "libcurl.so.4"
 
 /* Every field of px_curl_api and the libcurl symbol it holds. */
-#define FN(field) {"curl_" #field, offsetof(px_curl_api, field)}
+#define FN(field)                                                                                  \
+    {                                                                                              \
+        "curl_" #field, offsetof(px_curl_api, field)                                               \
+    }
 static const struct {
     const char *name;
     size_t offset;
 } functions[] = {
-    FN(global_init),      FN(easy_strerror),       FN(easy_init),     FN(easy_reset),
-    FN(easy_setopt),      FN(easy_getinfo),        FN(easy_cleanup),  FN(getdate),
-    FN(multi_init),       FN(multi_add_handle),    FN(multi_remove_handle),
-    FN(multi_perform),    FN(multi_poll),          FN(multi_info_read),
-    FN(multi_cleanup),    FN(slist_append),        FN(slist_free_all), FN(version_info),
-    FN(url),              FN(url_set),             FN(url_get),       FN(url_cleanup),
+    FN(global_init),
+    FN(easy_strerror),
+    FN(easy_init),
+    FN(easy_reset),
+    FN(easy_setopt),
+    FN(easy_getinfo),
+    FN(easy_cleanup),
+    FN(getdate),
+    FN(multi_init),
+    FN(multi_add_handle),
+    FN(multi_remove_handle),
+    FN(multi_perform),
+    FN(multi_poll),
+    FN(multi_info_read),
+    FN(multi_cleanup),
+    FN(slist_append),
+    FN(slist_free_all),
+    FN(version_info),
+    FN(url),
+    FN(url_set),
+    FN(url_get),
+    FN(url_cleanup),
     FN(free),
 };
 #undef FN
@@ -42,8 +61,8 @@ static bool load_symbols(void *lib)
     for (size_t i = 0; i < sizeof functions / sizeof *functions; i++) {
         void *sym = dlsym(lib, functions[i].name);
         if (!sym) {
-            snprintf(why, sizeof why, "libcurl could not be loaded: %s has no %s",
-                     PX_CURL_SONAME, functions[i].name);
+            snprintf(why, sizeof why, "libcurl could not be loaded: %s has no %s", PX_CURL_SONAME,
+                     functions[i].name);
             return false;
         }
         /* POSIX: a data pointer from dlsym converts to a function pointer */

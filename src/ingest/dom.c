@@ -22,7 +22,8 @@
 static const struct tag {
     const char *name;
     unsigned kind;
-} tags[] = { /* sorted by name, for bsearch */
+} tags[] = {
+    /* sorted by name, for bsearch */
     {"a", T_LINK},
     {"abbr", T_INLINE},
     {"address", T_BLOCK},
@@ -173,39 +174,119 @@ static const struct hint {
     unsigned hint;
 } hint_words[] = {
     /* chrome, whatever else the value says */
-    {"related*", H_BAD}, {"recirc*", H_BAD}, {"share*", H_BAD}, {"sharing", H_BAD},
-    {"newsletter*", H_BAD}, {"subscri*", H_BAD}, {"signup", H_BAD},
-    {"promo*", H_BAD}, {"comment", H_BAD}, {"comments", H_BAD}, {"disqus*", H_BAD},
-    {"ad", H_BAD}, {"ads", H_BAD}, {"advert*", H_BAD}, {"adsbygoogle", H_BAD},
-    {"adslot", H_BAD}, {"adunit", H_BAD}, {"dfp", H_BAD}, {"sponsor*", H_BAD},
-    {"outbrain*", H_BAD}, {"taboola*", H_BAD}, {"zergnet", H_BAD}, {"cookie*", H_BAD},
-    {"consent", H_BAD}, {"gdpr", H_BAD}, {"popup", H_BAD}, {"modal", H_BAD},
-    {"breadcrumb*", H_BAD}, {"nav", H_BAD}, {"navbar", H_BAD}, {"navigation", H_BAD},
-    {"menu", H_BAD}, {"masthead", H_BAD}, {"trending", H_BAD}, {"recommend*", H_BAD},
-    {"sidebar", H_BAD}, {"rail", H_BAD}, {"pagination", H_BAD}, {"pager", H_BAD},
-    {"toolbar", H_BAD}, {"paywall", H_BAD}, {"login", H_BAD}, {"banner", H_BAD},
-    {"tags", H_BAD}, {"taglist", H_BAD}, {"keywords", H_BAD}, {"skip", H_BAD},
-    {"print", H_BAD}, {"follow", H_BAD}, {"widget", H_BAD},
-    {"headline*", H_BAD}, {"subhead*", H_BAD}, {"subtitle", H_BAD}, {"dek", H_BAD},
-    {"deck", H_BAD}, {"standfirst", H_BAD}, {"strapline", H_BAD}, {"kicker", H_BAD},
-    {"eyebrow", H_BAD}, {"discuss*", H_BAD}, {"reply", H_BAD}, {"replies", H_BAD},
-    {"respond", H_BAD}, {"popular", H_BAD}, {"revcontent", H_BAD}, {"mgid", H_BAD},
+    {"related*", H_BAD},
+    {"recirc*", H_BAD},
+    {"share*", H_BAD},
+    {"sharing", H_BAD},
+    {"newsletter*", H_BAD},
+    {"subscri*", H_BAD},
+    {"signup", H_BAD},
+    {"promo*", H_BAD},
+    {"comment", H_BAD},
+    {"comments", H_BAD},
+    {"disqus*", H_BAD},
+    {"ad", H_BAD},
+    {"ads", H_BAD},
+    {"advert*", H_BAD},
+    {"adsbygoogle", H_BAD},
+    {"adslot", H_BAD},
+    {"adunit", H_BAD},
+    {"dfp", H_BAD},
+    {"sponsor*", H_BAD},
+    {"outbrain*", H_BAD},
+    {"taboola*", H_BAD},
+    {"zergnet", H_BAD},
+    {"cookie*", H_BAD},
+    {"consent", H_BAD},
+    {"gdpr", H_BAD},
+    {"popup", H_BAD},
+    {"modal", H_BAD},
+    {"breadcrumb*", H_BAD},
+    {"nav", H_BAD},
+    {"navbar", H_BAD},
+    {"navigation", H_BAD},
+    {"menu", H_BAD},
+    {"masthead", H_BAD},
+    {"trending", H_BAD},
+    {"recommend*", H_BAD},
+    {"sidebar", H_BAD},
+    {"rail", H_BAD},
+    {"pagination", H_BAD},
+    {"pager", H_BAD},
+    {"toolbar", H_BAD},
+    {"paywall", H_BAD},
+    {"login", H_BAD},
+    {"banner", H_BAD},
+    {"tags", H_BAD},
+    {"taglist", H_BAD},
+    {"keywords", H_BAD},
+    {"skip", H_BAD},
+    {"print", H_BAD},
+    {"follow", H_BAD},
+    {"widget", H_BAD},
+    {"headline*", H_BAD},
+    {"subhead*", H_BAD},
+    {"subtitle", H_BAD},
+    {"dek", H_BAD},
+    {"deck", H_BAD},
+    {"standfirst", H_BAD},
+    {"strapline", H_BAD},
+    {"kicker", H_BAD},
+    {"eyebrow", H_BAD},
+    {"discuss*", H_BAD},
+    {"reply", H_BAD},
+    {"replies", H_BAD},
+    {"respond", H_BAD},
+    {"popular", H_BAD},
+    {"revcontent", H_BAD},
+    {"mgid", H_BAD},
     /* chrome unless the value also names content */
-    {"footer", H_BAD}, {"header", H_BAD}, {"meta", H_BAD}, {"bio", H_WEAK},
-    {"more", H_WEAK}, {"extra", H_WEAK}, {"topics", H_WEAK}, {"teaser", H_WEAK},
-    {"aside", H_WEAK}, {"secondary", H_WEAK}, {"complementary", H_WEAK},
-    {"hidden", H_WEAK}, {"tools", H_WEAK}, {"contributor*", H_WEAK}, {"social*", H_WEAK},
+    {"footer", H_BAD},
+    {"header", H_BAD},
+    {"meta", H_BAD},
+    {"bio", H_WEAK},
+    {"more", H_WEAK},
+    {"extra", H_WEAK},
+    {"topics", H_WEAK},
+    {"teaser", H_WEAK},
+    {"aside", H_WEAK},
+    {"secondary", H_WEAK},
+    {"complementary", H_WEAK},
+    {"hidden", H_WEAK},
+    {"tools", H_WEAK},
+    {"contributor*", H_WEAK},
+    {"social*", H_WEAK},
     /* captions and credits, bylines and dates */
-    {"caption*", H_CAPTION}, {"credit*", H_CAPTION}, {"figcaption", H_CAPTION},
-    {"byline*", H_BYLINE}, {"author*", H_BYLINE}, {"dateline", H_DATE},
-    {"timestamp", H_DATE}, {"published", H_DATE}, {"date", H_DATE},
+    {"caption*", H_CAPTION},
+    {"credit*", H_CAPTION},
+    {"figcaption", H_CAPTION},
+    {"byline*", H_BYLINE},
+    {"author*", H_BYLINE},
+    {"dateline", H_DATE},
+    {"timestamp", H_DATE},
+    {"published", H_DATE},
+    {"date", H_DATE},
     /* content */
-    {"article", H_GOOD}, {"story", H_GOOD}, {"content", H_GOOD}, {"body", H_GOOD},
-    {"entry", H_GOOD}, {"post", H_GOOD}, {"text", H_GOOD}, {"main", H_GOOD},
-    {"prose", H_GOOD}, {"blog", H_GOOD}, {"copy", H_GOOD}, {"embed*", H_GOOD},
-    {"articlebody", H_BEST}, {"storybody", H_BEST}, {"articletext", H_BEST},
-    {"storytext", H_BEST}, {"bodytext", H_BEST}, {"entrycontent", H_BEST},
-    {"postbody", H_BEST}, {"postcontent", H_BEST},
+    {"article", H_GOOD},
+    {"story", H_GOOD},
+    {"content", H_GOOD},
+    {"body", H_GOOD},
+    {"entry", H_GOOD},
+    {"post", H_GOOD},
+    {"text", H_GOOD},
+    {"main", H_GOOD},
+    {"prose", H_GOOD},
+    {"blog", H_GOOD},
+    {"copy", H_GOOD},
+    {"embed*", H_GOOD},
+    {"articlebody", H_BEST},
+    {"storybody", H_BEST},
+    {"articletext", H_BEST},
+    {"storytext", H_BEST},
+    {"bodytext", H_BEST},
+    {"entrycontent", H_BEST},
+    {"postbody", H_BEST},
+    {"postcontent", H_BEST},
 };
 
 /* hint_words indexed by first letter, built once (read-only afterwards). */
@@ -292,23 +373,17 @@ static bool hidden_style(const char *style)
 static unsigned attr_hints(const char *name, const char *v, unsigned *goods)
 {
     switch (name[0] | 0x20) {
-    case 'c':
-        return strcasecmp(name, "class") == 0 ? value_hints(v, goods) : 0;
+    case 'c': return strcasecmp(name, "class") == 0 ? value_hints(v, goods) : 0;
     case 'i':
         if (strcasecmp(name, "id") == 0 || strcasecmp(name, "itemprop") == 0)
             return value_hints(v, goods);
         return 0;
-    case 'r':
-        return strcasecmp(name, "role") == 0 ? value_hints(v, goods) : 0;
-    case 'h':
-        return strcasecmp(name, "hidden") == 0 ? H_HIDDEN : 0;
+    case 'r': return strcasecmp(name, "role") == 0 ? value_hints(v, goods) : 0;
+    case 'h': return strcasecmp(name, "hidden") == 0 ? H_HIDDEN : 0;
     case 'a':
-        return strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0 ? H_HIDDEN
-                                                                                 : 0;
-    case 's':
-        return strcasecmp(name, "style") == 0 && hidden_style(v) ? H_HIDDEN : 0;
-    default:
-        return 0;
+        return strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0 ? H_HIDDEN : 0;
+    case 's': return strcasecmp(name, "style") == 0 && hidden_style(v) ? H_HIDDEN : 0;
+    default: return 0;
     }
 }
 
@@ -320,8 +395,8 @@ unsigned px_dom_hints(const xmlNode *n)
     unsigned h = 0, goods = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const xmlNode *v = a->children;
-        const char *value = v && v->type == XML_TEXT_NODE && v->content
-                                ? (const char *)v->content : "";
+        const char *value =
+            v && v->type == XML_TEXT_NODE && v->content ? (const char *)v->content : "";
         if (a->name)
             h |= attr_hints((const char *)a->name, value, &goods);
     }

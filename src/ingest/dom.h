@@ -19,24 +19,24 @@
 
 /* Tag kinds (bits). */
 enum {
-    T_BLOCK = 1 << 0,   /* breaks inline text into paragraphs */
-    T_JUNK = 1 << 1,    /* never text: script, style, form controls, media */
-    T_HEADING = 1 << 2, /* h1–h6 */
-    T_ITEM = 1 << 3,    /* li, dt, dd */
-    T_CAPTION = 1 << 4, /* figcaption, caption, figure */
-    T_QUOTE = 1 << 5,   /* blockquote */
-    T_PRE = 1 << 6,     /* pre: keep line breaks */
-    T_CELL = 1 << 7,    /* td, th: a space between cells */
-    T_CHROME = 1 << 8,  /* nav, aside, footer, header: page chrome unless it holds the text */
-    T_LINK = 1 << 9,    /* a */
-    T_BR = 1 << 10,     /* br */
+    T_BLOCK = 1 << 0,    /* breaks inline text into paragraphs */
+    T_JUNK = 1 << 1,     /* never text: script, style, form controls, media */
+    T_HEADING = 1 << 2,  /* h1–h6 */
+    T_ITEM = 1 << 3,     /* li, dt, dd */
+    T_CAPTION = 1 << 4,  /* figcaption, caption, figure */
+    T_QUOTE = 1 << 5,    /* blockquote */
+    T_PRE = 1 << 6,      /* pre: keep line breaks */
+    T_CELL = 1 << 7,     /* td, th: a space between cells */
+    T_CHROME = 1 << 8,   /* nav, aside, footer, header: page chrome unless it holds the text */
+    T_LINK = 1 << 9,     /* a */
+    T_BR = 1 << 10,      /* br */
     T_ARTICLE = 1 << 11, /* article, main */
-    T_PARA = 1 << 12,   /* p */
-    T_LIST = 1 << 13,   /* ul, ol, dl */
-    T_NAV = 1 << 14,    /* nav, menu: never article text */
-    T_TIME = 1 << 15,   /* time */
-    T_INLINE = 1 << 16, /* known inline tags (span, em, b…); other unknown tags with a '-'
-                           in their name are custom elements, treated as blocks */
+    T_PARA = 1 << 12,    /* p */
+    T_LIST = 1 << 13,    /* ul, ol, dl */
+    T_NAV = 1 << 14,     /* nav, menu: never article text */
+    T_TIME = 1 << 15,    /* time */
+    T_INLINE = 1 << 16,  /* known inline tags (span, em, b…); other unknown tags with a '-'
+                            in their name are custom elements, treated as blocks */
 };
 
 /* Class/id hints (bits). */
@@ -59,16 +59,22 @@ const char *px_dom_attr(const xmlNode *n, const char *name);
 unsigned px_dom_hints(const xmlNode *n);
 
 /* A paragraph: a run of inline text inside one block. */
-enum { P_HEADING = 1, P_ITEM = 2, P_CAPTION = 4, P_QUOTE = 8, P_PRE = 16,
-       P_DATE = 64 /* all of it inside <time>: a dateline */ };
+enum {
+    P_HEADING = 1,
+    P_ITEM = 2,
+    P_CAPTION = 4,
+    P_QUOTE = 8,
+    P_PRE = 16,
+    P_DATE = 64 /* all of it inside <time>: a dateline */
+};
 typedef struct px_para {
-    uint32_t start, len;     /* bytes in px_flat.text */
-    uint32_t chars, links;   /* code points; of them inside links */
-    uint32_t dates;          /* code points inside <time> */
-    uint32_t words, stops;   /* words; sentence ends and commas */
-    uint32_t elem;           /* the block element that holds it */
-    uint8_t kind;            /* P_* bits */
-    uint8_t level;           /* heading level 1–6, else 0 */
+    uint32_t start, len;   /* bytes in px_flat.text */
+    uint32_t chars, links; /* code points; of them inside links */
+    uint32_t dates;        /* code points inside <time> */
+    uint32_t words, stops; /* words; sentence ends and commas */
+    uint32_t elem;         /* the block element that holds it */
+    uint8_t kind;          /* P_* bits */
+    uint8_t level;         /* heading level 1–6, else 0 */
 } px_para;
 
 /* An element, in document order: its paragraphs are [first, last) and its
@@ -76,15 +82,15 @@ typedef struct px_para {
 typedef struct px_elem {
     const xmlNode *node;
     uint32_t first, last, end;
-    uint32_t parent;         /* index of the parent element; UINT32_MAX for the root */
-    uint32_t outer;          /* the innermost block around it */
-    uint32_t tag;            /* T_* bits */
-    uint8_t hints;           /* H_* bits */
+    uint32_t parent; /* index of the parent element; UINT32_MAX for the root */
+    uint32_t outer;  /* the innermost block around it */
+    uint32_t tag;    /* T_* bits */
+    uint8_t hints;   /* H_* bits */
     uint16_t depth;
 } px_elem;
 
 typedef struct px_flat {
-    px_buf text;             /* paragraph text, back to back */
+    px_buf text; /* paragraph text, back to back */
     PX_VEC(px_para) paras;
     PX_VEC(px_elem) elems;
 } px_flat;
@@ -114,8 +120,8 @@ char *px_html_decode(const char *html, size_t len, const char *declared, size_t 
 typedef struct px_html_meta {
     const char *title, *site, *author, *url, *lang, *description;
     const char *date, *modified; /* ISO 8601 */
-    const char *ld_body; /* JSON-LD articleBody */
-    const char *h1;      /* the first <h1> */
+    const char *ld_body;         /* JSON-LD articleBody */
+    const char *h1;              /* the first <h1> */
 } px_html_meta;
 void px_html_meta_read(px_arena *a, const xmlNode *root, px_html_meta *m);
 

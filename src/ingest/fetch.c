@@ -39,12 +39,12 @@ static px_fetch_limits resolve_limits(const px_fetch_opts *o)
         .per_host = o->per_host > 0 ? o->per_host : PX_FETCH_PER_HOST,
         .max_redirects = o->max_redirects ? o->max_redirects : PX_FETCH_MAX_REDIRECTS,
         .retries = o->retries ? o->retries : PX_FETCH_RETRIES,
-        .connect_ms = o->connect_timeout_ms > 0 ? o->connect_timeout_ms
-                                                : PX_FETCH_CONNECT_TIMEOUT_MS,
+        .connect_ms =
+            o->connect_timeout_ms > 0 ? o->connect_timeout_ms : PX_FETCH_CONNECT_TIMEOUT_MS,
         .timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : PX_FETCH_TIMEOUT_MS,
         .backoff_ms = o->backoff_ms > 0 ? o->backoff_ms : PX_FETCH_BACKOFF_MS,
-        .retry_cap_ms = o->retry_after_cap_ms > 0 ? o->retry_after_cap_ms
-                                                  : PX_FETCH_RETRY_AFTER_CAP_MS,
+        .retry_cap_ms =
+            o->retry_after_cap_ms > 0 ? o->retry_after_cap_ms : PX_FETCH_RETRY_AFTER_CAP_MS,
         .max_bytes = o->max_bytes ? o->max_bytes : PX_FETCH_MAX_BYTES,
     };
     if (l.retries < 0)
@@ -176,7 +176,6 @@ bool px_fetch_page_kind(const char *ctype, px_input_kind *kind)
     return false;
 }
 
-
 void px_fetch_report_progress(px_fetch_run *r, bool force)
 {
     if (!r->o->progress)
@@ -231,8 +230,7 @@ void px_fetch_store(px_fetch_run *r, px_fetch_job *j)
         .url = j->key,
         .final_url = px_arena_strdup(r->a, final ? final : j->key),
         .content_type = *j->ctype ? px_arena_strdup(r->a, j->ctype) : NULL,
-        .headers = px_arena_strndup(r->a, j->headers.data ? j->headers.data : "",
-                                    j->headers.len),
+        .headers = px_arena_strndup(r->a, j->headers.data ? j->headers.data : "", j->headers.len),
         .headers_len = j->headers.len,
         .http_status = j->code,
         .fetched_at = (int64_t)time(NULL),
@@ -265,7 +263,8 @@ static bool from_cache(px_fetch_run *r, px_fetch_job *j)
 {
     if (!r->cache_dir) {
         if (r->o->offline)
-            px_fetch_fail(r, j, PX_ENET, "no cache folder to read in offline mode (set --cache DIR)");
+            px_fetch_fail(r, j, PX_ENET,
+                          "no cache folder to read in offline mode (set --cache DIR)");
         return r->o->offline;
     }
     if (r->o->refresh && !r->o->offline)
@@ -286,8 +285,9 @@ static bool from_cache(px_fetch_run *r, px_fetch_job *j)
         px_fetch_fail(r, j, PX_ENET, err.message);
     else
         px_fetch_fail(r, j, PX_ENET,
-             px_arena_printf(r->a, "not in the cache (%s) and --offline forbids fetching it",
-                             r->cache_dir));
+                      px_arena_printf(r->a,
+                                      "not in the cache (%s) and --offline forbids fetching it",
+                                      r->cache_dir));
     return true;
 }
 
@@ -379,8 +379,8 @@ px_status px_fetch(px_arena *a, const char *const *urls, size_t n, const px_fetc
     return st;
 }
 
-px_status px_fetch_ingest(px_arena *a, const px_page *p, const px_ingest_opts *o,
-                          px_article **out, px_error *err)
+px_status px_fetch_ingest(px_arena *a, const px_page *p, const px_ingest_opts *o, px_article **out,
+                          px_error *err)
 {
     *out = NULL;
     if (p->status != PX_OK) {

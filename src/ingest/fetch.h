@@ -25,8 +25,8 @@ typedef enum { STOP_NONE, STOP_HTTP, STOP_TOOBIG, STOP_TYPE, STOP_HEADERS } px_j
 /* One distinct URL to fetch. */
 typedef struct px_fetch_job {
     px_page *page;
-    const char *key;    /* normalised URL: what is fetched and cached */
-    const char *host;   /* lower case, for the per-host limit */
+    const char *key;  /* normalised URL: what is fetched and cached */
+    const char *host; /* lower case, for the per-host limit */
     px_job_state state;
     int attempts;
     int64_t not_before; /* monotonic ms: a retry waits until then */
@@ -76,7 +76,7 @@ void px_fetch_report_progress(px_fetch_run *r, bool force);
 /* One cached response: the raw body (decompressed, not yet decoded) and
  * what is needed to decode it again the same way. */
 typedef struct px_cache_entry {
-    const char *url;          /* the cache key (the normalised URL asked for) */
+    const char *url; /* the cache key (the normalised URL asked for) */
     const char *final_url;
     const char *content_type; /* or NULL */
     const char *headers;      /* the final response's header block */
@@ -92,8 +92,8 @@ char *px_cache_path(px_arena *a, const char *dir, const char *url);
 
 /* Read the entry for url. *found is false when there is none (or it holds
  * another URL); a damaged entry is an error. The entry lives in a. */
-px_status px_cache_get(px_arena *a, const char *dir, const char *url, size_t max,
-                       px_cache_entry *e, bool *found, px_error *err);
+px_status px_cache_get(px_arena *a, const char *dir, const char *url, size_t max, px_cache_entry *e,
+                       bool *found, px_error *err);
 
 /* Write the entry atomically (a temporary file, then rename), creating dir
  * and its parents when needed. */

@@ -58,10 +58,10 @@ struct rule {
     kind k;
     int flags;
     char *pattern;
-    bool anchored;     /* first[] says which bytes can open a match */
+    bool anchored; /* first[] says which bytes can open a match */
     bool first[256];
     px_needles *needles; /* literals a match must hold (NULL: cannot tell) */
-    atomic_int state;  /* 0: not compiled yet, 1: compiled, -1: does not compile */
+    atomic_int state;    /* 0: not compiled yet, 1: compiled, -1: does not compile */
     regex_t re;
 };
 
@@ -152,7 +152,8 @@ static px_status parse_rules(px_furniture *f, const char *text, size_t len, cons
         if (k == sizeof kinds / sizeof kinds[0]) {
             px_status st = px_error_set(err, PX_EINPUT, file, line,
                                         "unknown kind '%s' (expected drop, byline, updated, "
-                                        "related, credit or bio)", l);
+                                        "related, credit or bio)",
+                                        l);
             free(l);
             return st;
         }
@@ -174,8 +175,8 @@ px_furniture *px_furniture_default(void)
     px_furniture *f = px_xcalloc(1, sizeof *f);
     pthread_mutex_init(&f->lock, NULL);
     px_error err;
-    if (parse_rules(f, px_embed_furniture, px_embed_furniture_len, "data/furniture.txt",
-                    false, &err) != PX_OK) {
+    if (parse_rules(f, px_embed_furniture, px_embed_furniture_len, "data/furniture.txt", false,
+                    &err) != PX_OK) {
         /* the built-in file is checked by the tests; this cannot happen */
         px_furniture_free(f);
         return NULL;
@@ -268,4 +269,3 @@ px_furn_kind px_furniture_match(const px_furniture *f, const char *line)
 {
     return f ? (px_furn_kind)match_kind(f, line) : PX_FURN_NONE;
 }
-

@@ -40,7 +40,7 @@ struct emit {
     const px_html_meta *m;
     const px_furniture *fur;
     px_buf out;
-    const char *byline; /* a "By …" line found in the body */
+    const char *byline;           /* a "By …" line found in the body */
     PX_VEC(const char *) removed; /* furniture lines dropped from the body */
 };
 
@@ -194,11 +194,10 @@ static htmlDocPtr parse(const char *html, size_t len, const char *charset)
     size_t ulen = len;
     const char *used;
     char *utf8 = px_html_decode(html, len, charset, &ulen, &used);
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
     const char *src = utf8 ? utf8 : html;
-    htmlDocPtr doc = ulen <= INT32_MAX ? htmlReadMemory(src, (int)ulen, NULL, "UTF-8", opts)
-                                       : NULL;
+    htmlDocPtr doc = ulen <= INT32_MAX ? htmlReadMemory(src, (int)ulen, NULL, "UTF-8", opts) : NULL;
     free(utf8);
     return doc;
 }

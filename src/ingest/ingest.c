@@ -22,7 +22,6 @@
 #include "ingest/internal.h"
 #include "parallax/text.h"
 
-
 static size_t max_bytes(const px_ingest_opts *o)
 {
     return o && o->max_bytes ? o->max_bytes : PX_INGEST_MAX_BYTES;
@@ -98,8 +97,8 @@ const char *px_ingest_iso_date(px_arena *a, const char *s)
         return px_arena_printf(a, "%04d-%02d-%02d", y, m, d);
     /* "December 7, 2021", "Dec. 7, 2021", "7 December 2021", "Tue, 07 Dec 2021" */
     char w1[16] = "", w2[16] = "";
-    if (sscanf(s, "%15[A-Za-z]%*[. ]%9d, %9d", w1, &d, &y) == 3 && (m = month_of(w1)) &&
-        d >= 1 && d <= 31)
+    if (sscanf(s, "%15[A-Za-z]%*[. ]%9d, %9d", w1, &d, &y) == 3 && (m = month_of(w1)) && d >= 1 &&
+        d <= 31)
         return px_arena_printf(a, "%04d-%02d-%02d", y, m, d);
     const char *p = s;
     if (isalpha((unsigned char)*p) && strchr(p, ','))
@@ -143,8 +142,7 @@ static px_status check_utf8(const char *text, size_t len, const char *origin, px
     }
     if (text[bad] == '\0')
         return px_error_set(err, PX_EINPUT, origin, line,
-                            "NUL byte at column %zu: this looks like a binary file, not text",
-                            col);
+                            "NUL byte at column %zu: this looks like a binary file, not text", col);
     return px_error_set(err, PX_EINPUT, origin, line,
                         "invalid UTF-8 (byte 0x%02X at column %zu); convert the file, e.g. "
                         "iconv -f windows-1252 -t utf-8",
@@ -216,10 +214,9 @@ static void filter_body(px_arena *a, px_article *art, const px_lines *lines, siz
  * furniture filter the first line). outlet names the outlet for the
  * filter (NULL: the file's). rep, when not NULL, receives what the line
  * classifier saw. */
-static px_status ingest_text(px_arena *a, const char *title, const char *outlet,
-                             const char *text, size_t len, const char *origin,
-                             const px_ingest_opts *o, px_article **out, px_line_report *rep,
-                             px_error *err)
+static px_status ingest_text(px_arena *a, const char *title, const char *outlet, const char *text,
+                             size_t len, const char *origin, const px_ingest_opts *o,
+                             px_article **out, px_line_report *rep, px_error *err)
 {
     *out = NULL;
     px_status st = check_utf8(text, len, origin, err);
@@ -296,7 +293,8 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
         if (field(j, "url"))
             return px_error_set(err, PX_EINPUT, origin, line,
                                 "record for '%s' has only a \"url\" and fetching is off here; "
-                                "add \"text\" or \"html\"", id);
+                                "add \"text\" or \"html\"",
+                                id);
         return px_error_set(err, PX_EINPUT, origin, line,
                             "record for '%s' has no \"text\" or \"html\" field", id);
     }
@@ -314,8 +312,7 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
     } else {
         /* a record's text is all body: its headline is the "title" field */
         const char *title = field(j, "title");
-        st = ingest_text(a, title ? title : "", id, text, strlen(text), where, o, &art, NULL,
-                         err);
+        st = ingest_text(a, title ? title : "", id, text, strlen(text), where, o, &art, NULL, err);
     }
     if (st != PX_OK)
         return st;
@@ -329,8 +326,8 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
     if (url)
         art->url = px_arena_strdup(a, url);
     if (date)
-        art->date = px_ingest_iso_date(a, date) ? px_ingest_iso_date(a, date)
-                                               : px_arena_strdup(a, date);
+        art->date =
+            px_ingest_iso_date(a, date) ? px_ingest_iso_date(a, date) : px_arena_strdup(a, date);
     if (story)
         art->story = px_arena_strdup(a, story);
     const char *by = field(j, "byline");
@@ -341,8 +338,7 @@ static px_status record_from_json(px_arena *a, json_t *j, const char *origin, si
 }
 
 px_status px_ingest_record(px_arena *a, const char *json, size_t len, const char *origin,
-                           size_t line, const px_ingest_opts *o, px_article **out,
-                           px_error *err)
+                           size_t line, const px_ingest_opts *o, px_article **out, px_error *err)
 {
     json_error_t je;
     json_t *j = json_loadb(json, len, 0, &je);
@@ -498,8 +494,8 @@ px_status px_ingest_data(px_arena *a, const char *data, size_t len, const char *
     return PX_OK;
 }
 
-px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o,
-                         px_article ***out, size_t *count, px_error *err)
+px_status px_ingest_file(px_arena *a, const char *path, const px_ingest_opts *o, px_article ***out,
+                         size_t *count, px_error *err)
 {
     *out = NULL;
     *count = 0;

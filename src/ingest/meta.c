@@ -122,8 +122,7 @@ static const char *text_of(px_arena *a, const xmlNode *n)
     return r;
 }
 
-static void meta_key(px_arena *a, const char *key, size_t n, const char *content,
-                     struct found *f)
+static void meta_key(px_arena *a, const char *key, size_t n, const char *content, struct found *f)
 {
     for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++) {
         if (strlen(meta_keys[i].key) != n || strncasecmp(key, meta_keys[i].key, n) != 0)
@@ -297,7 +296,7 @@ static bool contains(const char *h, const char *n)
  * last separator, when the head is long enough to be a headline). */
 static const char *trim_title(px_arena *a, const char *t, const char *site)
 {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+    static const char *const seps[] = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                        " :: ", " \xC2\xBB ", " \xE2\x80\xA2 "};
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
         const char *last = NULL;

@@ -25,8 +25,8 @@
 #include "ingest/needles.h"
 #include "util/toolbox.h"
 
-typedef PX_VEC(char *) litvec;   /* a condition: at least one of these occurs */
-typedef PX_VEC(litvec) condvec;  /* every one of these conditions holds */
+typedef PX_VEC(char *) litvec;  /* a condition: at least one of these occurs */
+typedef PX_VEC(litvec) condvec; /* every one of these conditions holds */
 
 struct px_needles {
     condvec conds;
@@ -211,8 +211,7 @@ static void item(struct parser *ps, condvec *out)
         ps->failed |= !c;
     } else {
         ps->p++;
-        plain = !(c == '.' || c == '^' || c == '$' || c == '*' || c == '+' || c == '?' ||
-                  c == '{');
+        plain = !(c == '.' || c == '^' || c == '$' || c == '*' || c == '+' || c == '?' || c == '{');
         ps->failed |= c == '*' || c == '+' || c == '?' || c == '{'; /* nothing to repeat */
     }
     if (plain) {

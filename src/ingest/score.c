@@ -31,7 +31,8 @@
 
 #include "ingest/dom.h"
 
-#define SHORT_VALUE 0.25 /* what a character of short, non-prose text is worth when
+#define SHORT_VALUE                                                                                \
+    0.25                 /* what a character of short, non-prose text is worth when                \
                             the page has no prose at all */
 #define LINK_RUN 3       /* this many linked lines in a row are a list of links */
 #define CHROME_COST 1.0  /* what a character of chrome costs a block, against one of prose */
@@ -78,8 +79,8 @@ static double *prose_prefix(const px_flat *pg)
 /* Mark the paragraphs inside chrome elements under [lo, hi) of elems: a
  * count per paragraph, so nested chrome nests. share is the prose mass
  * above which a chrome name is overruled. */
-static void mark_chrome(const px_flat *pg, size_t lo, size_t hi, const double *mass,
-                        double share, int *inside)
+static void mark_chrome(const px_flat *pg, size_t lo, size_t hi, const double *mass, double share,
+                        int *inside)
 {
     int *diff = px_xcalloc(pg->paras.n + 1, sizeof *diff);
     for (size_t i = lo; i < hi; i++) {

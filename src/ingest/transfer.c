@@ -198,7 +198,6 @@ static void start_due(px_fetch_run *r, int64_t now)
     }
 }
 
-
 /* libcurl's failures in words, and whether trying again may help (the
  * connection failed; not: the name does not resolve, TLS is wrong). */
 static const struct {
@@ -251,8 +250,7 @@ static const char *curl_message(px_fetch_run *r, px_fetch_job *j, CURLcode rc, b
             *retry = curl_words[i].retry;
             return curl_words[i].words;
         }
-    return px_arena_printf(a, "%s%s%s", c->easy_strerror(rc), *j->errbuf ? ": " : "",
-                           j->errbuf);
+    return px_arena_printf(a, "%s%s%s", c->easy_strerror(rc), *j->errbuf ? ": " : "", j->errbuf);
 }
 
 /* A final status that is not 2xx: its message, whether to retry (429,
@@ -264,7 +262,7 @@ static const char *http_message(px_fetch_run *r, px_fetch_job *j, bool *retry, l
     *retry = j->code == 429 || (j->code >= 500 && j->code <= 599);
     if (j->retry_after >= 0)
         *wait_ms = j->retry_after * 1000 < r->lim.retry_cap_ms ? j->retry_after * 1000
-                                                                : r->lim.retry_cap_ms;
+                                                               : r->lim.retry_cap_ms;
     const char *what = *j->reason ? px_arena_printf(a, "HTTP %ld (%s)", j->code, j->reason)
                                   : px_arena_printf(a, "HTTP %ld", j->code);
     char *to = NULL;
@@ -361,10 +359,10 @@ void px_fetch_transfers(px_fetch_run *r)
         abort();
     }
     snprintf(r->user_agent, sizeof r->user_agent,
-             "parallax/%s (news comparison for research and teaching) libcurl/%s",
-             px_version(), c->version_info(CURLVERSION_NOW)->version);
+             "parallax/%s (news comparison for research and teaching) libcurl/%s", px_version(),
+             c->version_info(CURLVERSION_NOW)->version);
     r->accept = c->slist_append(NULL, "Accept: text/html,application/xhtml+xml;q=0.9,"
-                                        "text/plain;q=0.8,*/*;q=0.1");
+                                      "text/plain;q=0.8,*/*;q=0.1");
     start_due(r, px_fetch_now_ms());
     while (r->pending) {
         int running;

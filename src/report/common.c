@@ -110,8 +110,7 @@ const char *px_report_lexicon_noun(const px_lexicon *l)
     return r >= 0 ? lexicon_labels[r].noun : l->name;
 }
 
-const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32_t lexicon,
-                                      int fig)
+const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32_t lexicon, int fig)
 {
     return s->frames ? px_frame_contrast(&s->frames[source], s->lexicons, lexicon, fig) : NULL;
 }
@@ -154,8 +153,9 @@ static void reading_brief(px_buf *b, const px_contrast *c, int fig)
         px_buf_printf(b, ": %s than the others by %.1f (95%% interval ",
                       c->reading > 0 ? "more" : "less", fabs(c->diff));
     else
-        px_buf_printf(b, ": no clear difference from the others (story median %.1f; 95%% "
-                         "interval of the difference ",
+        px_buf_printf(b,
+                      ": no clear difference from the others (story median %.1f; 95%% "
+                      "interval of the difference ",
                       c->reference);
     interval_words(b, c);
     px_buf_puts(b, ")");
@@ -174,23 +174,25 @@ void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t l
     } else if (brief) {
         reading_brief(b, c, fig);
     } else if (fig == PX_FIG_SLANT && c->reading) {
-        px_buf_printf(b, "talks its subject %s more than the others: slant %+.1f against a "
-                         "story median of %+.1f per 1,000 words of narration (boosting minus "
-                         "attacking; 95%% interval of the difference ",
+        px_buf_printf(b,
+                      "talks its subject %s more than the others: slant %+.1f against a "
+                      "story median of %+.1f per 1,000 words of narration (boosting minus "
+                      "attacking; 95%% interval of the difference ",
                       c->reading > 0 ? "up" : "down", c->rate, c->reference);
         interval_words(b, c);
         px_buf_puts(b, ")");
     } else if (c->reading) {
-        px_buf_printf(b, "%s %s than the others by %.1f per 1,000 words of narration (%.1f "
-                         "against a story median of %.1f; 95%% interval ",
-                      c->reading > 0 ? "more" : "less", noun, fabs(c->diff), c->rate,
-                      c->reference);
+        px_buf_printf(b,
+                      "%s %s than the others by %.1f per 1,000 words of narration (%.1f "
+                      "against a story median of %.1f; 95%% interval ",
+                      c->reading > 0 ? "more" : "less", noun, fabs(c->diff), c->rate, c->reference);
         interval_words(b, c);
         px_buf_puts(b, ")");
     } else {
-        px_buf_printf(b, "no clear difference in %s from the others (%.1f against a story "
-                         "median of %.1f per 1,000 words of narration; the difference is within "
-                         "the noise, 95%% interval ",
+        px_buf_printf(b,
+                      "no clear difference in %s from the others (%.1f against a story "
+                      "median of %.1f per 1,000 words of narration; the difference is within "
+                      "the noise, 95%% interval ",
                       fig == PX_FIG_SLANT ? "slant" : noun, c->rate, c->reference);
         interval_words(b, c);
         px_buf_puts(b, ")");

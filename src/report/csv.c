@@ -91,7 +91,9 @@ static void contrast_fields(px_buf *b, const px_contrast *c)
     }
     px_buf_printf(b, ",%.3f,%.3f,%.3f,%.3f,%s", px_round3(c->reference), px_round3(c->diff),
                   px_round3(c->lo), px_round3(c->hi),
-                  c->reading > 0 ? "more" : c->reading < 0 ? "less" : "noise");
+                  c->reading > 0   ? "more"
+                  : c->reading < 0 ? "less"
+                                   : "noise");
 }
 
 px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_buf *b)
@@ -115,9 +117,9 @@ px_status px_report_csv_scores(const px_story *s, const px_report_opts *o, px_bu
                 px_buf_putc(b, ',');
                 field(b, c < 0 ? "" : L->categories[c]);
                 px_buf_printf(b, ",%zu,%.3f,%.3f,%zu,%zu,%.3f,%.3f,%.3f", sc.hits,
-                              px_round3(sc.per_1k), px_round3(sc.delta), sc.narration,
-                              sc.quoted, px_round3(sc.narration_per_1k),
-                              px_round3(sc.narration_delta), px_round3(sc.quoted_per_1k));
+                              px_round3(sc.per_1k), px_round3(sc.delta), sc.narration, sc.quoted,
+                              px_round3(sc.narration_per_1k), px_round3(sc.narration_delta),
+                              px_round3(sc.quoted_per_1k));
                 contrast_fields(b, c < 0 ? px_report_contrast(s, i, l, PX_FIG_ALL) : NULL);
                 const px_contrast *sl = c < 0 ? px_report_contrast(s, i, l, PX_FIG_SLANT) : NULL;
                 if (sl)

@@ -88,8 +88,9 @@ static void reading_line(const px_story *s, px_buf *b, uint32_t i, uint32_t l, i
     px_buf_free(&t);
     px_score sc = px_report_score(s, i, l, -1);
     if (fig == PX_FIG_ALL && sc.quoted)
-        px_buf_printf(b, " <span class=\"mut\">In quotations, apart: %zu hit%s, %.1f per "
-                         "1,000 quoted words.</span>",
+        px_buf_printf(b,
+                      " <span class=\"mut\">In quotations, apart: %zu hit%s, %.1f per "
+                      "1,000 quoted words.</span>",
                       sc.quoted, sc.quoted == 1 ? "" : "s", sc.quoted_per_1k);
     px_buf_puts(b, "</li>");
 }
@@ -203,7 +204,8 @@ static void sourcing(const px_story *s, px_buf *b)
     html_fold_open(b, "sourcing", "Sourcing", "who each outlet quotes, named or not");
     px_buf_puts(b, "<p class=\"legend\">Who each outlet attributes statements to (\"…, X said\", "
                    "\"according to X\"), each speaker once with how often and whether in "
-                   "direct quotation, and how much of the body is direct quotation.</p><div class=\"tw\"><table class=\"stack\"><thead><tr>"
+                   "direct quotation, and how much of the body is direct quotation.</p><div "
+                   "class=\"tw\"><table class=\"stack\"><thead><tr>"
                    "<th scope=\"col\">Outlet</th><th scope=\"col\">Named speakers</th>"
                    "<th scope=\"col\">Anonymous sources</th>"
                    "<th scope=\"col\">Quoted</th></tr></thead><tbody>");
@@ -227,10 +229,11 @@ static void method_lexicons(const px_story *s, px_buf *b)
         px_buf_puts(b, "<p>No lexicons were loaded: no framing scores.</p>");
         return;
     }
-    px_buf_puts(b, "<div class=\"tw\"><table class=\"stack\"><caption>Lexicons used</caption><thead><tr>"
-                   "<th scope=\"col\">Lexicon</th><th scope=\"col\">Version</th>"
-                   "<th scope=\"col\">Terms</th><th scope=\"col\">Categories</th>"
-                   "<th scope=\"col\">Licence</th></tr></thead><tbody>");
+    px_buf_puts(
+        b, "<div class=\"tw\"><table class=\"stack\"><caption>Lexicons used</caption><thead><tr>"
+           "<th scope=\"col\">Lexicon</th><th scope=\"col\">Version</th>"
+           "<th scope=\"col\">Terms</th><th scope=\"col\">Categories</th>"
+           "<th scope=\"col\">Licence</th></tr></thead><tbody>");
     for (size_t l = 0; l < nl; l++) {
         const px_lexicon *L = px_lexset_get(s->lexicons, l);
         px_buf_puts(b, "<tr><th scope=\"row\">");
@@ -254,21 +257,22 @@ static void method_lexicons(const px_story *s, px_buf *b)
 static void method(const px_story *s, const px_report_opts *o, px_buf *b)
 {
     html_fold_open(b, "method", "Method", "how the facts and figures are made");
-    px_buf_printf(b, "<ul>"
-                     "<li>Made by parallax %s.</li>"
-                     "<li>Sentences of different outlets are linked into one fact when their "
-                     "similarity (shared word stems weighted by rarity, names and values) is at "
-                     "least <strong>%.2f</strong>; each outlet contributes at most one sentence "
-                     "to a fact.</li>"
-                     "<li>A fact counts as <em>omitted</em> by an outlet when at least half of "
-                     "the other outlets carry it (and at least two, with three or more outlets)."
-                     "</li><li>Positions: <em>headline</em> when the outlet's headline shares with "
-                     "its sentence a figure or several words that are rare in the story; "
-                     "<em>lead</em> the first two sentences of the body; <em>end</em> the last "
-                     "two of a body longer than five.</li>"
-                     "<li>Framing scores are lexicon hits per 1,000 words of the article; "
-                     "hits inside direct quotations are the speaker's voice and are shown "
-                     "apart from the outlet's own narration.</li></ul>",
+    px_buf_printf(b,
+                  "<ul>"
+                  "<li>Made by parallax %s.</li>"
+                  "<li>Sentences of different outlets are linked into one fact when their "
+                  "similarity (shared word stems weighted by rarity, names and values) is at "
+                  "least <strong>%.2f</strong>; each outlet contributes at most one sentence "
+                  "to a fact.</li>"
+                  "<li>A fact counts as <em>omitted</em> by an outlet when at least half of "
+                  "the other outlets carry it (and at least two, with three or more outlets)."
+                  "</li><li>Positions: <em>headline</em> when the outlet's headline shares with "
+                  "its sentence a figure or several words that are rare in the story; "
+                  "<em>lead</em> the first two sentences of the body; <em>end</em> the last "
+                  "two of a body longer than five.</li>"
+                  "<li>Framing scores are lexicon hits per 1,000 words of the article; "
+                  "hits inside direct quotations are the speaker's voice and are shown "
+                  "apart from the outlet's own narration.</li></ul>",
                   px_version(), s->alignment.threshold);
     method_lexicons(s, b);
     if (o && o->command_line) {

@@ -25,8 +25,7 @@ extern const size_t px_embed_report_css_len;
 /* Text, or a link when url is http(s); anything else stays text. */
 void html_url(px_buf *b, const char *url);
 /* Anchor id of a sentence: "o2s5" or "o2h". */
-void html_sentence_anchor(const px_story *s, uint32_t src, uint32_t sent, char *out,
-                          size_t size);
+void html_sentence_anchor(const px_story *s, uint32_t src, uint32_t sent, char *out, size_t size);
 /* <a href="#o2s5">wire:s5</a> (the label is the JSON sentence id, or
  * "headline"). */
 void html_sentence_link(const px_story *s, px_buf *b, uint32_t src, uint32_t sent);
@@ -35,11 +34,11 @@ void html_fact_link(px_buf *b, size_t fact);
 
 /* How to render a sentence. */
 typedef struct html_sent_opts {
-    bool hits;                /* highlight lexicon hits */
-    bool labels;              /* show each hit's category after it */
-    const px_diff_op *ops;    /* word diff against base (NULL: none) */
+    bool hits;             /* highlight lexicon hits */
+    bool labels;           /* show each hit's category after it */
+    const px_diff_op *ops; /* word diff against base (NULL: none) */
     size_t nops;
-    uint32_t base_src;        /* the diff's base sentence (for removed words) */
+    uint32_t base_src;                  /* the diff's base sentence (for removed words) */
     const char *const *conflict_values; /* values to call out, or NULL */
     size_t nconflict_values;
 } html_sent_opts;

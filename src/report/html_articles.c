@@ -128,8 +128,9 @@ void html_articles(const px_story *s, px_buf *b)
     html_highlight_key(s, b);
     px_buf_puts(b, ".</p><div class=\"articles\">");
     for (uint32_t i = 0; i < s->nsources; i++) {
-        px_buf_printf(b, "<article class=\"art\" id=\"o%u\" aria-labelledby=\"o%ut\">"
-                         "<h3 id=\"o%ut\">",
+        px_buf_printf(b,
+                      "<article class=\"art\" id=\"o%u\" aria-labelledby=\"o%ut\">"
+                      "<h3 id=\"o%ut\">",
                       i + 1, i + 1, i + 1);
         ESC(b, px_story_outlet(s, i));
         px_buf_puts(b, "</h3>");

@@ -16,11 +16,8 @@
 #include "report/html.h"
 
 static const char *status_class[] = {
-    [PX_CELL_CARRIES] = "st-c",
-    [PX_CELL_CONFLICT] = "st-x",
-    [PX_CELL_OMITS] = "st-o",
-    [PX_CELL_ABSENT] = "st-a",
-    [PX_CELL_NOT_SHOWN] = "st-u",
+    [PX_CELL_CARRIES] = "st-c", [PX_CELL_CONFLICT] = "st-x",  [PX_CELL_OMITS] = "st-o",
+    [PX_CELL_ABSENT] = "st-a",  [PX_CELL_NOT_SHOWN] = "st-u",
 };
 
 static void legend(px_buf *b)
@@ -92,8 +89,9 @@ static void sentences_row(const px_story *s, px_buf *b, size_t f)
         px_html_escape(b, t, n);
         px_buf_puts(b, "</li>");
     }
-    px_buf_printf(b, "</ul><p><a href=\"#f%zu\">Word-level differences</a> · "
-                     "<a href=\"#r%zu\">Close</a></p></td></tr>",
+    px_buf_printf(b,
+                  "</ul><p><a href=\"#f%zu\">Word-level differences</a> · "
+                  "<a href=\"#r%zu\">Close</a></p></td></tr>",
                   f + 1, f + 1);
 }
 
@@ -121,8 +119,9 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
         size_t f = order[r];
         size_t n;
         const char *t = px_story_fact_text(s, &s->alignment.facts[f], &n);
-        px_buf_printf(b, "<tr id=\"r%zu\"><th scope=\"row\"><a class=\"fx\" href=\"#x%zu\">"
-                         "<span class=\"fid\">f%zu</span><span class=\"ft\">",
+        px_buf_printf(b,
+                      "<tr id=\"r%zu\"><th scope=\"row\"><a class=\"fx\" href=\"#x%zu\">"
+                      "<span class=\"fid\">f%zu</span><span class=\"ft\">",
                       f + 1, f + 1, f + 1);
         px_html_escape(b, t, n);
         px_buf_puts(b, "</span></a></th>");
@@ -186,7 +185,8 @@ static void version(const px_story *s, px_buf *b, size_t f, uint32_t i)
     html_sentence_link(s, b, i, m->sent);
     px_buf_printf(b, " · similarity %.2f%s</span>", m->score,
                   m->quoted ? " · inside a quotation" : "");
-    html_sent_opts o = {.hits = true, .labels = true,
+    html_sent_opts o = {.hits = true,
+                        .labels = true,
                         .base_src = fact->mentions[fact->rep].source,
                         .conflict_values = c->values,
                         .nconflict_values = c->nvalues};
@@ -207,8 +207,9 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
     const px_mention *rep = &fact->mentions[fact->rep];
     const px_cell *rc = px_compare_cell(&s->compare, f, rep->source);
     bool unique = s->compare.facts[f].single;
-    px_buf_printf(b, "<section class=\"fact\" id=\"f%zu\" aria-labelledby=\"f%zuh\">"
-                     "<h3 id=\"f%zuh\"><span class=\"fid\">f%zu</span> ",
+    px_buf_printf(b,
+                  "<section class=\"fact\" id=\"f%zu\" aria-labelledby=\"f%zuh\">"
+                  "<h3 id=\"f%zuh\"><span class=\"fid\">f%zu</span> ",
                   f + 1, f + 1, f + 1, f + 1);
     if (unique) {
         px_buf_puts(b, "only in ");
@@ -216,8 +217,9 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
     } else {
         px_buf_printf(b, "carried by %zu of %zu outlets", fact->nmentions, s->nsources);
     }
-    px_buf_printf(b, " <a class=\"mut\" href=\"#r%zu\">(matrix row)</a></h3><p class=\"rep\">"
-                     "<span class=\"lab\">%s — <strong>",
+    px_buf_printf(b,
+                  " <a class=\"mut\" href=\"#r%zu\">(matrix row)</a></h3><p class=\"rep\">"
+                  "<span class=\"lab\">%s — <strong>",
                   f + 1, unique ? "Its wording" : "Representative wording");
     ESC(b, px_story_outlet(s, rep->source));
     px_buf_printf(b, "</strong> · %s", px_where_name(rc->where));
@@ -226,7 +228,8 @@ static void fact_section(const px_story *s, px_buf *b, size_t f)
     px_buf_puts(b, " · ");
     html_sentence_link(s, b, rep->source, rep->sent);
     px_buf_puts(b, "</span>");
-    html_sent_opts o = {.hits = true, .labels = true,
+    html_sent_opts o = {.hits = true,
+                        .labels = true,
                         .conflict_values = rc->values,
                         .nconflict_values = rc->nvalues};
     html_sentence(s, b, rep->source, rep->sent, &o);

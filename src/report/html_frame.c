@@ -49,8 +49,8 @@ static double lexicon_max(const px_story *s, uint32_t l)
     for (uint32_t i = 0; i < s->nsources; i++)
         for (size_t c = 0; c < L->ncategories; c++) {
             px_score sc = px_report_score(s, i, l, (int32_t)c);
-            double v = sc.narration_per_1k > sc.quoted_per_1k ? sc.narration_per_1k
-                                                                : sc.quoted_per_1k;
+            double v =
+                sc.narration_per_1k > sc.quoted_per_1k ? sc.narration_per_1k : sc.quoted_per_1k;
             if (v > max)
                 max = v;
         }
@@ -67,10 +67,11 @@ static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c,
         px_buf_printf(b, "<a href=\"#ev-o%u-l%u-c%d\">", i + 1, l, c);
     px_buf_puts(b, "<title>");
     ESC(b, px_story_outlet(s, i));
-    px_buf_printf(b, ": %.1f per 1,000 words of narration (%zu hit%s); inside quotations, apart, "
-                     "%.1f per 1,000 quoted words (%zu)</title>",
-                  sc.narration_per_1k, sc.narration, sc.narration == 1 ? "" : "s",
-                  sc.quoted_per_1k, sc.quoted);
+    px_buf_printf(b,
+                  ": %.1f per 1,000 words of narration (%zu hit%s); inside quotations, apart, "
+                  "%.1f per 1,000 quoted words (%zu)</title>",
+                  sc.narration_per_1k, sc.narration, sc.narration == 1 ? "" : "s", sc.quoted_per_1k,
+                  sc.quoted);
     if (wn > 0)
         px_buf_printf(b, "<rect class=\"bn\" x=\"%d\" y=\"%.0f\" width=\"%.1f\" height=\"13\"/>",
                       LABEL_W, y + 2, wn);
@@ -80,8 +81,8 @@ static void bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, int32_t c,
     px_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\">%.1f</text>", LABEL_W + wn + 4, y + 13,
                   sc.narration_per_1k);
     if (sc.quoted)
-        px_buf_printf(b, "<text class=\"qv\" x=\"%.1f\" y=\"%.0f\">q %.1f</text>",
-                      LABEL_W + wq + 4, y + 23, sc.quoted_per_1k);
+        px_buf_printf(b, "<text class=\"qv\" x=\"%.1f\" y=\"%.0f\">q %.1f</text>", LABEL_W + wq + 4,
+                      y + 23, sc.quoted_per_1k);
     if (sc.hits)
         px_buf_puts(b, "</a>");
 }
@@ -94,15 +95,17 @@ static void chart(const px_story *s, px_buf *b, uint32_t l, int32_t c, double ma
     int h = (int)(s->nsources * ROW_H + 8);
     px_buf_printf(b, "<figure class=\"chart\"><figcaption id=\"ch-l%u-c%d\">", l, c);
     ESC(b, cat);
-    px_buf_printf(b, " <span class=\"mut\">per 1,000 words of narration</span></figcaption>"
-                     "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"cht-l%u-c%d "
-                     "chd-l%u-c%d\"><title id=\"cht-l%u-c%d\">",
+    px_buf_printf(b,
+                  " <span class=\"mut\">per 1,000 words of narration</span></figcaption>"
+                  "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"cht-l%u-c%d "
+                  "chd-l%u-c%d\"><title id=\"cht-l%u-c%d\">",
                   CHART_W, h, l, c, l, c, l, c);
     ESC(b, px_report_lexicon_label(L));
     px_buf_puts(b, ", ");
     ESC(b, cat);
-    px_buf_printf(b, ": hits per 1,000 words of narration by outlet, quotations apart</title>"
-                     "<desc id=\"chd-l%u-c%d\">",
+    px_buf_printf(b,
+                  ": hits per 1,000 words of narration by outlet, quotations apart</title>"
+                  "<desc id=\"chd-l%u-c%d\">",
                   l, c);
     for (uint32_t i = 0; i < s->nsources; i++) {
         px_score sc = px_report_score(s, i, l, c);
@@ -111,8 +114,8 @@ static void chart(const px_story *s, px_buf *b, uint32_t l, int32_t c, double ma
                       sc.narration_per_1k, sc.narration, sc.quoted_per_1k, sc.quoted,
                       i + 1 < s->nsources ? "; " : ".");
     }
-    px_buf_printf(b, "</desc><line class=\"ax\" x1=\"%d\" y1=\"2\" x2=\"%d\" y2=\"%d\"/>",
-                  LABEL_W, LABEL_W, h - 2);
+    px_buf_printf(b, "</desc><line class=\"ax\" x1=\"%d\" y1=\"2\" x2=\"%d\" y2=\"%d\"/>", LABEL_W,
+                  LABEL_W, h - 2);
     for (uint32_t i = 0; i < s->nsources; i++)
         bar(s, b, i, l, c, scale);
     px_buf_puts(b, "</svg></figure>");
@@ -142,12 +145,13 @@ static void slant_bar(const px_story *s, px_buf *b, uint32_t i, uint32_t l, doub
     px_report_reading(&t, s, i, l, PX_FIG_SLANT, false);
     px_html_escape(b, t.data, t.len);
     px_buf_free(&t);
-    px_buf_printf(b, "</title><rect class=\"bn\" x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
-                     "height=\"13\"/>",
+    px_buf_printf(b,
+                  "</title><rect class=\"bn\" x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
+                  "height=\"13\"/>",
                   x < x0 ? x : x0, y + 2, fabs(x - x0));
     double w0 = slant_x(c->reference + c->lo, scale), w1 = slant_x(c->reference + c->hi, scale);
-    px_buf_printf(b, "<path class=\"wh\" d=\"M%.1f %.0fH%.1fM%.1f %.0fV%.0fM%.1f %.0fV%.0f\"/>",
-                  w0, y + 19, w1, w0, y + 16, y + 22, w1, y + 16, y + 22);
+    px_buf_printf(b, "<path class=\"wh\" d=\"M%.1f %.0fH%.1fM%.1f %.0fV%.0fM%.1f %.0fV%.0f\"/>", w0,
+                  y + 19, w1, w0, y + 16, y + 22, w1, y + 16, y + 22);
     px_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\"%s>%+.1f</text></g>", x < x0 ? x - 4 : x + 4,
                   y + 13, x < x0 ? " text-anchor=\"end\"" : "", c->rate);
 }
@@ -161,30 +165,36 @@ static void slant_chart(const px_story *s, px_buf *b, uint32_t l)
     double max = 1;
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
-        double m = fmax(fabs(c->rate), fmax(fabs(c->reference + c->lo), fabs(c->reference + c->hi)));
+        double m =
+            fmax(fabs(c->rate), fmax(fabs(c->reference + c->lo), fabs(c->reference + c->hi)));
         max = m > max ? m : max;
     }
     double scale = (CHART_W - LABEL_W - 2.0 * VALUE_W) / 2.0 / max;
     int h = (int)(s->nsources * ROW_H + 8);
     double xm = slant_x(px_report_contrast(s, 0, l, PX_FIG_SLANT)->reference, scale);
-    px_buf_printf(b, "<figure class=\"chart slant\"><figcaption id=\"ch-l%u-sl\">slant <span "
-                     "class=\"mut\">boosting minus attacking, per 1,000 words of narration"
-                     "</span></figcaption><svg viewBox=\"0 0 %d %d\" role=\"img\" "
-                     "aria-labelledby=\"cht-l%u-sl chd-l%u-sl\"><title id=\"cht-l%u-sl\">",
+    px_buf_printf(b,
+                  "<figure class=\"chart slant\"><figcaption id=\"ch-l%u-sl\">slant <span "
+                  "class=\"mut\">boosting minus attacking, per 1,000 words of narration"
+                  "</span></figcaption><svg viewBox=\"0 0 %d %d\" role=\"img\" "
+                  "aria-labelledby=\"cht-l%u-sl chd-l%u-sl\"><title id=\"cht-l%u-sl\">",
                   l, CHART_W, h, l, l, l);
     ESC(b, px_report_lexicon_label(px_lexset_get(s->lexicons, l)));
-    px_buf_printf(b, ", slant: boosting minus attacking hits per 1,000 words of narration by "
-                     "outlet</title><desc id=\"chd-l%u-sl\">",
+    px_buf_printf(b,
+                  ", slant: boosting minus attacking hits per 1,000 words of narration by "
+                  "outlet</title><desc id=\"chd-l%u-sl\">",
                   l);
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_contrast *c = px_report_contrast(s, i, l, PX_FIG_SLANT);
         ESC(b, px_story_outlet(s, i));
         px_buf_printf(b, " %+.1f (%s)%s", c->rate,
-                      c->reading > 0 ? "clearly up" : c->reading < 0 ? "clearly down" : "noise",
+                      c->reading > 0   ? "clearly up"
+                      : c->reading < 0 ? "clearly down"
+                                       : "noise",
                       i + 1 < s->nsources ? "; " : ".");
     }
-    px_buf_printf(b, "</desc><line class=\"ax\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>"
-                     "<line class=\"md\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>",
+    px_buf_printf(b,
+                  "</desc><line class=\"ax\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>"
+                  "<line class=\"md\" x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\"/>",
                   slant_x(0, scale), slant_x(0, scale), h - 2, xm, xm, h - 2);
     for (uint32_t i = 0; i < s->nsources; i++)
         slant_bar(s, b, i, l, scale);

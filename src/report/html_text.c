@@ -29,8 +29,7 @@ void html_url(px_buf *b, const char *url)
     }
 }
 
-void html_sentence_anchor(const px_story *s, uint32_t src, uint32_t sent, char *out,
-                          size_t size)
+void html_sentence_anchor(const px_story *s, uint32_t src, uint32_t sent, char *out, size_t size)
 {
     const px_doc *d = s->docs[src];
     if (d->sents[sent].headline) {

@@ -32,8 +32,7 @@ bool px_report_lexicon_inline(const px_story *s, uint32_t lexicon);
 /* Which of the five highlight styles (0-4) the lexicon's hits get. */
 unsigned px_report_lexicon_style(const px_story *s, uint32_t lexicon);
 /* A score, or a zero score when the frame has none. */
-px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon,
-                         int32_t category);
+px_score px_report_score(const px_story *s, uint32_t source, uint32_t lexicon, int32_t category);
 /* The words a plain reading uses for the lexicon's figure ("loaded
  * language"). */
 const char *px_report_lexicon_noun(const px_lexicon *l);
@@ -46,7 +45,7 @@ const px_contrast *px_report_contrast(const px_story *s, uint32_t source, uint32
  * 7.3)", or "no clear difference in loaded language from the others (…)"
  * when the interval holds zero: noise is never read as a difference. brief:
  * "8.1 per 1,000 words: more than the others by 4.2 (95% interval …)". */
-void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon,
-                       int fig, bool brief);
+void px_report_reading(px_buf *b, const px_story *s, uint32_t source, uint32_t lexicon, int fig,
+                       bool brief);
 
 #endif

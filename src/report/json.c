@@ -174,8 +174,8 @@ static void source_list(jw *w, const char *key, const px_story *s, uint64_t set,
  * verdict a reader may be told (carries, omits, not_shown). */
 static void verdicts_json(jw *w, const px_story *s, size_t f)
 {
-    static const char *const names[] = {[PX_CARRIES] = "carries", [PX_OMITS] = "omits",
-                                        [PX_NOT_SHOWN] = "not_shown"};
+    static const char *const names[] = {
+        [PX_CARRIES] = "carries", [PX_OMITS] = "omits", [PX_NOT_SHOWN] = "not_shown"};
     const px_fact *fact = &s->alignment.facts[f];
     const px_fact_compare *fc = &s->compare.facts[f];
     jw_kreal(w, "confidence", px_round3(fact->confidence));
@@ -383,8 +383,8 @@ static void lexicon_score_json(jw *w, const px_story *s, uint32_t i, uint32_t l,
         h0 = fr->facts[fact].hit_first;
         h1 = h0 + fr->facts[fact].nhits;
     }
-    const px_score *sc = fact < 0 ? px_frame_score(fr, l, -1)
-                                   : px_frame_fact_score(fr, (size_t)fact, l, -1);
+    const px_score *sc =
+        fact < 0 ? px_frame_score(fr, l, -1) : px_frame_fact_score(fr, (size_t)fact, l, -1);
     jw_obj(w);
     score_json(w, sc, true, lean);
     if (fact < 0)

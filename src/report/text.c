@@ -31,8 +31,8 @@ static int cells(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) {
             i++;
             w++;
@@ -178,8 +178,8 @@ static void outlets(const px_story *s, out *o)
         wraps(o, *title ? title : "(no headline)", 5, 5);
         px_buf t;
         px_buf_init(&t, 0);
-        px_buf_printf(&t, "carries %zu of %zu facts; omits %zu that most others carry",
-                      c->carried, s->alignment.nfacts, c->nomitted);
+        px_buf_printf(&t, "carries %zu of %zu facts; omits %zu that most others carry", c->carried,
+                      s->alignment.nfacts, c->nomitted);
         if (c->nunique)
             px_buf_printf(&t, "; %zu only here", c->nunique);
         if (c->nconflicts)
@@ -417,7 +417,8 @@ px_status px_report_text(const px_story *s, const px_report_opts *opts, px_buf *
     if (!s || !s->analyzed)
         return PX_EUSAGE;
     bool colour = opts && opts->color;
-    out o = {b, opts && opts->width >= 40 ? opts->width : 80,
+    out o = {b,
+             opts && opts->width >= 40 ? opts->width : 80,
              {colour ? "\033[1m" : "", colour ? "\033[2m" : "", colour ? "\033[31m" : "",
               colour ? "\033[32m" : "", colour ? "\033[33m" : "", colour ? "\033[0m" : ""}};
     char head[64];

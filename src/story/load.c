@@ -66,8 +66,8 @@ static void warn(const loader *l, px_load_event what, const px_error *e)
 
 bool px_load_article_file(const char *name)
 {
-    static const char *const not_articles[] = {"story.json", "gold.json", "README",
-                                               "README.md", "README.txt", "LICENSE", NULL};
+    static const char *const not_articles[] = {"story.json", "gold.json", "README", "README.md",
+                                               "README.txt", "LICENSE",   NULL};
     static const char *const not_ext[] = {".py", ".sh", ".md", NULL};
     if (name[0] == '.')
         return false;
@@ -232,8 +232,7 @@ static px_status load_file(loader *l, px_arena *a, const char *input, const char
 
 /* A URL input: its fetched page; with skip_failed a failure is a warning
  * and the load goes on without it. */
-static px_status load_url(loader *l, px_arena *a, const char *url, article_vec *out,
-                          px_error *err)
+static px_status load_url(loader *l, px_arena *a, const char *url, article_vec *out, px_error *err)
 {
     if (!l->pages)
         return px_error_set(err, PX_EUSAGE, url, 0, "a URL, and fetching is off here");
@@ -273,8 +272,8 @@ static px_status load_input(loader *l, px_arena *a, const char *input, article_v
     return st;
 }
 
-px_status px_load_articles(px_arena *a, const char *const *inputs, size_t n,
-                           const px_load_opts *o, px_article ***out, size_t *count, px_error *err)
+px_status px_load_articles(px_arena *a, const char *const *inputs, size_t n, const px_load_opts *o,
+                           px_article ***out, size_t *count, px_error *err)
 {
     *out = NULL;
     *count = 0;
@@ -341,8 +340,8 @@ static const char *folder_id(px_arena *a, const char *const *inputs, size_t n, c
 
 /* The id: the one asked for, else the records' "story", else the inputs'
  * folder, else "story". */
-static const char *story_id(px_arena *a, const char *const *inputs, size_t n,
-                            const px_load_opts *o, px_article *const *arts, size_t count)
+static const char *story_id(px_arena *a, const char *const *inputs, size_t n, const px_load_opts *o,
+                            px_article *const *arts, size_t count)
 {
     if (o && o->id)
         return o->id;
@@ -352,8 +351,8 @@ static const char *story_id(px_arena *a, const char *const *inputs, size_t n,
     return id ? id : "story";
 }
 
-px_status px_story_load(px_story **out, const char *const *inputs, size_t n,
-                        const px_load_opts *o, px_error *err)
+px_status px_story_load(px_story **out, const char *const *inputs, size_t n, const px_load_opts *o,
+                        px_error *err)
 {
     *out = NULL;
     loader l;

@@ -73,8 +73,7 @@ const char *px_story_outlet(const px_story *s, uint32_t source)
     return a->name && *a->name ? a->name : a->id;
 }
 
-void px_story_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out,
-                          size_t size)
+void px_story_sentence_id(const px_story *s, uint32_t source, uint32_t sent, char *out, size_t size)
 {
     const px_doc *d = s->docs[source];
     uint32_t first = d->nsents && d->sents[0].headline ? 1 : 0;
@@ -148,8 +147,8 @@ static px_status check_bytes(const px_story *s, px_error *err)
     if (total > PX_MAX_STORY_BYTES)
         return px_error_set(err, PX_ELIMIT, s->articles[big]->origin, 0,
                             "%zu MiB of text in the story (%zu MiB here): a story compared "
-                            "holds at most %zu MiB", total >> 20, most >> 20,
-                            PX_MAX_STORY_BYTES >> 20);
+                            "holds at most %zu MiB",
+                            total >> 20, most >> 20, PX_MAX_STORY_BYTES >> 20);
     return PX_OK;
 }
 
@@ -160,8 +159,8 @@ static px_status check_sentences(const px_story *s, px_error *err)
         size_t n = s->docs[i]->nsents;
         if (n > PX_MAX_SOURCE_SENTENCES)
             return px_error_set(err, PX_ELIMIT, s->articles[i]->origin, 0,
-                                "%zu sentences: a source compared holds at most %d",
-                                n, PX_MAX_SOURCE_SENTENCES);
+                                "%zu sentences: a source compared holds at most %d", n,
+                                PX_MAX_SOURCE_SENTENCES);
         total += n;
     }
     if (total > PX_MAX_STORY_SENTENCES)
@@ -190,8 +189,7 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
     s->docs = px_arena_array(s->arena, s->nsources, sizeof *s->docs);
     for (size_t i = 0; i < s->nsources && st == PX_OK; i++) {
         const px_article *art = s->articles[i];
-        st = px_text_analyze(s->arena, ctx, art->title, art->body, art->body_len, &s->docs[i],
-                             err);
+        st = px_text_analyze(s->arena, ctx, art->title, art->body, art->body_len, &s->docs[i], err);
     }
     px_text_ctx_free(own);
     if (st == PX_OK)
@@ -204,8 +202,8 @@ px_status px_story_analyze(px_story *s, const px_config *cfg, px_text_ctx *ctx, 
         st = px_frame_story(s->arena, cfg->lexicons, docs, s->nsources, &s->alignment, &s->frames,
                             err);
     if (st == PX_OK)
-        st = px_compare_story(s->arena, docs, s->nsources, &s->alignment, cfg->lexicons,
-                              s->frames, &s->compare, err);
+        st = px_compare_story(s->arena, docs, s->nsources, &s->alignment, cfg->lexicons, s->frames,
+                              &s->compare, err);
     s->lexicons = cfg->lexicons;
     s->analyzed = st == PX_OK;
     return st;
@@ -228,8 +226,8 @@ static px_status meta_source(px_story *s, const char *path, const char *id, json
 {
     int i = px_story_source(s, id);
     if (i < 0)
-        return px_error_set(err, PX_EINPUT, path, 0,
-                            "source '%s' is not among the story's files", id);
+        return px_error_set(err, PX_EINPUT, path, 0, "source '%s' is not among the story's files",
+                            id);
     px_article *art = s->articles[i];
     const char *date = NULL;
     if (!json_is_object(o) || !meta_string(s->arena, o, "name", &art->name) ||
@@ -238,7 +236,8 @@ static px_status meta_source(px_story *s, const char *path, const char *id, json
         !meta_string(s->arena, o, "date", &date))
         return px_error_set(err, PX_EINPUT, path, 0,
                             "source '%s': expected an object of strings (name, url, date, "
-                            "byline)", id);
+                            "byline)",
+                            id);
     if (date)
         art->date = date;
     return PX_OK;
@@ -264,7 +263,8 @@ px_status px_story_load_meta(px_story *s, const char *path, px_error *err)
     const char *id;
     json_t *o;
     if (st == PX_OK && sources)
-        json_object_foreach(sources, id, o) {
+        json_object_foreach(sources, id, o)
+        {
             st = meta_source(s, path, id, o, err);
             if (st != PX_OK)
                 break;

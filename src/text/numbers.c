@@ -23,29 +23,28 @@ typedef struct {
 } wordval;
 
 static const wordval small[] = {
-    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},    {"four", 4},
-    {"five", 5},     {"six", 6},        {"seven", 7},     {"eight", 8},    {"nine", 9},
-    {"ten", 10},     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},   {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80},    {"ninety", 90},   {"dozen", 12},   {NULL, 0}};
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"dozen", 12},    {NULL, 0}};
 
-static const wordval scales[] = {{"hundred", 100},     {"thousand", 1e3}, {"million", 1e6},
-                                 {"billion", 1e9},     {"trillion", 1e12}, {NULL, 0}};
+static const wordval scales[] = {{"hundred", 100}, {"thousand", 1e3},  {"million", 1e6},
+                                 {"billion", 1e9}, {"trillion", 1e12}, {NULL, 0}};
 
 static const wordval durations[] = {
-    {"second", 1.0 / 60}, {"seconds", 1.0 / 60}, {"minute", 1},   {"minutes", 1},
-    {"min", 1},           {"mins", 1},           {"hour", 60},    {"hours", 60},
-    {"hr", 60},           {"hrs", 60},           {"day", 1440},   {"days", 1440},
-    {"week", 10080},      {"weeks", 10080},      {NULL, 0}};
+    {"second", 1.0 / 60}, {"seconds", 1.0 / 60}, {"minute", 1},   {"minutes", 1},   {"min", 1},
+    {"mins", 1},          {"hour", 60},          {"hours", 60},   {"hr", 60},       {"hrs", 60},
+    {"day", 1440},        {"days", 1440},        {"week", 10080}, {"weeks", 10080}, {NULL, 0}};
 
-static const char *months[] = {"january", "february", "march",     "april",   "may",
-                               "june",    "july",     "august",    "september", "october",
+static const char *months[] = {"january",  "february", "march",  "april",     "may",
+                               "june",     "july",     "august", "september", "october",
                                "november", "december", NULL};
 
-static const char *approx_words[] = {"about", "around", "roughly", "nearly", "almost",
-                                     "approximately", "some", "over", "under", "estimated",
-                                     "barely", "upwards", NULL};
+static const char *approx_words[] = {"about",         "around",  "roughly", "nearly", "almost",
+                                     "approximately", "some",    "over",    "under",  "estimated",
+                                     "barely",        "upwards", NULL};
 
 static bool eq(const px_token *t, const char *w)
 {
@@ -103,7 +102,7 @@ static double figure(const char *f)
  * "965m", "4.1bn", "20k". */
 static bool suffixed(const px_token *t, double *v)
 {
-    static const wordval suffix[] = {{"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"bn", 1e9},
+    static const wordval suffix[] = {{"k", 1e3}, {"m", 1e6},   {"mn", 1e6}, {"bn", 1e9},
                                      {"b", 1e9}, {"tn", 1e12}, {NULL, 0}};
     const char *f = t->fold;
     if (!f || !(t->flags & PX_TOK_WORD) || !(f[0] >= '0' && f[0] <= '9'))
@@ -176,7 +175,7 @@ static bool number_at(const px_token *tk, size_t i, size_t e, double *value, siz
         if (any && eq(&tk[j], "-") && j + 1 < e) {
             lookup(small, &tk[j + 1], &found);
             if (found && cur >= 20 && fmod(cur, 10) == 0) /* not (int)cur: 1e20 */
-                continue; /* twenty-one */
+                continue;                                 /* twenty-one */
             break;
         }
         double s = lookup(scales, &tk[j], &found);
@@ -207,8 +206,8 @@ static bool number_at(const px_token *tk, size_t i, size_t e, double *value, siz
 }
 
 static const char *above_words[] = {"over", "more", "least", "upwards", NULL};
-static const char *below_words[] = {"under", "less", "fewer", "nearly", "almost", "barely",
-                                    "to", "most", NULL};
+static const char *below_words[] = {"under",  "less", "fewer", "nearly", "almost",
+                                    "barely", "to",   "most",  NULL};
 
 /* The bound a hedge word sets: "more than" → 1, "nearly" → -1, "about" → 0. */
 static int bound_of(const px_token *t)
@@ -230,7 +229,8 @@ static bool is_approx_before(const px_token *tk, size_t s, size_t i, size_t *fro
         for (const char **w = approx_words; *w; w++)
             if (eq(p, *w)) {
                 *from = i - 1;
-                if (i - 1 > s && eq(p, "estimated") && (eq(&tk[i - 2], "an") || eq(&tk[i - 2], "a")))
+                if (i - 1 > s && eq(p, "estimated") &&
+                    (eq(&tk[i - 2], "an") || eq(&tk[i - 2], "a")))
                     *from = i - 2;
                 return true;
             }
@@ -294,9 +294,8 @@ static bool tally_at(const px_token *tk, size_t i, size_t e, double *value, size
 /* Currency named by the word after a figure ("48 million dollars"). */
 static const char *currency_word(const px_token *t)
 {
-    static const char *const words[][2] = {{"dollars", "usd"}, {"dollar", "usd"},
-                                           {"euros", "eur"},   {"euro", "eur"},
-                                           {"pence", "gbp"},   {NULL, NULL}};
+    static const char *const words[][2] = {{"dollars", "usd"}, {"dollar", "usd"}, {"euros", "eur"},
+                                           {"euro", "eur"},    {"pence", "gbp"},  {NULL, NULL}};
     for (size_t i = 0; words[i][0]; i++)
         if (eq(t, words[i][0]))
             return words[i][1];
@@ -418,8 +417,8 @@ static size_t classify(const scan *c, size_t i, size_t j, double v)
         u++; /* two-hour, 90-minute */
     double unit = u < e ? lookup(durations, &tk[u], &found) : 0;
     size_t at = approx ? from : i;
-    if (i > c->b && (eq(&tk[i - 1], "$") || eq(&tk[i - 1], "\xE2\x82\xAC") ||
-                     eq(&tk[i - 1], "\xC2\xA3"))) {
+    if (i > c->b &&
+        (eq(&tk[i - 1], "$") || eq(&tk[i - 1], "\xE2\x82\xAC") || eq(&tk[i - 1], "\xC2\xA3"))) {
         const char *cur = eq(&tk[i - 1], "$") ? "usd" : eq(&tk[i - 1], "\xC2\xA3") ? "gbp" : "eur";
         add(c->out, c->d, approx ? from : i - 1, j, c->si, PX_QTY_MONEY, v, cur, approx);
         return j;
@@ -444,8 +443,8 @@ static size_t classify(const scan *c, size_t i, size_t j, double v)
         add(c->out, c->d, at, end, c->si, PX_QTY_PERCENT, v, NULL, approx);
         return end;
     }
-    if ((tk[i].flags & PX_TOK_NUMBER) && j == i + 1 && v >= 1800 && v <= 2200 &&
-        v == floor(v) && !strchr(tk[i].fold, ',')) {
+    if ((tk[i].flags & PX_TOK_NUMBER) && j == i + 1 && v >= 1800 && v <= 2200 && v == floor(v) &&
+        !strchr(tk[i].fold, ',')) {
         add(c->out, c->d, i, j, c->si, PX_QTY_YEAR, v, NULL, false);
         return j;
     }

@@ -5,8 +5,8 @@
  * ones (British style; ’ inside a word is an apostrophe), paired within a
  * paragraph and across its sentences; a double quotation left open at a
  * paragraph's end continues when the next paragraph opens with a quote mark
- * (the newspaper convention), else it ends there. Tokens inside are flagged PX_TOK_QUOTED, so framing can tell
- * the outlet's own voice from a speaker's.
+ * (the newspaper convention), else it ends there. Tokens inside are flagged PX_TOK_QUOTED, so
+ * framing can tell the outlet's own voice from a speaker's.
  *
  * Attributions: "…, X said.", "…, said X.", "according to X", "X said
  * (that) …", "X told reporters", "X, an appositive, said …". Speech verbs
@@ -27,8 +27,8 @@ typedef PX_VEC(px_span) spanvec;
 
 static bool opening(const char *t, size_t i)
 {
-    return i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' ||
-           t[i - 1] == '[' || t[i - 1] == '\t' || t[i - 1] == '-' ||
+    return i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' || t[i - 1] == '[' ||
+           t[i - 1] == '\t' || t[i - 1] == '-' ||
            (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
             ((unsigned char)t[i - 1] == 0x94 || (unsigned char)t[i - 1] == 0x93));
 }
@@ -155,34 +155,43 @@ void px_text_quotes(px_arena *a, px_doc *d)
 
 /* Verbs that report speech whatever follows them ("X said the talks …"). */
 static const char *const speech_verbs[] = {
-    "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted",
-    "notes", "claimed", "claims", "insisted", "insists", "argued", "argues", "warned",
-    "warns", "explained", "explains", "acknowledged", "acknowledges", "admitted", "admits",
-    "conceded", "concedes", "alleged", "alleges", "asserted", "asserts", "maintained",
-    "maintains", "contended", "contends", "suggested", "suggests", "wrote", "writes",
-    "believes", "believed", "thinks", "insisting", "saying", "stressed", "stresses",
-    "emphasized", "emphasised", "cautioned", "predicted", "recalled", "reiterated", NULL};
+    "said",      "says",         "say",          "told",
+    "tells",     "stated",       "states",       "added",
+    "adds",      "noted",        "notes",        "claimed",
+    "claims",    "insisted",     "insists",      "argued",
+    "argues",    "warned",       "warns",        "explained",
+    "explains",  "acknowledged", "acknowledges", "admitted",
+    "admits",    "conceded",     "concedes",     "alleged",
+    "alleges",   "asserted",     "asserts",      "maintained",
+    "maintains", "contended",    "contends",     "suggested",
+    "suggests",  "wrote",        "writes",       "believes",
+    "believed",  "thinks",       "insisting",    "saying",
+    "stressed",  "stresses",     "emphasized",   "emphasised",
+    "cautioned", "predicted",    "recalled",     "reiterated",
+    NULL};
 
 /* Verbs that report speech only before "that", a colon, a comma or a
  * quotation ("X blasted the call as “…”"), not before an object ("the U.S.
  * responded with sanctions"). */
 static const char *const other_verbs[] = {
-    "declared", "declares", "announced", "announces", "confirmed", "confirms", "revealed",
-    "reveals", "tweeted", "replied", "responded", "complained", "blasted", "slammed",
-    "accused", "described", "reported", "reports", "observed", "pointed", "countered",
-    "boasted", "lamented", "estimated", "agreed", "vowed", "promised", "urged", "denied",
-    "charged", "fumed", "quipped", "joked", "scoffed", "snapped", "mocked", NULL};
+    "declared", "declares",  "announced", "announces", "confirmed",  "confirms", "revealed",
+    "reveals",  "tweeted",   "replied",   "responded", "complained", "blasted",  "slammed",
+    "accused",  "described", "reported",  "reports",   "observed",   "pointed",  "countered",
+    "boasted",  "lamented",  "estimated", "agreed",    "vowed",      "promised", "urged",
+    "denied",   "charged",   "fumed",     "quipped",   "joked",      "scoffed",  "snapped",
+    "mocked",   NULL};
 
 static const char *const anon_words[] = {
-    "official", "officials", "source", "sources", "person", "people", "aide", "aides",
-    "insider", "insiders", "diplomat", "diplomats", "familiar", "anonymity", "someone",
-    "critics", "observers", "experts", "analysts", "some", "many", "others", "hawks",
-    "doves", "skeptics", "sceptics", "opponents", "supporters", NULL};
+    "official", "officials", "source",    "sources",    "person",    "people",
+    "aide",     "aides",     "insider",   "insiders",   "diplomat",  "diplomats",
+    "familiar", "anonymity", "someone",   "critics",    "observers", "experts",
+    "analysts", "some",      "many",      "others",     "hawks",     "doves",
+    "skeptics", "sceptics",  "opponents", "supporters", NULL};
 
 /* Words between a speaker and the verb that are not the speaker's. */
-static const char *const interjections[] = {"also", "later", "then", "again", "previously",
-                                            "earlier", "afterward", "afterwards", "once",
-                                            "repeatedly", "reportedly", "allegedly", NULL};
+static const char *const interjections[] = {
+    "also",       "later", "then",       "again",      "previously", "earlier", "afterward",
+    "afterwards", "once",  "repeatedly", "reportedly", "allegedly",  NULL};
 
 static bool word_in(const px_token *t, const char *const *list)
 {
@@ -249,8 +258,8 @@ static bool reports_speech(const px_doc *d, size_t v, size_t b, size_t e)
         return false;
     if (word_in(&d->toks[v], speech_verbs))
         return true;
-    if (v + 1 < e && (strcmp(d->toks[v + 1].fold, "that") == 0 ||
-                      punct(&d->toks[v + 1], ":") || punct(&d->toks[v + 1], ",")))
+    if (v + 1 < e && (strcmp(d->toks[v + 1].fold, "that") == 0 || punct(&d->toks[v + 1], ":") ||
+                      punct(&d->toks[v + 1], ",")))
         return true;
     for (size_t k = v + 1; k < e; k++)
         if (d->toks[k].flags & PX_TOK_QUOTED)
@@ -259,12 +268,12 @@ static bool reports_speech(const px_doc *d, size_t v, size_t b, size_t e)
 }
 
 /* The speaker proper inside [*s, *e): drop a leading relative word ("where
- * they said"), interjected adverbs before the verb, and keep only the name when a common noun runs into it ("a scheme
- * Holloway said" → "Holloway"). */
+ * they said"), interjected adverbs before the verb, and keep only the name when a common noun runs
+ * into it ("a scheme Holloway said" → "Holloway"). */
 static void trim_speaker(const px_doc *d, size_t *s, size_t *e)
 {
-    static const char *const relatives[] = {"where", "who", "which", "when", "as",
-                                            "while", "and", "but", "because", "since", NULL};
+    static const char *const relatives[] = {"where", "who", "which",   "when",  "as", "while",
+                                            "and",   "but", "because", "since", NULL};
     const px_token *t = d->toks;
     while (*s + 1 < *e && word_in(&t[*s], relatives))
         (*s)++;
@@ -286,8 +295,13 @@ static void add_attr(attrvec *v, const px_doc *d, uint32_t si, size_t cs, size_t
                      size_t se, size_t vs, size_t ve)
 {
     trim_speaker(d, &ss, &se);
-    px_attribution at = {d->toks[cs].start, d->toks[ce - 1].end, d->toks[ss].start,
-                         d->toks[se - 1].end, d->toks[vs].start, d->toks[ve - 1].end, si,
+    px_attribution at = {d->toks[cs].start,
+                         d->toks[ce - 1].end,
+                         d->toks[ss].start,
+                         d->toks[se - 1].end,
+                         d->toks[vs].start,
+                         d->toks[ve - 1].end,
+                         si,
                          anonymous(d, ss, se)};
     px_vec_push(*v, at);
 }
@@ -318,9 +332,10 @@ static bool according_to(const px_doc *d, uint32_t si, size_t b, size_t last, at
 static bool adverbial_tail(const px_doc *d, size_t v, size_t last)
 {
     static const char *const starts[] = {
-        "on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today",
-        "tonight", "earlier", "later", "afterward", "afterwards", "late", "when", "while",
-        "from", "via", "over", "through", "reporters", "journalists", NULL};
+        "on",         "in",        "at",          "during",  "after",   "before", "last",
+        "this",       "yesterday", "today",       "tonight", "earlier", "later",  "afterward",
+        "afterwards", "late",      "when",        "while",   "from",    "via",    "over",
+        "through",    "reporters", "journalists", NULL};
     if (v + 1 >= last)
         return true;
     const px_token *t = &d->toks[v + 1];
@@ -390,8 +405,8 @@ static size_t clause_end(const px_doc *d, size_t v, size_t e)
 {
     const px_token *tk = d->toks;
     size_t ce = v + 1;
-    if (ce < e && (strcmp(tk[ce].fold, "reporters") == 0 ||
-                   strcmp(tk[ce].fold, "journalists") == 0))
+    if (ce < e &&
+        (strcmp(tk[ce].fold, "reporters") == 0 || strcmp(tk[ce].fold, "journalists") == 0))
         ce++;
     if (ce < e && strcmp(tk[ce].fold, "that") == 0)
         ce++;

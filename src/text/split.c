@@ -41,20 +41,19 @@ bool px_text_is_alnum(int32_t cp)
 bool px_text_is_quote(int32_t cp)
 {
     return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
-           cp == 0x2019 || cp == 0xAB || cp == 0xBB || cp == 0x201E || cp == 0x2039 ||
-           cp == 0x203A;
+           cp == 0x2019 || cp == 0xAB || cp == 0xBB || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
 }
 
 static bool is_closer(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
-           cp == ')' || cp == ']' || cp == 0x203A;
+    return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == ')' ||
+           cp == ']' || cp == 0x203A;
 }
 
 static bool is_opener(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0xAB ||
-           cp == '(' || cp == '[' || cp == 0x201E || cp == 0x2039;
+    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == '(' ||
+           cp == '[' || cp == 0x201E || cp == 0x2039;
 }
 
 static bool is_bullet(int32_t cp)
@@ -92,10 +91,10 @@ static int32_t before(const char *t, size_t i)
 /* ---- list markers: "1.", "2.)", "a)", "• 9.", "⁃10." in sequence ---- */
 
 typedef struct {
-    size_t start;    /* where the item starts (bullet included) */
-    size_t dot;      /* the marker's '.' (or SIZE_MAX) */
-    int value;       /* 1, 2, 3 … or 'a', 'b' … */
-    int style;       /* 0 "1." 1 "1.)" 2 "1)"; +10 for letters */
+    size_t start; /* where the item starts (bullet included) */
+    size_t dot;   /* the marker's '.' (or SIZE_MAX) */
+    int value;    /* 1, 2, 3 … or 'a', 'b' … */
+    int style;    /* 0 "1." 1 "1.)" 2 "1)"; +10 for letters */
     bool bullet;
 } marker;
 
@@ -116,8 +115,8 @@ static bool marker_at(const char *t, size_t n, size_t i, marker *m)
     while (d < n && d - k < 3 && t[d] >= '0' && t[d] <= '9')
         value = value * 10 + (t[d++] - '0');
     int letters = 0;
-    if (d == k && d < n && t[d] >= 'a' && t[d] <= 'z' && !(d + 1 < n && t[d + 1] >= 'a' &&
-                                                         t[d + 1] <= 'z')) {
+    if (d == k && d < n && t[d] >= 'a' && t[d] <= 'z' &&
+        !(d + 1 < n && t[d + 1] >= 'a' && t[d + 1] <= 'z')) {
         value = (unsigned char)t[d++];
         letters = 10;
     }
@@ -374,8 +373,8 @@ static bool terminal(const char *t, size_t n, size_t start, size_t i, const mark
     size_t nw, ne;
     next_word(t, n, ws, &nw, &ne);
     int32_t next = at(t, n, nw, NULL);
-    bool upper_next = px_text_is_upper(next) || (next >= '0' && next <= '9') ||
-                      is_bullet(at(t, n, ws, NULL));
+    bool upper_next =
+        px_text_is_upper(next) || (next >= '0' && next <= '9') || is_bullet(at(t, n, ws, NULL));
     if (others) /* ! ? and their runs: "Yahoo! in" continues */
         return *end = after, upper_next || !px_text_is_lower(next);
     if (dots == 1)

@@ -20,15 +20,17 @@ static px_map *abbrevs, *stops, *starters;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static const char *const starter_words[] = {
-    "i", "the", "a", "an", "it", "he", "she", "they", "we", "you", "this", "that", "these",
-    "those", "there", "here", "his", "her", "their", "our", "my", "its", "but", "and", "or",
-    "so", "yet", "if", "when", "while", "after", "before", "in", "on", "at", "as", "for",
-    "how", "what", "why", "who", "where", "did", "do", "does", "is", "are", "was", "were",
-    "mr", "mrs", "ms", "dr", "then", "still", "now", "however", "meanwhile", "also",
-    "one", "some", "many", "most", "all", "no", "not", "both", "each", "every", "such",
-    "since", "although", "though", "because", "even", "later", "earlier", "today",
-    "yesterday", "tomorrow", "last", "next", "another", "other", "let", "can", "will",
-    NULL};
+    "i",       "the",       "a",       "an",    "it",      "he",    "she",       "they",
+    "we",      "you",       "this",    "that",  "these",   "those", "there",     "here",
+    "his",     "her",       "their",   "our",   "my",      "its",   "but",       "and",
+    "or",      "so",        "yet",     "if",    "when",    "while", "after",     "before",
+    "in",      "on",        "at",      "as",    "for",     "how",   "what",      "why",
+    "who",     "where",     "did",     "do",    "does",    "is",    "are",       "was",
+    "were",    "mr",        "mrs",     "ms",    "dr",      "then",  "still",     "now",
+    "however", "meanwhile", "also",    "one",   "some",    "many",  "most",      "all",
+    "no",      "not",       "both",    "each",  "every",   "such",  "since",     "although",
+    "though",  "because",   "even",    "later", "earlier", "today", "yesterday", "tomorrow",
+    "last",    "next",      "another", "other", "let",     "can",   "will",      NULL};
 
 static void load_lines(px_map *m, const char *data, size_t len, bool with_kind)
 {

@@ -51,7 +51,8 @@ static void find_names(px_arena *a, px_doc *d)
         size_t j = i + 1;
         while (j < d->ntoks && d->toks[j].sent == t->sent &&
                (((d->toks[j].flags & PX_TOK_CAPITAL) && (d->toks[j].flags & PX_TOK_WORD)) ||
-                (strcmp(d->toks[j].fold, ".") == 0 && j > i && d->toks[j - 1].end - d->toks[j - 1].start <= 2)))
+                (strcmp(d->toks[j].fold, ".") == 0 && j > i &&
+                 d->toks[j - 1].end - d->toks[j - 1].start <= 2)))
             j++;
         while (j > i + 1 && (d->toks[j - 1].flags & PX_TOK_PUNCT))
             j--;
@@ -81,7 +82,8 @@ static void find_dateline(px_doc *d)
         i++;
     }
     /* at least a word of capitals ("WASHINGTON", not "A new"), then a dash */
-    if (caps < 3 || i >= n || d->text[i - 1] != ' ' || !(d->text[b + 1] >= 'A' && d->text[b + 1] <= 'Z'))
+    if (caps < 3 || i >= n || d->text[i - 1] != ' ' ||
+        !(d->text[b + 1] >= 'A' && d->text[b + 1] <= 'Z'))
         return;
     size_t dash = 0;
     const unsigned char *u = (const unsigned char *)d->text + i;

@@ -18,7 +18,7 @@
 
 struct px_text_ctx {
     struct sb_stemmer *stemmer;
-    px_map *cache;      /* fold → index in stems */
+    px_map *cache; /* fold → index in stems */
     PX_VEC(char *) stems;
 };
 
@@ -156,8 +156,7 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
                     j += 2;
                     size_t l4;
                     if (j >= n || !is_alnum(cp_at(t, n, j, &l4)) ||
-                        (j + 1 < n && is_alnum(cp_at(t, n, j + 1, &l4)) &&
-                         t[j + 1] != '.'))
+                        (j + 1 < n && is_alnum(cp_at(t, n, j + 1, &l4)) && t[j + 1] != '.'))
                         break;
                 } else {
                     ok = false;
@@ -174,7 +173,10 @@ static size_t scan_word(const char *t, size_t n, size_t i, bool *number)
 
 static bool negation(const char *f, size_t n)
 {
-#define W(s) {(s), sizeof(s) - 1}
+#define W(s)                                                                                       \
+    {                                                                                              \
+        (s), sizeof(s) - 1                                                                         \
+    }
     static const struct {
         const char *w;
         size_t n;

@@ -52,8 +52,7 @@ px_status px_file_write_atomic(const char *path, const void *data, size_t len, p
 {
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-            return px_error_set(err, PX_EIO, "<stdout>", 0, "write failed: %s",
-                                strerror(errno));
+            return px_error_set(err, PX_EIO, "<stdout>", 0, "write failed: %s", strerror(errno));
         return PX_OK;
     }
     size_t plen = strlen(path);
@@ -99,8 +98,7 @@ px_status px_file_write_atomic(const char *path, const void *data, size_t len, p
         unlink(tmp);
         px_tmp_remove(slot);
         free(tmp);
-        return px_error_set(err, PX_EIO, path, 0, "cannot rename into place: %s",
-                            strerror(saved));
+        return px_error_set(err, PX_EIO, path, 0, "cannot rename into place: %s", strerror(saved));
     }
     px_tmp_remove(slot);
     free(tmp);

@@ -142,9 +142,9 @@ static bool nfc(px_buf *out, const char *s, size_t n)
         px_buf_add(out, s + i, start - i);
         if (k > start) {
             utf8proc_uint8_t *f = NULL;
-            utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s + start,
-                                              (utf8proc_ssize_t)(k - start), &f,
-                                              UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            utf8proc_ssize_t r =
+                utf8proc_map((const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(k - start), &f,
+                             UTF8PROC_STABLE | UTF8PROC_COMPOSE);
             if (r >= 0)
                 px_buf_add(out, f, (size_t)r);
             free(f);
@@ -198,8 +198,7 @@ char *px_utf8_fold(px_arena *a, const char *s, size_t n, size_t *out_len)
     }
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                          UTF8PROC_CASEFOLD);
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
     char *p;
     if (r < 0) {
         p = px_arena_strndup(a, s, n);

@@ -21,13 +21,13 @@
 
 /* Masthead words many outlets share: alone they name no one outlet. */
 static const char *const generic_words[] = {
-    "the",     "daily",   "weekly",  "sunday",    "morning",  "evening",  "new",
-    "post",    "times",   "news",    "herald",    "journal",  "wire",     "week",
-    "tribune", "gazette", "telegraph", "express", "star",     "mail",     "observer",
-    "independent", "record", "review", "chronicle", "press",  "report",   "today",
-    "online",  "network", "media",   "magazine",  "sun",      "standard", "globe",
-    "world",   "national", "international", "public", "radio", "courier", "dispatch",
-    "bulletin", "free",   "com",     "www",       "org",      "net",
+    "the",         "daily",    "weekly",        "sunday",    "morning", "evening",  "new",
+    "post",        "times",    "news",          "herald",    "journal", "wire",     "week",
+    "tribune",     "gazette",  "telegraph",     "express",   "star",    "mail",     "observer",
+    "independent", "record",   "review",        "chronicle", "press",   "report",   "today",
+    "online",      "network",  "media",         "magazine",  "sun",     "standard", "globe",
+    "world",       "national", "international", "public",    "radio",   "courier",  "dispatch",
+    "bulletin",    "free",     "com",           "www",       "org",     "net",
 };
 
 static bool generic(const char *fold, size_t n)
@@ -46,9 +46,9 @@ typedef struct variant {
     size_t nwords;
     int what;
     uint32_t outlet;
-    bool capital; /* one word, matched only when written with a capital */
-    bool own;     /* … only in the outlet's own text, after "the" and not
-                   * before another capitalised word ("told the Courier") */
+    bool capital;         /* one word, matched only when written with a capital */
+    bool own;             /* … only in the outlet's own text, after "the" and not
+                           * before another capitalised word ("told the Courier") */
     const char *squashed; /* a name of several words run together, lower case
                            * ("dailyflash"), as handles and hosts write it */
 } variant;
@@ -67,9 +67,8 @@ static size_t bare_end(const px_doc *d, const px_token *t)
     size_t n = strlen(t->fold), b = bare_len(t->fold);
     if (b == n)
         return t->end;
-    return t->end >= t->start + 4 && !memcmp(d->text + t->end - 4, "\xE2\x80\x99s", 4)
-               ? t->end - 4
-               : t->end - 2;
+    return t->end >= t->start + 4 && !memcmp(d->text + t->end - 4, "\xE2\x80\x99s", 4) ? t->end - 4
+                                                                                       : t->end - 2;
 }
 
 /* Add a name. A one-word name is matched only when written with a capital
@@ -149,8 +148,7 @@ static void outlet_variants(const ws_plan *p, variant_vec *v, uint32_t i)
     for (size_t k = 0; k < art->nremoved; k++) {
         px_squash(art->removed[k], strlen(art->removed[k]), line, sizeof line);
         if (masthead(art->removed[k]) && strlen(id) >= 3 && strstr(line, id))
-            add_variant(p->a, v, art->removed[k], strlen(art->removed[k]), WS_CUT_OUTLET, i,
-                        false);
+            add_variant(p->a, v, art->removed[k], strlen(art->removed[k]), WS_CUT_OUTLET, i, false);
     }
 }
 
@@ -165,8 +163,8 @@ static void byline_variants(const ws_plan *p, variant_vec *v, uint32_t i)
     while (*b) {
         size_t n = strcspn(b, ",;&");
         const char *and = strstr(b, " and ");
-        if (and && (size_t)(and - b) < n)
-            n = (size_t)(and - b);
+        if (and&&(size_t)(and-b) < n)
+            n = (size_t)(and-b);
         const char *sp = memchr(b, ' ', n);
         if (sp && sp + 1 < b + n)
             add_variant(p->a, v, b, n, WS_CUT_REPORTER, i, false);
@@ -221,8 +219,12 @@ static void distinctive_words(const ws_plan *p, variant_vec *v, size_t from, uin
             if (n < 3 || (t->flags & (PX_TOK_STOP | PX_TOK_NUMBER)) ||
                 px_text_is_stopword(t->fold, n))
                 continue;
-            variant x = {.words = (px_token *)t, .nwords = 1, .what = WS_CUT_OUTLET,
-                         .outlet = i, .capital = true, .own = generic(t->fold, n)};
+            variant x = {.words = (px_token *)t,
+                         .nwords = 1,
+                         .what = WS_CUT_OUTLET,
+                         .outlet = i,
+                         .capital = true,
+                         .own = generic(t->fold, n)};
             px_vec_push(*v, x);
         }
     }
@@ -339,15 +341,15 @@ static bool email_at(const char *t, size_t n, size_t i, size_t *start)
 }
 
 /* Endings of web addresses written without http or www ("dailyflash.com"). */
-static const char *const domains[] = {".com", ".org", ".net", ".co.uk", ".uk", ".news",
-                                      ".io", ".info", ".gov", ".edu", ".example"};
+static const char *const domains[] = {".com", ".org",  ".net", ".co.uk", ".uk",     ".news",
+                                      ".io",  ".info", ".gov", ".edu",   ".example"};
 
 /* A bare web address from i: letters, digits, dots and hyphens up to one of
  * the endings above, which a '/', a space or the end follows. */
 static bool domain_at(const char *t, size_t n, size_t i)
 {
-    if (!link_start(t, n, i) && !(i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' ||
-                                  t[i - 1] == '(' || t[i - 1] == '"'))
+    if (!link_start(t, n, i) &&
+        !(i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' || t[i - 1] == '"'))
         return false;
     size_t e = i;
     while (e < n && (isalnum((unsigned char)t[e]) || t[e] == '.' || t[e] == '-'))

@@ -12,18 +12,22 @@
 
 /* Which exercises get a hint at the standard level (intro: all). */
 static const bool standard_hint[WS_NKINDS] = {
-    [WS_MISSING] = true, [WS_SPEAKERS] = true, [WS_CONFLICT] = true,
+    [WS_MISSING] = true,
+    [WS_SPEAKERS] = true,
+    [WS_CONFLICT] = true,
 };
 
 static bool hint_shown(const ws_plan *p, ws_kind k)
 {
-    return p->level == PX_WORKSHEET_INTRO || (p->level == PX_WORKSHEET_STANDARD && standard_hint[k]);
+    return p->level == PX_WORKSHEET_INTRO ||
+           (p->level == PX_WORKSHEET_STANDARD && standard_hint[k]);
 }
 
 static void open_exercise(const ws_plan *p, px_buf *b, ws_kind k, const char *title)
 {
-    px_buf_printf(b, "<section class=\"ex\" id=\"ex%u\"><h3><span class=\"num\">%u</span> %s"
-                     "</h3>",
+    px_buf_printf(b,
+                  "<section class=\"ex\" id=\"ex%u\"><h3><span class=\"num\">%u</span> %s"
+                  "</h3>",
                   p->number[k], p->number[k], title);
 }
 
@@ -66,13 +70,15 @@ static void missing(const ws_plan *p, px_buf *b)
         if (p->nmissing > 1)
             px_buf_printf(b, "<strong>%c)</strong> ", (char)('a' + i));
         ws_source_list(p, b, carriers(f));
-        px_buf_printf(b, " %s report something that Source %c leaves out. What is it? "
-                         "Write it in your own words, and say where one of the other sources "
-                         "reports it.",
+        px_buf_printf(b,
+                      " %s report something that Source %c leaves out. What is it? "
+                      "Write it in your own words, and say where one of the other sources "
+                      "reports it.",
                       f->nmentions == 2 ? "both" : "all", ws_letter(p, m->source));
         if (m->nalso)
-            px_buf_printf(b, " (Source %c leaves out more than one such thing: one is "
-                             "enough.)",
+            px_buf_printf(b,
+                          " (Source %c leaves out more than one such thing: one is "
+                          "enough.)",
                           ws_letter(p, m->source));
         px_buf_puts(b, "</p>");
         if (hint_shown(p, WS_MISSING)) {
@@ -152,10 +158,12 @@ static void words(const ws_plan *p, px_buf *b)
         if (i == 0)
             px_buf_puts(b, "Some words do more than report: they push the reader toward a "
                            "view. ");
-        px_buf_printf(b, "Underline <strong>%s</strong> such words or short phrases in Source "
-                         "%c. For each, write a more neutral word that says the same thing.",
+        px_buf_printf(b,
+                      "Underline <strong>%s</strong> such words or short phrases in Source "
+                      "%c. For each, write a more neutral word that says the same thing.",
                       w->nfind == 3 ? "three" : "two", ws_letter(p, w->source));
-        for (size_t e = 0; p->level == PX_WORKSHEET_INTRO && e < sizeof examples / sizeof *examples; e++)
+        for (size_t e = 0; p->level == PX_WORKSHEET_INTRO && e < sizeof examples / sizeof *examples;
+             e++)
             if (!source_uses(p, w, examples[e].loaded)) {
                 px_buf_printf(b, " For example: %s", examples[e].example);
                 break;
@@ -264,9 +272,10 @@ static void lead(const ws_plan *p, px_buf *b)
     if (several) {
         char c = ws_letter(p, (uint32_t)p->lead.early);
         question(b, &part, several);
-        px_buf_printf(b, "Source %c tells you one thing in its first two sentences that other "
-                         "sources only mention further down, or not at all. What is it? Why "
-                         "might Source %c have put it so near the top?</p>",
+        px_buf_printf(b,
+                      "Source %c tells you one thing in its first two sentences that other "
+                      "sources only mention further down, or not at all. What is it? Why "
+                      "might Source %c have put it so near the top?</p>",
                       c, c);
         if (hint_shown(p, WS_LEAD)) {
             uint32_t src = (uint32_t)p->lead.early;
@@ -332,8 +341,7 @@ static void plural(px_buf *b, const char *w)
 }
 
 /* What a conflicting detail is about, in words a student reads easily. */
-static void conflict_subject(const ws_plan *p, px_buf *b, const px_fact *f,
-                             const px_conflict *c)
+static void conflict_subject(const ws_plan *p, px_buf *b, const px_fact *f, const px_conflict *c)
 {
     const px_token *t = c->detail ? detail_word(p, f, c) : NULL;
     switch (c->kind) {
@@ -412,7 +420,7 @@ static void reflect(const ws_plan *p, px_buf *b)
 }
 
 static void (*const renderers[WS_NKINDS])(const ws_plan *, px_buf *) = {
-    [WS_MISSING] = missing, [WS_WORDS] = words,         [WS_SPEAKERS] = speakers,
+    [WS_MISSING] = missing, [WS_WORDS] = words,        [WS_SPEAKERS] = speakers,
     [WS_LEAD] = lead,       [WS_CONFLICT] = conflicts, [WS_REFLECT] = reflect,
 };
 

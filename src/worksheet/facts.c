@@ -5,8 +5,8 @@
  *
  * "Clearly" is measured on the words: a fact's key words are the content
  * stems its sources share, weighted as the align stage weighs words (how
- * rare they are among the story's claims, px_align_word_weight); the fact is clearly absent from a source when none of that
- * source's sentences holds more than CLEARLY_ABSENT of their weight, so a
+ * rare they are among the story's claims, px_align_word_weight); the fact is clearly absent from a
+ * source when none of that source's sentences holds more than CLEARLY_ABSENT of their weight, so a
  * paraphrase the alignment missed is not taken for an omission. A source
  * puts a fact first when it states it in its first two sentences and
  * every other source stating it does so further down. Results go into the
@@ -63,8 +63,8 @@ enum { MAX_KEYS = 24 };
 
 /* How much of the fact's key weight the closest sentence of src holds:
  * 0 (none of its key words) to 1 (a sentence with all of them). */
-static double closest_share(const ws_plan *p, const px_fact *f, uint32_t src,
-                            const size_t *keys, size_t nkeys)
+static double closest_share(const ws_plan *p, const px_fact *f, uint32_t src, const size_t *keys,
+                            size_t nkeys)
 {
     const px_story *s = p->s;
     const px_doc *rd = s->docs[f->mentions[f->rep].source], *d = s->docs[src];
@@ -137,8 +137,7 @@ static void missing_keys(ws_plan *p, ws_missing *m)
     while (nk > 4) { /* drop the commonest until four are left */
         size_t worst = 0;
         for (size_t k = 1; k < nk; k++)
-            if (weight(p, rd->toks[keys[k]].stem) <
-                weight(p, rd->toks[keys[worst]].stem))
+            if (weight(p, rd->toks[keys[k]].stem) < weight(p, rd->toks[keys[worst]].stem))
                 worst = k;
         memmove(keys + worst, keys + worst + 1, (nk - worst - 1) * sizeof *keys);
         nk--;
@@ -321,8 +320,8 @@ static void pick_early(ws_plan *p, const uint64_t *heads)
             for (size_t k = 0; k < fact->nmentions; k++)
                 if (fact->mentions[k].score < weakest)
                     weakest = fact->mentions[k].score;
-            double score = ((heads[f] >> src & 1) ? 2 : 1) + position_gap(p, f, src) +
-                           0.5 * weakest;
+            double score =
+                ((heads[f] >> src & 1) ? 2 : 1) + position_gap(p, f, src) + 0.5 * weakest;
             if (score > best) {
                 best = score;
                 p->lead.early = (int32_t)src;
@@ -350,4 +349,3 @@ void ws_pick_lead(ws_plan *p)
     pick_early(p, heads);
     p->supported[WS_LEAD] = firsts >= 2 || p->lead.early >= 0;
 }
-

@@ -74,10 +74,10 @@ typedef struct ws_words {
 
 /* Exercise 3: who speaks. -1 when the analysis does not single one out. */
 typedef struct ws_speakers {
-    int32_t anonymous;  /* the source with the most anonymous attributions */
-    int32_t most_named; /* the source quoting the most named people */
-    int32_t least_named;/* … and the fewest */
-    uint64_t unique;    /* sources quoting a person no other source quotes */
+    int32_t anonymous;   /* the source with the most anonymous attributions */
+    int32_t most_named;  /* the source quoting the most named people */
+    int32_t least_named; /* … and the fewest */
+    uint64_t unique;     /* sources quoting a person no other source quotes */
 } ws_speakers;
 
 /* Exercise 4: per source, the fact its headline states and the fact of its
@@ -109,9 +109,9 @@ typedef struct ws_plan {
     uint32_t *by_letter; /* per letter: the source */
     ws_cut **cuts;       /* per source, in text order, not overlapping */
     size_t *ncuts;
-    uint32_t **numbers;  /* per source and sentence: its number on the sheet,
-                          * 1-based; 0 for the headline; WS_HIDDEN when every
-                          * word of it is blanked out (a masthead line) */
+    uint32_t **numbers; /* per source and sentence: its number on the sheet,
+                         * 1-based; 0 for the headline; WS_HIDDEN when every
+                         * word of it is blanked out (a masthead line) */
     ws_missing missing[WS_MAX_ITEMS];
     size_t nmissing;
     ws_words words[WS_MAX_ITEMS];
@@ -120,9 +120,9 @@ typedef struct ws_plan {
     ws_lead lead;
     ws_conflict conflict[WS_MAX_ITEMS];
     size_t nconflict;
-    bool supported[WS_NKINDS]; /* the analysis supports the exercise */
-    bool shown[WS_NKINDS];     /* … and the level asks for it */
-    uint32_t number[WS_NKINDS];/* its number on the sheet (1-based) */
+    bool supported[WS_NKINDS];  /* the analysis supports the exercise */
+    bool shown[WS_NKINDS];      /* … and the level asks for it */
+    uint32_t number[WS_NKINDS]; /* its number on the sheet (1-based) */
 } ws_plan;
 
 /* pick.c: the whole plan (letters, cuts, exercises). */

@@ -53,8 +53,9 @@ static void fact_evidence(const ws_plan *p, px_buf *b, const px_fact *f)
 
 static void open_answer(const ws_plan *p, px_buf *b, ws_kind k, const char *title)
 {
-    px_buf_printf(b, "<section class=\"ans\" id=\"ans%u\"><h3><span class=\"num\">%u</span> %s"
-                     "</h3>",
+    px_buf_printf(b,
+                  "<section class=\"ans\" id=\"ans%u\"><h3><span class=\"num\">%u</span> %s"
+                  "</h3>",
                   p->number[k], p->number[k], title);
 }
 
@@ -63,8 +64,9 @@ static void missing_item(const ws_plan *p, px_buf *b, const ws_missing *m)
     const px_fact *f = &p->s->alignment.facts[m->fact];
     char id[32];
     px_story_fact_id(m->fact, id, sizeof id);
-    px_buf_printf(b, "<div class=\"item\" data-ex=\"missing\" data-absent=\"%c\" "
-                     "data-fact=\"%s\"><p><strong>",
+    px_buf_printf(b,
+                  "<div class=\"item\" data-ex=\"missing\" data-absent=\"%c\" "
+                  "data-fact=\"%s\"><p><strong>",
                   ws_letter(p, m->source), id);
     ws_source_name(p, b, m->source, true);
     px_buf_puts(b, "</strong> leaves out what the others report here:</p>");
@@ -80,7 +82,8 @@ static void missing_item(const ws_plan *p, px_buf *b, const ws_missing *m)
     }
     px_buf_puts(b, ".</p>");
     if (m->nalso) {
-        px_buf_printf(b, "<p>Also right: Source %c leaves out these as well.</p><ul class=\"also\">",
+        px_buf_printf(b,
+                      "<p>Also right: Source %c leaves out these as well.</p><ul class=\"also\">",
                       ws_letter(p, m->source));
         for (size_t k = 0; k < m->nalso; k++) {
             const px_fact *g = &p->s->alignment.facts[m->also[k]];
@@ -187,8 +190,7 @@ static size_t speaker_sentences(const ws_plan *p, uint32_t src, size_t k, const 
     return n;
 }
 
-static void speaker_item(const ws_plan *p, px_buf *b, uint32_t src, size_t k,
-                         const px_speaker *sp)
+static void speaker_item(const ws_plan *p, px_buf *b, uint32_t src, size_t k, const px_speaker *sp)
 {
     uint32_t sents[MAX_SPEAKER_SENTS];
     size_t n = speaker_sentences(p, src, k, sp, sents);
@@ -247,15 +249,17 @@ static void speakers_answer(const ws_plan *p, px_buf *b)
     const ws_speakers *w = &p->speakers;
     open_answer(p, b, WS_SPEAKERS, "Who gets to speak?");
     if (w->anonymous >= 0) {
-        px_buf_printf(b, "<p data-answer-anon=\"%c\">Relies most on speakers it does not name: "
-                         "<strong>",
+        px_buf_printf(b,
+                      "<p data-answer-anon=\"%c\">Relies most on speakers it does not name: "
+                      "<strong>",
                       ws_letter(p, (uint32_t)w->anonymous));
         ws_source_name(p, b, (uint32_t)w->anonymous, true);
         px_buf_puts(b, "</strong>. Any two of its unnamed speakers below are evidence.</p>");
     }
     if (w->most_named >= 0) {
-        px_buf_printf(b, "<p data-answer-most=\"%c\" data-answer-fewest=\"%c\">Names the most "
-                         "speakers: <strong>",
+        px_buf_printf(b,
+                      "<p data-answer-most=\"%c\" data-answer-fewest=\"%c\">Names the most "
+                      "speakers: <strong>",
                       ws_letter(p, (uint32_t)w->most_named),
                       ws_letter(p, (uint32_t)w->least_named));
         ws_source_name(p, b, (uint32_t)w->most_named, true);
@@ -310,8 +314,9 @@ static void lead_row(const ws_plan *p, px_buf *b, uint32_t src)
         px_story_fact_id((size_t)p->lead.headline[src], hid, sizeof hid);
     if (p->lead.first[src] >= 0)
         px_story_fact_id((size_t)p->lead.first[src], fid, sizeof fid);
-    px_buf_printf(b, "<tr data-src=\"%c\" data-head-fact=\"%s\" data-first-fact=\"%s\">"
-                     "<th scope=\"row\">%c</th>",
+    px_buf_printf(b,
+                  "<tr data-src=\"%c\" data-head-fact=\"%s\" data-first-fact=\"%s\">"
+                  "<th scope=\"row\">%c</th>",
                   ws_letter(p, src), hid, fid, ws_letter(p, src));
     if (headline)
         lead_cell(p, b, src, 0, p->lead.headline[src]);
@@ -398,8 +403,9 @@ static void conflict_answer(const ws_plan *p, px_buf *b)
         const px_conflict *c = &f->conflicts[p->conflict[i].k];
         char id[32];
         px_story_fact_id(p->conflict[i].fact, id, sizeof id);
-        px_buf_printf(b, "<div class=\"item\" data-ex=\"conflict\" data-fact=\"%s\" "
-                         "data-kind=\"%s\"><ul class=\"ev\">",
+        px_buf_printf(b,
+                      "<div class=\"item\" data-ex=\"conflict\" data-fact=\"%s\" "
+                      "data-kind=\"%s\"><ul class=\"ev\">",
                       id, px_conflict_kind_name(c->kind));
         for (uint32_t l = 0; l < p->s->nsources; l++)
             if (c->values[p->by_letter[l]])
@@ -424,9 +430,8 @@ static void reflect_answer(const ws_plan *p, px_buf *b)
 }
 
 static void (*const answers[WS_NKINDS])(const ws_plan *, px_buf *) = {
-    [WS_MISSING] = missing_answer, [WS_WORDS] = words_answer,
-    [WS_SPEAKERS] = speakers_answer, [WS_LEAD] = lead_answer,
-    [WS_CONFLICT] = conflict_answer, [WS_REFLECT] = reflect_answer,
+    [WS_MISSING] = missing_answer, [WS_WORDS] = words_answer,       [WS_SPEAKERS] = speakers_answer,
+    [WS_LEAD] = lead_answer,       [WS_CONFLICT] = conflict_answer, [WS_REFLECT] = reflect_answer,
 };
 
 static void letters(const ws_plan *p, px_buf *b)
@@ -533,9 +538,9 @@ static const char *const not_supported[WS_NKINDS] = {
     [WS_CONFLICT] = "the sources give no conflicting details",
 };
 static const char *const titles[WS_NKINDS] = {
-    [WS_MISSING] = "What is missing?", [WS_WORDS] = "Word choice",
+    [WS_MISSING] = "What is missing?",    [WS_WORDS] = "Word choice",
     [WS_SPEAKERS] = "Who gets to speak?", [WS_LEAD] = "What comes first?",
-    [WS_CONFLICT] = "Different details", [WS_REFLECT] = "Your turn to think",
+    [WS_CONFLICT] = "Different details",  [WS_REFLECT] = "Your turn to think",
 };
 
 static void left_out(const ws_plan *p, px_buf *b)
@@ -544,8 +549,9 @@ static void left_out(const ws_plan *p, px_buf *b)
     for (int k = 0; k < WS_NKINDS; k++) {
         if (p->shown[k] || (!p->supported[k] && !not_supported[k]))
             continue;
-        px_buf_puts(b, n++ ? "<li>" : "<section class=\"ans\"><h3>Not on this sheet</h3><ul>"
-                                      "<li>");
+        px_buf_puts(b, n++ ? "<li>"
+                           : "<section class=\"ans\"><h3>Not on this sheet</h3><ul>"
+                             "<li>");
         px_buf_printf(b, "<em>%s</em>: %s.</li>", titles[k],
                       p->supported[k] ? "left out at this level" : not_supported[k]);
     }
@@ -555,10 +561,11 @@ static void left_out(const ws_plan *p, px_buf *b)
 
 void ws_key(const ws_plan *p, px_buf *b)
 {
-    px_buf_printf(b, "<body class=\"key\"><header><p class=\"kicker\">Answer key · for the "
-                     "teacher</p><h1>One story, %zu sources: the answers</h1><p>Keep this "
-                     "away from students until they have finished the worksheet. Sentence "
-                     "numbers are those printed on the worksheet.</p></header><main>",
+    px_buf_printf(b,
+                  "<body class=\"key\"><header><p class=\"kicker\">Answer key · for the "
+                  "teacher</p><h1>One story, %zu sources: the answers</h1><p>Keep this "
+                  "away from students until they have finished the worksheet. Sentence "
+                  "numbers are those printed on the worksheet.</p></header><main>",
                   p->s->nsources);
     letters(p, b);
     px_buf_puts(b, "<section class=\"answers\" aria-labelledby=\"answers\">"

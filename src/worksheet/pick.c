@@ -90,8 +90,8 @@ static size_t loaded_words(const ws_plan *p, uint32_t src, ws_word *out, size_t 
             dup = (out[k].lexicon == hit->lexicon && out[k].entry == hit->entry) ||
                   same_stems(s->docs[src], &out[k], hit);
         if (!dup)
-            out[n++] = (ws_word){hit->sent, hit->start, hit->end, hit->lexicon, hit->entry,
-                                 e->neutral, category, hit->tok, hit->ntok};
+            out[n++] = (ws_word){hit->sent,  hit->start, hit->end, hit->lexicon, hit->entry,
+                                 e->neutral, category,   hit->tok, hit->ntok};
     }
     return n;
 }

@@ -113,9 +113,8 @@ void ws_answer_lines(px_buf *b, unsigned lines)
  * or [reporter] instead." */
 static void cut_legend(const ws_plan *p, px_buf *b)
 {
-    static const char *const labels[] = {[WS_CUT_OUTLET] = "[Source B]",
-                                         [WS_CUT_REPORTER] = "[reporter]",
-                                         [WS_CUT_LINK] = "[link]"};
+    static const char *const labels[] = {
+        [WS_CUT_OUTLET] = "[Source B]", [WS_CUT_REPORTER] = "[reporter]", [WS_CUT_LINK] = "[link]"};
     static const char *const what[] = {[WS_CUT_OUTLET] = "an outlet",
                                        [WS_CUT_REPORTER] = "a reporter",
                                        [WS_CUT_LINK] = "a web or e-mail address"};
@@ -147,11 +146,12 @@ static void cut_legend(const ws_plan *p, px_buf *b)
 
 static void sheet_intro(const ws_plan *p, px_buf *b)
 {
-    px_buf_printf(b, "<body class=\"sheet\"><header><p class=\"kicker\">Media literacy "
-                     "worksheet</p><h1>One story, %zu sources</h1>"
-                     "<p class=\"who\"><span>Name:</span><span>Class:</span><span>Date:</span>"
-                     "</p><div class=\"howto\"><p>Below are %zu news articles about the same "
-                     "event. ",
+    px_buf_printf(b,
+                  "<body class=\"sheet\"><header><p class=\"kicker\">Media literacy "
+                  "worksheet</p><h1>One story, %zu sources</h1>"
+                  "<p class=\"who\"><span>Name:</span><span>Class:</span><span>Date:</span>"
+                  "</p><div class=\"howto\"><p>Below are %zu news articles about the same "
+                  "event. ",
                   p->s->nsources, p->s->nsources);
     if (p->reveal)
         px_buf_puts(b, "Each is called by a letter, with the outlet that published it.");
@@ -164,12 +164,13 @@ static void sheet_intro(const ws_plan *p, px_buf *b)
                              "are called <strong>Source A</strong>, <strong>Source B</strong> "
                              "and so on.");
     cut_legend(p, b);
-    px_buf_puts(b, "</p><p>Read them all first. Every sentence has a number in a small box "
-                   "<sup class=\"sn\">1</sup> before it, so you can say exactly where you "
-                   "found something: <em>Source A, sentence 4</em>. Paragraphs are numbered "
-                   "in the margin, with the source's letter (<span class=\"pn demo\">A · para 1</span>)."
-                   "</p>"
-                   "</div></header><main>");
+    px_buf_puts(
+        b, "</p><p>Read them all first. Every sentence has a number in a small box "
+           "<sup class=\"sn\">1</sup> before it, so you can say exactly where you "
+           "found something: <em>Source A, sentence 4</em>. Paragraphs are numbered "
+           "in the margin, with the source's letter (<span class=\"pn demo\">A · para 1</span>)."
+           "</p>"
+           "</div></header><main>");
 }
 
 /* One article: the headline, then the paragraphs, sentences numbered. */
@@ -183,8 +184,7 @@ static void article(const ws_plan *p, px_buf *b, uint32_t src)
     px_buf_puts(b, "</h2>");
     if (p->reveal && (a->byline || a->date)) {
         px_buf_puts(b, "<p class=\"meta\">");
-        px_html_escape(b, a->byline ? a->byline : a->date,
-                       strlen(a->byline ? a->byline : a->date));
+        px_html_escape(b, a->byline ? a->byline : a->date, strlen(a->byline ? a->byline : a->date));
         px_buf_puts(b, "</p>");
     }
     bool headline = d->nsents && d->sents[0].headline;
@@ -217,8 +217,9 @@ static void article(const ws_plan *p, px_buf *b, uint32_t src)
 /* The sheet's code lets a teacher match a sheet to its key. */
 static void footer(const ws_plan *p, px_buf *b, uint64_t seed)
 {
-    px_buf_printf(b, "<footer><p>Made with Parallax %s · sheet %llu-%s</p></footer>"
-                     "</body></html>\n",
+    px_buf_printf(b,
+                  "<footer><p>Made with Parallax %s · sheet %llu-%s</p></footer>"
+                  "</body></html>\n",
                   px_version(), (unsigned long long)seed, level_name(p->level));
 }
 

@@ -26,13 +26,12 @@ static int teardown(void **state)
 
 /* ---- similarity ---- */
 
-static const char *const background[] = {
-    "The mayor opened a new library on Monday.",
-    "Rain is expected across the region this weekend.",
-    "The school board met to discuss the budget.",
-    "A local bakery won a national award.",
-    "Traffic was slow on the highway after a crash.",
-    NULL};
+static const char *const background[] = {"The mayor opened a new library on Monday.",
+                                         "Rain is expected across the region this weekend.",
+                                         "The school board met to discuss the budget.",
+                                         "A local bakery won a national award.",
+                                         "Traffic was slow on the highway after a crash.",
+                                         NULL};
 
 static double score(px_simmodel *m, const char *x, const char *y)
 {
@@ -81,10 +80,13 @@ static void similarity_flips_on_negation(void **state)
 static void similarity_reads_values(void **state)
 {
     (void)state;
-    const char *s[] = {"The call lasted two hours and one minute.", "The call lasted 121 minutes.",
+    const char *s[] = {"The call lasted two hours and one minute.",
+                       "The call lasted 121 minutes.",
                        "The call lasted 90 minutes.",
-                       "The firm lost $2.5bn last year.", "The firm lost $2.5 billion last year.",
-                       "U.S. officials met in D.C. on Monday.", "US officials met in DC on Monday.",
+                       "The firm lost $2.5bn last year.",
+                       "The firm lost $2.5 billion last year.",
+                       "U.S. officials met in D.C. on Monday.",
+                       "US officials met in DC on Monday.",
                        NULL};
     px_simmodel *m = model(s);
     double same = score(m, s[0], s[1]), other = score(m, s[0], s[2]);

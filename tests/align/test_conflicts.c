@@ -162,8 +162,8 @@ static void a_model_decides_the_links(void **state)
     px_error err;
     assert_int_equal(px_align_model_load(p, &m, &err), PX_OK);
     unlink(p);
-    const char *texts[] = {"a", "Bridge closes\n\nThe Harlow bridge closed on Monday.",
-                           "b", "Harlow bridge shut\n\nThe Harlow bridge closed on Monday."};
+    const char *texts[] = {"a", "Bridge closes\n\nThe Harlow bridge closed on Monday.", "b",
+                           "Harlow bridge shut\n\nThe Harlow bridge closed on Monday."};
     px_story *s = test_story(texts, 2);
     px_config cfg;
     px_config_defaults(&cfg);
@@ -186,10 +186,12 @@ static void bare_attributions_never_link(void **state)
 {
     (void)state;
     const char *texts[] = {
-        "a", "Wall talks\n\nThe president spoke to reporters on Monday about the border wall."
-             "\n\n\"We will build it,\" Trump said.\n\nTrump said.",
-        "b", "Border wall\n\nPresident Trump spoke to reporters about the border wall on "
-             "Monday.\n\nTrump said."};
+        "a",
+        "Wall talks\n\nThe president spoke to reporters on Monday about the border wall."
+        "\n\n\"We will build it,\" Trump said.\n\nTrump said.",
+        "b",
+        "Border wall\n\nPresident Trump spoke to reporters about the border wall on "
+        "Monday.\n\nTrump said."};
     px_story *s = test_story(texts, 2);
     px_error err;
     assert_int_equal(px_story_analyze(s, NULL, ctx, &err), PX_OK);
@@ -201,7 +203,8 @@ static void bare_attributions_never_link(void **state)
             continue;
         linked++;
         for (size_t k = 0; k < fact->nmentions; k++) {
-            const px_sentence *se = &s->docs[fact->mentions[k].source]->sents[fact->mentions[k].sent];
+            const px_sentence *se =
+                &s->docs[fact->mentions[k].source]->sents[fact->mentions[k].sent];
             assert_true(se->end - se->start > strlen("Trump said."));
         }
     }

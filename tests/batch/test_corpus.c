@@ -7,20 +7,24 @@
 #include "support.h"
 #include "batch/internal.h"
 
-#define REC(story, outlet, body)                                                  \
-    "{\"story\": \"" story "\", \"outlet\": \"" outlet "\", \"title\": \"A bridge closes\", " \
+#define REC(story, outlet, body)                                                                   \
+    "{\"story\": \"" story "\", \"outlet\": \"" outlet "\", \"title\": \"A bridge closes\", "      \
     "\"text\": \"" body "\"}\n"
 
 static const char corpus[] =
-    REC("b", "zeta", "The bridge closed on Monday. Repairs take six weeks.")
-    REC("a", "one", "Schools closed after the storm. Power was cut to many homes.")
-    "not a record\n"
-    REC("b", "alpha", "The bridge closed on Monday for repairs.")
-    "\n"
-    REC("a", "two", "The storm closed schools. Many homes lost power.")
-    "{\"story\": \"c\", \"outlet\": \"x\", \"text\": \"cut off\n"
-    REC("d", "one", "First version.")
-    REC("d", "one", "Second version.");
+    REC("b", "zeta", "The bridge closed on Monday. Repairs take six weeks.") REC("a", "one", "Schools closed after the storm. Power was cut to many homes.") "not a record\n" REC(
+        "b", "alpha",
+        "The bridge closed on Monday for repairs.") "\n" REC("a", "two",
+                                                             "The storm closed schools. Many homes "
+                                                             "lost power.") "{\"story\": \"c\", "
+                                                                            "\"outlet\": \"x\", "
+                                                                            "\"text\": \"cut "
+                                                                            "off\n" REC("d", "one",
+                                                                                        "First "
+                                                                                        "version.")
+                                                                                REC("d", "one",
+                                                                                    "Second "
+                                                                                    "version.");
 
 static char *write_tmp(const char *text)
 {
@@ -183,7 +187,7 @@ static void folders_are_stories(void **state)
     assert_true(c->folder);
     assert_int_equal(c->nstories, 2);
     assert_string_equal(c->stories[0].id, "bridge"); /* name order */
-    assert_int_equal(c->stories[1].nrec, 2);       /* README left out */
+    assert_int_equal(c->stories[1].nrec, 2);         /* README left out */
     uint64_t before = c->stories[1].hash;
     px_error err;
     px_story *s = NULL;
@@ -196,8 +200,11 @@ static void folders_are_stories(void **state)
     c = open_ok(root, 0, 0);
     assert_true(c->stories[1].hash != before);
     px_corpus_free(c);
-    const char *files[][2] = {{"storm", "east.txt"}, {"storm", "west.txt"},
-                              {"storm", "README.md"}, {"bridge", "north.txt"}, {".", "stray.txt"}};
+    const char *files[][2] = {{"storm", "east.txt"},
+                              {"storm", "west.txt"},
+                              {"storm", "README.md"},
+                              {"bridge", "north.txt"},
+                              {".", "stray.txt"}};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char *d = px_batch_path(root, files[i][0]), *p = px_batch_path(d, files[i][1]);
         unlink(p);

@@ -23,9 +23,9 @@ static json_t *source(json_t *fig, const char *id)
 {
     json_t *v;
     size_t i;
-    json_array_foreach(json_object_get(fig, "sources"), i, v)
-        if (strcmp(json_string_value(json_object_get(v, "id")), id) == 0)
-            return v;
+    json_array_foreach(json_object_get(fig, "sources"), i,
+                       v) if (strcmp(json_string_value(json_object_get(v, "id")), id) ==
+                              0) return v;
     fail_msg("no source %s", id);
     return NULL;
 }
@@ -52,7 +52,8 @@ static void counts_agree_with_the_alignment(void **state)
     size_t sum_carried = 0, sum_unique = 0;
     json_t *v;
     size_t i;
-    json_array_foreach(json_object_get(fig, "sources"), i, v) {
+    json_array_foreach(json_object_get(fig, "sources"), i, v)
+    {
         sum_carried += num(v, "carried");
         sum_unique += num(v, "unique");
         /* a fact carried alone is unique only when the others surely lack it */
@@ -82,7 +83,8 @@ static void the_outlet_that_leaves_a_fact_out(void **state)
     /* wire and herald share more than wire and courier */
     size_t i;
     json_t *p, *wh = NULL, *cw = NULL;
-    json_array_foreach(json_object_get(fig, "pairs"), i, p) {
+    json_array_foreach(json_object_get(fig, "pairs"), i, p)
+    {
         const char *a = json_string_value(json_object_get(p, "a"));
         const char *b = json_string_value(json_object_get(p, "b"));
         assert_true(strcmp(a, b) < 0); /* sources come in id order */
@@ -105,11 +107,14 @@ static void directions_counted_apart(void **state)
 {
     (void)state;
     const char *const slanted[] = {
-        "wire", "Bridge opens\n\nThe bridge opened on Monday. Traffic crossed at noon.",
-        "booster", "Bridge opens\n\nThe gleaming bridge opened on Monday, a triumph. "
-                   "\"A fiasco,\" one critic said. Traffic crossed at noon.",
-        "critic", "Bridge opens\n\nThe bridge, a fiasco and a boondoggle, opened on Monday. "
-                  "Traffic crossed at noon."};
+        "wire",
+        "Bridge opens\n\nThe bridge opened on Monday. Traffic crossed at noon.",
+        "booster",
+        "Bridge opens\n\nThe gleaming bridge opened on Monday, a triumph. "
+        "\"A fiasco,\" one critic said. Traffic crossed at noon.",
+        "critic",
+        "Bridge opens\n\nThe bridge, a fiasco and a boondoggle, opened on Monday. "
+        "Traffic crossed at noon."};
     px_story *s = test_story(slanted, 3);
     px_lexicon *l;
     px_error err;

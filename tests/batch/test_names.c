@@ -77,8 +77,7 @@ static void story_key_found_at_top_level_only(void **state)
 #define KEY(s) px_batch_story_key(a, s, strlen(s))
     assert_string_equal(KEY("{\"story\": \"s1\", \"text\": \"x\"}"), "s1");
     assert_string_equal(KEY("{\"meta\": {\"story\": \"inner\"}, \"story\": \"outer\"}"), "outer");
-    assert_string_equal(KEY("{\"t\": \"a \\\"story\\\": \\\"no\\\"\", \"story\": \"yes\"}"),
-                        "yes");
+    assert_string_equal(KEY("{\"t\": \"a \\\"story\\\": \\\"no\\\"\", \"story\": \"yes\"}"), "yes");
     assert_string_equal(KEY("{\"story\": \"caf\\u00e9 \\\"q\\\"\"}"), "caf\xC3\xA9 \"q\"");
     /* broken after the key: still named, so the story fails as a whole */
     assert_string_equal(KEY("{\"story\": \"s2\", \"text\": \"cut off"), "s2");

@@ -181,8 +181,8 @@ static void pairs_of_outlets(void **state)
     assert_int_equal(ns->a, 0);
     assert_int_equal(ns->b, 1);
     assert_true(ns->both >= 2 && ns->either >= ns->both);
-    assert_int_equal(ns->details, 1); /* the beams */
-    assert_int_equal(ns->agree, 0);   /* 12 against 15 */
+    assert_int_equal(ns->details, 1);         /* the beams */
+    assert_int_equal(ns->agree, 0);           /* 12 against 15 */
     assert_int_equal(c->pairs[1].details, 0); /* north and east dispute nothing */
     px_story_free(s);
     px_lexset_free(lex);

@@ -14,8 +14,8 @@ static char *diff_string(const px_story *s, uint32_t bsrc, uint32_t bsent, uint3
     for (size_t k = 0; k < n; k++) {
         const px_doc *d = s->docs[ops[k].kind == PX_DIFF_DEL ? bsrc : vsrc];
         const px_token *t = &d->toks[ops[k].tok];
-        px_buf_printf(&b, "%s%c%.*s", k ? " " : "", "=+-"[ops[k].kind],
-                      (int)(t->end - t->start), d->text + t->start);
+        px_buf_printf(&b, "%s%c%.*s", k ? " " : "", "=+-"[ops[k].kind], (int)(t->end - t->start),
+                      d -> text + t -> start);
     }
     free(ops);
     return b.data ? px_buf_detach(&b, NULL) : px_xstrdup("");
@@ -61,8 +61,10 @@ static void case_is_folded(void **state)
 {
     (void)state;
     static const char *const texts[] = {
-        "a", "Title one\n\nTHE MAYOR SPOKE ON FRIDAY.",
-        "b", "Title two\n\nThe mayor spoke on Friday evening.",
+        "a",
+        "Title one\n\nTHE MAYOR SPOKE ON FRIDAY.",
+        "b",
+        "Title two\n\nThe mayor spoke on Friday evening.",
     };
     px_story *s = test_story(texts, 2);
     assert_int_equal(px_story_analyze(s, NULL, NULL, NULL), PX_OK);

@@ -129,12 +129,12 @@ static inline long hits(px_arena *a, const char *path)
 }
 
 /* Assert that page p failed with status st and a message containing what. */
-#define assert_failed(p, st, what)                                                 \
-    do {                                                                           \
-        assert_int_equal((p)->status, (st));                                       \
-        if (!strstr((p)->err.message, (what)))                                     \
-            fail_msg("message '%s' lacks '%s'", (p)->err.message, (what));         \
-        assert_string_equal((p)->err.file, (p)->url);                              \
+#define assert_failed(p, st, what)                                                                 \
+    do {                                                                                           \
+        assert_int_equal((p)->status, (st));                                                       \
+        if (!strstr((p)->err.message, (what)))                                                     \
+            fail_msg("message '%s' lacks '%s'", (p)->err.message, (what));                         \
+        assert_string_equal((p)->err.file, (p)->url);                                              \
     } while (0)
 
 #endif

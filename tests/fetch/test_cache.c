@@ -203,12 +203,9 @@ static void outlet_ids_from_urls(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(cached_page_is_identical),
-        cmocka_unit_test(offline_names_the_missing_url),
-        cmocka_unit_test(refresh_fetches_again),
-        cmocka_unit_test(entries_are_whole),
-        cmocka_unit_test(cache_key_is_the_url),
-        cmocka_unit_test(default_cache_folder),
+        cmocka_unit_test(cached_page_is_identical), cmocka_unit_test(offline_names_the_missing_url),
+        cmocka_unit_test(refresh_fetches_again),    cmocka_unit_test(entries_are_whole),
+        cmocka_unit_test(cache_key_is_the_url),     cmocka_unit_test(default_cache_folder),
         cmocka_unit_test(outlet_ids_from_urls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

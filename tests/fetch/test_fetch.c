@@ -232,17 +232,22 @@ static void charsets(void **state)
     px_arena *a = px_arena_new();
     /* windows-1252 declared only in <meta charset> */
     const char *b = article_body(a, "/cp1252");
-    assert_non_null(strstr(b, "The caf\xC3\xA9 on Mill Street said a \xE2\x80\x9C" "fair"
-                              "\xE2\x80\x9D coffee now costs \xE2\x82\xAC" "3.10"));
+    assert_non_null(strstr(b, "The caf\xC3\xA9 on Mill Street said a \xE2\x80\x9C"
+                              "fair"
+                              "\xE2\x80\x9D coffee now costs \xE2\x82\xAC"
+                              "3.10"));
     /* iso-8859-1 in http-equiv: read as browsers do, as windows-1252 */
     b = article_body(a, "/latin1-equiv");
-    assert_non_null(strstr(b, "\xE2\x80\x9C" "fair" "\xE2\x80\x9D"));
+    assert_non_null(strstr(b, "\xE2\x80\x9C"
+                              "fair"
+                              "\xE2\x80\x9D"));
     /* the header's utf-8 wins over the page's windows-1252 */
     b = article_body(a, "/header-wins");
     assert_non_null(strstr(b, "na\xC3\xAFve caf\xC3\xA9"));
     /* UTF-16 with a byte-order mark */
     b = article_body(a, "/utf16");
-    assert_non_null(strstr(b, "\xC3\xBC" "ber"));
+    assert_non_null(strstr(b, "\xC3\xBC"
+                              "ber"));
     /* undecodable bytes are replaced, never a crash */
     b = article_body(a, "/bad-bytes");
     assert_non_null(strstr(b, "ok \xEF\xBF\xBD"));

@@ -41,8 +41,8 @@ static inline const char *hit_category(const px_lexset *s, const px_hit *h)
 }
 
 /* The hits of set in body (no headline), with the doc. */
-static inline size_t hits_in(px_arena *a, px_text_ctx *ctx, const px_lexset *set,
-                             const char *body, px_doc **doc, px_hit **hits)
+static inline size_t hits_in(px_arena *a, px_text_ctx *ctx, const px_lexset *set, const char *body,
+                             px_doc **doc, px_hit **hits)
 {
     *doc = test_doc(a, ctx, NULL, body);
     return px_frame_match(a, set, *doc, hits);

@@ -109,8 +109,11 @@ static void score_files_load_as_one_category(void **state)
     assert_true(l->entries[0].weight == -2);
     px_lexicon_free(l);
     /* VADER style: token, mean, sd, ratings */
-    assert_int_equal(lex_parse("vader.txt", "$:\t-1.5\t0.80623\t[-1, -1, -1]\n"
-                                            "good\t1.9\t0.9434\t[2, 1, 1]\n", &l, &err), PX_OK);
+    assert_int_equal(lex_parse("vader.txt",
+                               "$:\t-1.5\t0.80623\t[-1, -1, -1]\n"
+                               "good\t1.9\t0.9434\t[2, 1, 1]\n",
+                               &l, &err),
+                     PX_OK);
     assert_int_equal(l->nentries, 2);
     assert_true(l->entries[1].weight == 1.9);
     px_lexicon_free(l);
@@ -183,15 +186,15 @@ static void expect_error(const char *name, const char *text, size_t line, const 
 static void tsv_errors_name_file_and_line(void **state)
 {
     (void)state;
-    expect_error("a.tsv", "# name: a\nslammed\tcombative\t1\nblasted combative 1\n", 3,
-                 "no tab");
+    expect_error("a.tsv", "# name: a\nslammed\tcombative\t1\nblasted combative 1\n", 3, "no tab");
     expect_error("a.tsv", "x\t\t1\n", 1, "empty category");
     expect_error("a.tsv", "x\tlabel\tlots\n", 1, "weight 'lots' is not a number");
     expect_error("a.tsv", "x\tlabel\t1\tneutral\tnot-head\textra\n", 1, "too many columns");
     expect_error("a.tsv", "x\tlabel\t1\tneutral\tnot-heads\n", 1,
                  "unknown context rule 'not-heads'");
-    expect_error("a.tsv", "# name: a\n# category: label — l\n# attacking: label, labels\n"
-                          "x\tlabel\t1\n",
+    expect_error("a.tsv",
+                 "# name: a\n# category: label — l\n# attacking: label, labels\n"
+                 "x\tlabel\t1\n",
                  3, "'labels' is not a category");
     expect_error("a.tsv", "# label: lable — a label\nx\tlabel\t1\n", 1,
                  "'lable' is not a category");
@@ -282,8 +285,8 @@ static void shipped_lexicons_are_complete(void **state)
     px_lexset *s = px_lexset_new();
     px_error err = {0};
     assert_int_equal(px_lexset_load_dir(s, dir, &err), PX_OK);
-    const char *want[] = {"hedges", "loaded", "attribution", "sourcing", "tone",
-                          "subjectivity", "frames"};
+    const char *want[] = {"hedges", "loaded",       "attribution", "sourcing",
+                          "tone",   "subjectivity", "frames"};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         assert_non_null(px_lexset_find(s, want[i]));
     for (size_t i = 0; i < px_lexset_count(s); i++) {

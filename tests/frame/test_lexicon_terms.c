@@ -76,9 +76,20 @@ static void stems_match_the_tokenisers_stems(void **state)
 static void weights_read_as_strtod_reads_them(void **state)
 {
     (void)state;
-    static const char *weights[] = {"1",     "0.5",  "-2",   "+1.5 ", "1.",   ".25",
-                                    "007",   "0.1",  "-0",   "1e0",   "0x10", "2.675",
-                                    "0.3333333333333", "123456789012345678"};
+    static const char *weights[] = {"1",
+                                    "0.5",
+                                    "-2",
+                                    "+1.5 ",
+                                    "1.",
+                                    ".25",
+                                    "007",
+                                    "0.1",
+                                    "-0",
+                                    "1e0",
+                                    "0x10",
+                                    "2.675",
+                                    "0.3333333333333",
+                                    "123456789012345678"};
     for (size_t i = 0; i < sizeof weights / sizeof *weights; i++) {
         char line[80];
         snprintf(line, sizeof line, "word\tcat\t%s\n", weights[i]);

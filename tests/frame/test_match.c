@@ -74,8 +74,9 @@ static void phrases_across_whitespace_and_line_breaks(void **state)
     (void)state;
     px_arena *a = px_arena_new();
     px_lexset *s = lexset_of("l.tsv", "walked back\td\t1\npeople familiar with\ts\t1\n");
-    assert_string_equal(matched(a, s, "He walked\n   back the claim, people  familiar\nwith it said."),
-                        "walked\n   back|people  familiar\nwith");
+    assert_string_equal(
+        matched(a, s, "He walked\n   back the claim, people  familiar\nwith it said."),
+        "walked\n   back|people  familiar\nwith");
     /* a phrase does not run over a sentence end */
     assert_string_equal(matched(a, s, "He walked. Back home, he slept."), "");
     px_lexset_free(s);
@@ -149,8 +150,9 @@ static void lower_case_terms_skip_names(void **state)
     px_lexset *s = lexset_of("l.tsv", "may\thedge\t1\nWhite House official\tanon\t1\n"
                                       "affordable\tpos\t1\n");
     assert_string_equal(matched(a, s, "It may rain in May. May it rain?"), "may|May");
-    assert_string_equal(matched(a, s, "The Affordable Care Act is affordable, a White House "
-                                      "official said."),
+    assert_string_equal(matched(a, s,
+                                "The Affordable Care Act is affordable, a White House "
+                                "official said."),
                         "affordable|White House official");
     /* a Title Case line is not a run of names */
     assert_string_equal(matched(a, s, "Prices May Fall As Affordable Homes Return"),
@@ -197,7 +199,8 @@ static void voice_of_each_hit(void **state)
     /* curly and straight quotes; a quotation running over two sentences and
      * on into the next paragraph */
     size_t n = hits_in(a, ctx, s,
-                       "Chaos, said the minister, \xE2\x80\x9C" "a disgrace. Pure chaos.\xE2\x80\x9D\n\n"
+                       "Chaos, said the minister, \xE2\x80\x9C"
+                       "a disgrace. Pure chaos.\xE2\x80\x9D\n\n"
                        "\"It was a disaster.\n\n\"A disaster,\" he added. It was chaos.",
                        &d, &h);
     assert_int_equal(n, 6);
@@ -207,8 +210,10 @@ static void voice_of_each_hit(void **state)
             fail_msg("hit %zu (%s): quoted %d", i, hit_text(a, d, &h[i]), h[i].quoted);
     /* single curly quotes; an apostrophe inside a word closes nothing */
     n = hits_in(a, ctx, s,
-                "The minister\xE2\x80\x99s aide called it \xE2\x80\x98" "a disgrace that "
-                "won\xE2\x80\x99t end in chaos\xE2\x80\x99 and left. Then chaos.", &d, &h);
+                "The minister\xE2\x80\x99s aide called it \xE2\x80\x98"
+                "a disgrace that "
+                "won\xE2\x80\x99t end in chaos\xE2\x80\x99 and left. Then chaos.",
+                &d, &h);
     assert_int_equal(n, 3);
     assert_true(h[0].quoted && h[1].quoted);
     assert_false(h[2].quoted);

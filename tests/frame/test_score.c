@@ -36,9 +36,10 @@ static void narration_and_quotation_counted_apart(void **state)
     px_lexset *s = lexset_of("l.tsv", tsv);
     const px_doc *docs[2];
     /* 20 body words, 4 of them inside the quotation */
-    docs[0] = test_doc(a, ctx, "The regime", "The regime slammed the plan on Monday. "
-                                             "\"This is chaos,\" an aide said about the plan "
-                                             "and the vote.");
+    docs[0] = test_doc(a, ctx, "The regime",
+                       "The regime slammed the plan on Monday. "
+                       "\"This is chaos,\" an aide said about the plan "
+                       "and the vote.");
     docs[1] = test_doc(a, ctx, NULL, "The government criticised the plan on Monday.");
     px_source_frame *fr;
     px_error err;
@@ -50,8 +51,8 @@ static void narration_and_quotation_counted_apart(void **state)
     assert_int_equal(all->quoted, 1);
     assert_int_equal(fr[0].sourcing.words, 19);
     assert_int_equal(fr[0].sourcing.quoted_words, 3);
-    assert_true(all->per_1k > 157.8 && all->per_1k < 157.9);         /* 3 / 19 */
-    assert_true(all->narration_per_1k == 125.0);                     /* 2 / 16 */
+    assert_true(all->per_1k > 157.8 && all->per_1k < 157.9);               /* 3 / 19 */
+    assert_true(all->narration_per_1k == 125.0);                           /* 2 / 16 */
     assert_true(all->quoted_per_1k > 333.3 && all->quoted_per_1k < 333.4); /* 1 / 3 */
     /* the difference from the story's mean, overall and for narration */
     assert_true(all->delta > 78.9 && all->delta < 79.0);
@@ -113,12 +114,15 @@ static void facts_scored_per_outlet_with_speaker(void **state)
 {
     (void)state;
     const char *texts[] = {
-        "hawk", "Talks held\n\nThe regime slammed the sanctions plan on Tuesday, the Kremlin "
-                "said. Markets were calm.",
-        "wire", "Talks held\n\nRussia criticised the sanctions plan on Tuesday, the Kremlin "
-                "said. Markets were calm.",
-        "tab", "Talks held\n\nThe Kremlin slammed the sanctions plan on Tuesday in chaos, "
-               "insiders say. Markets were calm."};
+        "hawk",
+        "Talks held\n\nThe regime slammed the sanctions plan on Tuesday, the Kremlin "
+        "said. Markets were calm.",
+        "wire",
+        "Talks held\n\nRussia criticised the sanctions plan on Tuesday, the Kremlin "
+        "said. Markets were calm.",
+        "tab",
+        "Talks held\n\nThe Kremlin slammed the sanctions plan on Tuesday in chaos, "
+        "insiders say. Markets were calm."};
     px_story *st = test_story(texts, 3);
     px_config cfg;
     px_config_defaults(&cfg);
@@ -161,8 +165,7 @@ static const char *const slanted_tsv = "# name: slanted\n"
                                        "slammed\tattack\n";
 
 /* Ten body sentences: the words of one outlet's story of a bridge. */
-static px_doc *bridge(px_arena *a, const char *w1, const char *w2, const char *w3,
-                      const char *w4)
+static px_doc *bridge(px_arena *a, const char *w1, const char *w2, const char *w3, const char *w4)
 {
     char body[2048];
     snprintf(body, sizeof body,

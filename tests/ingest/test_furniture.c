@@ -53,11 +53,12 @@ static void newsletter_pitches_also_repeated(void **state)
 {
     (void)state;
     px_arena *a = px_arena_new();
-    px_article *art = paste(a, "gazette.txt",
-        "Barrier opens\n\n" LEAD
-        "Get the Valley Gazette's morning briefing in your inbox. Sign up free.\n\n" MID SHORT
-        "Get the Valley Gazette's morning briefing in your inbox. Sign up free.\n\n" QUOTE
-        "Never miss a story: join our weekly newsletter today.\n\n" END);
+    px_article *art =
+        paste(a, "gazette.txt",
+              "Barrier opens\n\n" LEAD
+              "Get the Valley Gazette's morning briefing in your inbox. Sign up free.\n\n" MID SHORT
+              "Get the Valley Gazette's morning briefing in your inbox. Sign up free.\n\n" QUOTE
+              "Never miss a story: join our weekly newsletter today.\n\n" END);
     keeps_article(art);
     gone(art, "morning briefing");
     gone(art, "weekly newsletter");
@@ -69,9 +70,10 @@ static void advertisement_and_prompts(void **state)
     (void)state;
     px_arena *a = px_arena_new();
     px_article *art = paste(a, "gazette.txt",
-        "Barrier opens\n\n" LEAD "Advertisement\n\n" MID "Share this article\n\nPrint\n\n"
-        SHORT "Story continues below advertisement\n\n" QUOTE "12 Comments\n\n"
-        "Leave a comment\n\n" END);
+                            "Barrier opens\n\n" LEAD "Advertisement\n\n" MID
+                            "Share this article\n\nPrint\n\n" SHORT
+                            "Story continues below advertisement\n\n" QUOTE "12 Comments\n\n"
+                            "Leave a comment\n\n" END);
     keeps_article(art);
     gone(art, "Advertisement");
     gone(art, "Share this article");
@@ -85,12 +87,13 @@ static void credits_and_bios(void **state)
 {
     (void)state;
     px_arena *a = px_arena_new();
-    px_article *art = paste(a, "gazette.txt",
-        "Barrier opens\n\nBy Rosa Lind and Omar Haddad\n\n" LEAD
-        "The barrier seen from the east bank on Monday. (Jon Vale / Valley Gazette)\n\n"
-        "Photo: Jon Vale\n\n" MID SHORT QUOTE END
-        "Rosa Lind is a staff reporter at the Valley Gazette who covers the environment.\n\n"
-        "Omar Haddad covers county government for the Valley Gazette.\n");
+    px_article *art =
+        paste(a, "gazette.txt",
+              "Barrier opens\n\nBy Rosa Lind and Omar Haddad\n\n" LEAD
+              "The barrier seen from the east bank on Monday. (Jon Vale / Valley Gazette)\n\n"
+              "Photo: Jon Vale\n\n" MID SHORT QUOTE END
+              "Rosa Lind is a staff reporter at the Valley Gazette who covers the environment.\n\n"
+              "Omar Haddad covers county government for the Valley Gazette.\n");
     keeps_article(art);
     gone(art, "east bank on Monday");
     gone(art, "Photo: Jon Vale");
@@ -105,13 +108,14 @@ static void outlet_name_alone(void **state)
 {
     (void)state;
     px_arena *a = px_arena_new();
-    px_article *art = paste(a, "gazette.txt",
-        "Barrier opens\n\nThe Valley Gazette\n\n" LEAD MID SHORT QUOTE END);
+    px_article *art =
+        paste(a, "gazette.txt", "Barrier opens\n\nThe Valley Gazette\n\n" LEAD MID SHORT QUOTE END);
     keeps_article(art);
     gone(art, "The Valley Gazette");
     /* the name inside a sentence stays */
-    px_article *in = paste(a, "gazette.txt",
-        "Barrier opens\n\n" LEAD "The Valley Gazette asked the county for the cost.\n\n" END);
+    px_article *in =
+        paste(a, "gazette.txt",
+              "Barrier opens\n\n" LEAD "The Valley Gazette asked the county for the cost.\n\n" END);
     assert_non_null(strstr(in->body, "The Valley Gazette asked the county"));
     px_arena_free(a);
 }
@@ -120,11 +124,12 @@ static void related_lists_and_mark_lines(void **state)
 {
     (void)state;
     px_arena *a = px_arena_new();
-    px_article *art = paste(a, "gazette.txt",
-        "Barrier opens\n\n" LEAD MID "Related stories\n"
-        "County approves flood budget\nWhy the river keeps rising\nMap: the new flood zones\n\n"
-        SHORT "-\n\nFerry service resumes after storm\n\n\xE2\x80\xA2\n\n"
-        "Read more: How other towns hold back their rivers\n\n" QUOTE END);
+    px_article *art =
+        paste(a, "gazette.txt",
+              "Barrier opens\n\n" LEAD MID "Related stories\n"
+              "County approves flood budget\nWhy the river keeps rising\nMap: the new flood "
+              "zones\n\n" SHORT "-\n\nFerry service resumes after storm\n\n\xE2\x80\xA2\n\n"
+              "Read more: How other towns hold back their rivers\n\n" QUOTE END);
     keeps_article(art);
     gone(art, "Related stories");
     gone(art, "County approves flood budget");
@@ -140,8 +145,9 @@ static void short_lines_and_quotes_kept(void **state)
     (void)state;
     px_arena *a = px_arena_new();
     /* a body made of short lines: nothing here is furniture */
-    const char *text = "Barrier opens\n\nIt held.\n\n\"Finally,\" she said.\n\nThen the rain came.\n\n"
-                       "Monday, 6 a.m.\n\nNobody was hurt.\n";
+    const char *text =
+        "Barrier opens\n\nIt held.\n\n\"Finally,\" she said.\n\nThen the rain came.\n\n"
+        "Monday, 6 a.m.\n\nNobody was hurt.\n";
     px_article *art = paste(a, "gazette.txt", text);
     assert_int_equal(art->nremoved, 0);
     assert_string_equal(art->body, "It held.\n\n\"Finally,\" she said.\n\nThen the rain came.\n\n"
@@ -156,8 +162,8 @@ static void headline_found_below_navigation(void **state)
     (void)state;
     px_arena *a = px_arena_new();
     px_article *art = paste(a, "gazette.txt",
-        "Skip to main content\nHome | News | Sports | Weather\nSign in\n"
-        "Barrier opens two years late\n\n" LEAD MID SHORT QUOTE END);
+                            "Skip to main content\nHome | News | Sports | Weather\nSign in\n"
+                            "Barrier opens two years late\n\n" LEAD MID SHORT QUOTE END);
     assert_string_equal(art->title, "Barrier opens two years late");
     keeps_article(art);
     gone(art, "Skip to main content");
@@ -165,8 +171,9 @@ static void headline_found_below_navigation(void **state)
     gone(art, "Sign in");
     assert_null(strstr(art->body, "Barrier opens two years late"));
     /* a menu of one-word lines */
-    art = paste(a, "gazette.txt", "Menu\nNews\nCounty\nSport\nBarrier opens two years late\n\n"
-                LEAD MID SHORT QUOTE END);
+    art = paste(
+        a, "gazette.txt",
+        "Menu\nNews\nCounty\nSport\nBarrier opens two years late\n\n" LEAD MID SHORT QUOTE END);
     assert_string_equal(art->title, "Barrier opens two years late");
     gone(art, "County");
     /* a short headline straight above the article is the headline */

@@ -52,7 +52,13 @@ static const char *const lines[] = {
     "The mayor said the newsletter was late.",
     "wEb SiTe uses cookies",
     "Read more: the bridge vote",
-    "aaab", "ab", "abbbc", "xyz", "colour", "color", "colouur",
+    "aaab",
+    "ab",
+    "abbbc",
+    "xyz",
+    "colour",
+    "color",
+    "colouur",
 };
 #define NLINES (sizeof lines / sizeof *lines)
 
@@ -88,7 +94,8 @@ static void lines_without_the_words_are_turned_away(void **state)
     const char *news = "\\b(sign up|subscribe)\\b.*(newsletter|inbox|brief)";
     /* only the first two lines hold both a verb and a noun */
     assert_int_equal(check_rule(news, true, lines, NLINES), NLINES - 3);
-    px_needles *nd = px_needles_new("\\b(this (web)?site|our (web)?site|we) uses? cookies\\b", true);
+    px_needles *nd =
+        px_needles_new("\\b(this (web)?site|our (web)?site|we) uses? cookies\\b", true);
     assert_non_null(nd);
     assert_false(may(nd, "The council met on Tuesday."));
     assert_true(may(nd, "WE USE COOKIES")); /* case is ignored */
@@ -104,8 +111,8 @@ static void what_cannot_be_read_has_no_needles(void **state)
     (void)state;
     assert_null(px_needles_new("^[A-Z][a-z]+$", false)); /* no literal at all */
     assert_null(px_needles_new(".*", true));
-    assert_null(px_needles_new("a|b*", true));            /* a branch needs nothing */
-    assert_null(px_needles_new("(abc", true));            /* unbalanced */
+    assert_null(px_needles_new("a|b*", true)); /* a branch needs nothing */
+    assert_null(px_needles_new("(abc", true)); /* unbalanced */
     assert_null(px_needles_new("abc\\", true));
     assert_null(px_needles_new("ab{x}", true));
     /* a multibyte character: no byte of it is needed (in a UTF-8 locale

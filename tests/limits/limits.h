@@ -74,13 +74,14 @@ static inline char *limits_repeat(const char *prefix, const char *unit, size_t n
  * as real coverage does). Arena string. */
 static inline char *limits_article(px_arena *a, unsigned k, unsigned sentences)
 {
-    static const char *const subj[] = {"The council", "Mayor Ellen Price", "Officials",
-                                       "The transport committee", "Residents", "Critics"};
-    static const char *const verb[] = {"approved", "debated", "questioned", "backed",
-                                       "delayed", "funded"};
-    static const char *const obj[] = {"the new bridge", "a 12.5 million dollar budget",
+    static const char *const subj[] = {"The council", "Mayor Ellen Price",
+                                       "Officials",   "The transport committee",
+                                       "Residents",   "Critics"};
+    static const char *const verb[] = {"approved", "debated", "questioned",
+                                       "backed",   "delayed", "funded"};
+    static const char *const obj[] = {"the new bridge",     "a 12.5 million dollar budget",
                                       "the river crossing", "three more hearings",
-                                      "the March start", "a review of costs"};
+                                      "the March start",    "a review of costs"};
     px_buf b;
     px_buf_init(&b, 0);
     px_buf_printf(&b, "Outlet %u reports on the Harlow bridge vote\n\n", k);

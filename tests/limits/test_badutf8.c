@@ -21,7 +21,10 @@ typedef struct {
     size_t len;
 } bad;
 
-#define BAD(name, lit) {name, lit, sizeof lit - 1}
+#define BAD(name, lit)                                                                             \
+    {                                                                                              \
+        name, lit, sizeof lit - 1                                                                  \
+    }
 static const bad bads[] = {
     BAD("stray continuation byte", "\x80"),
     BAD("invalid byte", "\xff"),
@@ -79,8 +82,9 @@ static void html_keeps_text(void **state)
     for (size_t i = 0; i < NBAD; i++) {
         px_arena *a = px_arena_new();
         size_t n;
-        char *h = with_bad(a, "<html><head><meta charset=utf-8><title>T</title></head><body>"
-                              "<p>The council approved the bridge on Monday, with ",
+        char *h = with_bad(a,
+                           "<html><head><meta charset=utf-8><title>T</title></head><body>"
+                           "<p>The council approved the bridge on Monday, with ",
                            &bads[i], " in the middle of the sentence.</p></body></html>", &n);
         px_article *art;
         px_error err;
@@ -164,8 +168,7 @@ static void names_and_reports(void **state)
     }
     assert_int_equal(px_story_analyze(s, NULL, NULL, &err), PX_OK);
     px_status (*const fns[])(const px_story *, const px_report_opts *, px_buf *) = {
-        px_report_json, px_report_html, px_report_text, px_report_csv_facts,
-        px_report_csv_scores};
+        px_report_json, px_report_html, px_report_text, px_report_csv_facts, px_report_csv_scores};
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
         px_buf b;
         px_buf_init(&b, 0);
@@ -222,9 +225,9 @@ static void a_mebibyte_of_each(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(plain_text_refuses),  cmocka_unit_test(html_keeps_text),
-        cmocka_unit_test(records_refuse),      cmocka_unit_test(lexicons_read_latin1),
-        cmocka_unit_test(names_and_reports),   cmocka_unit_test(cleaner_replaces),
+        cmocka_unit_test(plain_text_refuses), cmocka_unit_test(html_keeps_text),
+        cmocka_unit_test(records_refuse),     cmocka_unit_test(lexicons_read_latin1),
+        cmocka_unit_test(names_and_reports),  cmocka_unit_test(cleaner_replaces),
         cmocka_unit_test(a_mebibyte_of_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,9 +28,10 @@ static char *tsv(size_t *len)
     for (unsigned i = 0; i < ENTRIES; i++) {
         char w[8];
         word(i, w);
-        const char *form = i % 10 == 1 ? "%s bridge\tcat%u\t1\n"
-                           : i % 50 == 2 ? "%s*\tcat%u\t0.5\n"
-                           : i % 100 == 3 ? "%s~\tcat%u\t2\n" : "%s\tcat%u\t1\n";
+        const char *form = i % 10 == 1    ? "%s bridge\tcat%u\t1\n"
+                           : i % 50 == 2  ? "%s*\tcat%u\t0.5\n"
+                           : i % 100 == 3 ? "%s~\tcat%u\t2\n"
+                                          : "%s\tcat%u\t1\n";
         px_buf_printf(&b, form, w, i % 20);
     }
     return px_buf_detach(&b, len);
@@ -69,8 +70,8 @@ static void million_entry_tsv(void **state)
     px_arena *a = px_arena_new();
     char w0[8], w1[8], w2[8], w7[8];
     word(0, w0), word(1, w1), word(2, w2), word(7, w7);
-    char *body = px_arena_printf(a, "The %s met the %s bridge. Then %sing and %s left.", w0, w1,
-                                 w2, w7);
+    char *body =
+        px_arena_printf(a, "The %s met the %s bridge. Then %sing and %s left.", w0, w1, w2, w7);
     px_text_ctx *ctx = px_text_ctx_new();
     px_doc *d;
     assert_int_equal(px_text_analyze(a, ctx, "", body, strlen(body), &d, &err), PX_OK);

@@ -43,8 +43,9 @@ static void nested_blocks(void **state)
 {
     (void)state;
     static const char deep[] = "The council approved the bridge at the bottom of the page.";
-    char *html = nested("<div>", "</div>", "<p>The council approved the bridge at the bottom "
-                                           "of the page.</p>");
+    char *html = nested("<div>", "</div>",
+                        "<p>The council approved the bridge at the bottom "
+                        "of the page.</p>");
     check_page(html, deep, "HTML nested 100,000 <div> deep");
     free(html);
 }

@@ -15,8 +15,9 @@ static void sentence_of_200000_words(void **state)
 {
     (void)state;
     double t0 = limits_now();
-    static const char *const words[] = {"council ", "bridge ", "mayor ", "approved ", "river ",
-                                        "costs ", "reportedly ", "million ", "said ", "the "};
+    static const char *const words[] = {"council ", "bridge ", "mayor ",      "approved ",
+                                        "river ",   "costs ",  "reportedly ", "million ",
+                                        "said ",    "the "};
     px_buf b;
     px_buf_init(&b, 0);
     px_buf_puts(&b, "The longest sentence\n\n");

@@ -37,13 +37,12 @@ static const char *const fixture_texts[] = {
 };
 
 /* Our test lexicon: two categories, one neutral counterpart. */
-static const char fixture_lexicon[] =
-    "# name: testloaded\n# version: 1\n# licence: CC0-1.0\n"
-    "# description: words for the report tests\n"
-    "# label: label — contentious label\n"
-    "slammed\tcombative\t1\tcriticised\n"
-    "disgrace\tlabel\t1\n"
-    "chaos\tlabel\t1\tdisorder\n";
+static const char fixture_lexicon[] = "# name: testloaded\n# version: 1\n# licence: CC0-1.0\n"
+                                      "# description: words for the report tests\n"
+                                      "# label: label — contentious label\n"
+                                      "slammed\tcombative\t1\tcriticised\n"
+                                      "disgrace\tlabel\t1\n"
+                                      "chaos\tlabel\t1\tdisorder\n";
 
 static inline px_lexset *fixture_lexset(void)
 {

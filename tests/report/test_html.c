@@ -218,10 +218,12 @@ static void every_input_byte_is_escaped(void **state)
 {
     (void)state;
     static const char *const texts[] = {
-        "a", ("Headline " EVIL "\n\nThe council voted " EVIL " to close the old bridge on "
-              "Monday. Repairs will take two weeks."),
-        "b", ("Bridge vote\n\nThe council voted to close the old bridge on Monday. Repairs "
-              "will take two weeks, officials said."),
+        "a",
+        ("Headline " EVIL "\n\nThe council voted " EVIL " to close the old bridge on "
+         "Monday. Repairs will take two weeks."),
+        "b",
+        ("Bridge vote\n\nThe council voted to close the old bridge on Monday. Repairs "
+         "will take two weeks, officials said."),
     };
     px_story *s = test_story(texts, 2);
     px_arena *a = px_story_arena(s);
@@ -256,9 +258,9 @@ static void every_input_byte_is_escaped(void **state)
 static void url_links_only_http(void **state)
 {
     (void)state;
-    static const char *const urls[] = {"http://a.example/", "HTTPS://B.example/x",
-                                       "javascript:alert(1)", " javascript:x", "data:text/html,x",
-                                       "//evil.example/", "ftp://c.example/"};
+    static const char *const urls[] = {
+        "http://a.example/", "HTTPS://B.example/x", "javascript:alert(1)", " javascript:x",
+        "data:text/html,x",  "//evil.example/",     "ftp://c.example/"};
     for (size_t i = 0; i < sizeof urls / sizeof *urls; i++) {
         px_buf b;
         px_buf_init(&b, 0);
@@ -376,16 +378,11 @@ static void categories_show_labels(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(matrix_marks_each_outlet),
-        cmocka_unit_test(rows_follow_carriers),
-        cmocka_unit_test(facts_show_word_diffs),
-        cmocka_unit_test(hits_unique_and_omissions),
-        cmocka_unit_test(charts_link_evidence),
-        cmocka_unit_test(every_input_byte_is_escaped),
-        cmocka_unit_test(url_links_only_http),
-        cmocka_unit_test(summary_comes_first),
-        cmocka_unit_test(long_sections_fold),
-        cmocka_unit_test(categories_show_labels),
+        cmocka_unit_test(matrix_marks_each_outlet), cmocka_unit_test(rows_follow_carriers),
+        cmocka_unit_test(facts_show_word_diffs),    cmocka_unit_test(hits_unique_and_omissions),
+        cmocka_unit_test(charts_link_evidence),     cmocka_unit_test(every_input_byte_is_escaped),
+        cmocka_unit_test(url_links_only_http),      cmocka_unit_test(summary_comes_first),
+        cmocka_unit_test(long_sections_fold),       cmocka_unit_test(categories_show_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,9 +49,9 @@ static void reals_to_three_decimals(void **state)
     const struct {
         double v;
         const char *s;
-    } cases[] = {{0, "0.0"},          {1, "1.0"},         {-1.5, "-1.5"},
-                 {0.1234, "0.123"},   {2.0005, "2.001"},  {-0.0004, "0.0"},
-                 {-12.25, "-12.25"},  {123456.7, "123456.7"}, {1e13, "1e+13"}};
+    } cases[] = {{0, "0.0"},        {1, "1.0"},       {-1.5, "-1.5"},     {0.1234, "0.123"},
+                 {2.0005, "2.001"}, {-0.0004, "0.0"}, {-12.25, "-12.25"}, {123456.7, "123456.7"},
+                 {1e13, "1e+13"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_string_equal(one(a, put_real, &cases[i].v), cases[i].s);
     px_arena_free(a);

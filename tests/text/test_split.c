@@ -21,10 +21,10 @@ static void check(const char *text, const char *const *want)
     px_arena_free(a);
 }
 
-#define CHECK(text, ...)                                      \
-    do {                                                      \
-        const char *const want[] = {__VA_ARGS__, NULL};       \
-        check(text, want);                                    \
+#define CHECK(text, ...)                                                                           \
+    do {                                                                                           \
+        const char *const want[] = {__VA_ARGS__, NULL};                                            \
+        check(text, want);                                                                         \
     } while (0)
 
 static void titles_and_initials(void **state)
@@ -53,8 +53,7 @@ static void dotted_abbreviations(void **state)
 static void numbers_and_money(void **state)
 {
     (void)state;
-    CHECK("Prices rose 1.2 percent. Wages did not.", "Prices rose 1.2 percent.",
-          "Wages did not.");
+    CHECK("Prices rose 1.2 percent. Wages did not.", "Prices rose 1.2 percent.", "Wages did not.");
     CHECK("It cost $4.50. Nobody paid.", "It cost $4.50.", "Nobody paid.");
 }
 
@@ -90,8 +89,7 @@ static void lists_and_lines(void **state)
     (void)state;
     CHECK("1. Open the file 2. Read it", "1. Open the file", "2. Read it");
     CHECK("Agenda\nBudget\nRoads", "Agenda", "Budget", "Roads");
-    CHECK("First paragraph ends here\n\nSecond one.", "First paragraph ends here",
-          "Second one.");
+    CHECK("First paragraph ends here\n\nSecond one.", "First paragraph ends here", "Second one.");
     CHECK("No space here.Next sentence starts.", "No space here.", "Next sentence starts.");
 }
 
@@ -112,10 +110,14 @@ static void offsets_point_into_the_text(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(titles_and_initials),   cmocka_unit_test(dotted_abbreviations),
-        cmocka_unit_test(numbers_and_money),     cmocka_unit_test(quotes_and_parentheses),
-        cmocka_unit_test(ellipses),              cmocka_unit_test(addresses),
-        cmocka_unit_test(lists_and_lines),       cmocka_unit_test(offsets_point_into_the_text),
+        cmocka_unit_test(titles_and_initials),
+        cmocka_unit_test(dotted_abbreviations),
+        cmocka_unit_test(numbers_and_money),
+        cmocka_unit_test(quotes_and_parentheses),
+        cmocka_unit_test(ellipses),
+        cmocka_unit_test(addresses),
+        cmocka_unit_test(lists_and_lines),
+        cmocka_unit_test(offsets_point_into_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

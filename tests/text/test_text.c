@@ -129,9 +129,10 @@ static void quotations_and_voice(void **state)
 {
     (void)state;
     px_arena *a = px_arena_new();
-    px_doc *d = test_doc(a, ctx, NULL,
-                         "The minister said \xE2\x80\x9Cthis is a disgrace\xE2\x80\x9D on Tuesday.\n\n"
-                         "\"We will respond.\n\n\"We are ready,\" he added.");
+    px_doc *d =
+        test_doc(a, ctx, NULL,
+                 "The minister said \xE2\x80\x9Cthis is a disgrace\xE2\x80\x9D on Tuesday.\n\n"
+                 "\"We will respond.\n\n\"We are ready,\" he added.");
     assert_int_equal(d->nquotes, 3);
     size_t disgrace = 0;
     for (size_t i = 0; i < d->ntoks; i++)
@@ -154,7 +155,8 @@ static void attributions_find_speakers(void **state)
                          "with the talks. Jake Sullivan told reporters the talks were direct.");
     assert_int_equal(d->nattrs, 3);
     char speaker[64];
-    snprintf(speaker, sizeof speaker, "%.*s", (int)(d->attrs[0].speaker_end - d->attrs[0].speaker_start),
+    snprintf(speaker, sizeof speaker, "%.*s",
+             (int)(d->attrs[0].speaker_end - d->attrs[0].speaker_start),
              d->text + d->attrs[0].speaker_start);
     assert_string_equal(speaker, "the White House");
     assert_false(d->attrs[0].anonymous);

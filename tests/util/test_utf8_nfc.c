@@ -13,8 +13,8 @@
 static char *whole_nfc(const char *s)
 {
     utf8proc_uint8_t *f = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s),
-                                      &f, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &f,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (r < 0) {
         free(f);
         return strdup(s);
@@ -38,16 +38,16 @@ static void stretches_normalise_as_the_whole(void **state)
 {
     (void)state;
     static const char *const cases[] = {
-        "cafe\xCC\x81 au lait",                 /* e + acute → é */
-        "\xCC\x81 at the start, then A\xCC\x8A", /* a lone mark; A + ring → Å */
-        "\xE2\x84\xAB ngstr\xC3\xB6m",          /* U+212B ANGSTROM SIGN → Å */
-        "a\xCC\x81\xCC\xA8 and a\xCC\xA8\xCC\x81", /* marks reordered by class */
+        "cafe\xCC\x81 au lait",                                  /* e + acute → é */
+        "\xCC\x81 at the start, then A\xCC\x8A",                 /* a lone mark; A + ring → Å */
+        "\xE2\x84\xAB ngstr\xC3\xB6m",                           /* U+212B ANGSTROM SIGN → Å */
+        "a\xCC\x81\xCC\xA8 and a\xCC\xA8\xCC\x81",               /* marks reordered by class */
         "\xE1\x84\x80\xE1\x85\xA1 and \xEA\xB0\x80\xE1\x86\xA8", /* Hangul L+V, LV+T */
         "\xE2\x80\x9CQuoted,\xE2\x80\x9D she said \xE2\x80\x94 twice\xE2\x80\xA6",
         "plain ASCII only",
         "\xC3\xA9\xC3\xA9\xC3\xA9",
-        "x\xCD\x84y",                            /* U+0344 decomposes */
-        "fin \xF0\x9F\x98\x80",                  /* an emoji */
+        "x\xCD\x84y",                                    /* U+0344 decomposes */
+        "fin \xF0\x9F\x98\x80",                          /* an emoji */
         "unassigned \xF3\xA0\x80\x80\xCD\xB8 e\xCC\x81", /* U+0378 unassigned */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
@@ -59,9 +59,29 @@ static void random_mixtures_normalise_as_the_whole(void **state)
     (void)state;
     /* pieces that compose, reorder or decompose with their neighbours */
     static const char *const pieces[] = {
-        "a", "e", "A", "o", "u", " ", ".", "n", "s", "\xCC\x81", "\xCC\x88", "\xCC\xA8",
-        "\xCC\x8A", "\xCC\xA3", "\xC3\xA9", "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8",
-        "\xE2\x80\x99", "\xE2\x84\xAB", "\xEF\xAC\x81", "\xCD\x84", "\xE0\xA4\xA8\xE0\xA4\xBC",
+        "a",
+        "e",
+        "A",
+        "o",
+        "u",
+        " ",
+        ".",
+        "n",
+        "s",
+        "\xCC\x81",
+        "\xCC\x88",
+        "\xCC\xA8",
+        "\xCC\x8A",
+        "\xCC\xA3",
+        "\xC3\xA9",
+        "\xE1\x84\x80",
+        "\xE1\x85\xA1",
+        "\xE1\x86\xA8",
+        "\xE2\x80\x99",
+        "\xE2\x84\xAB",
+        "\xEF\xAC\x81",
+        "\xCD\x84",
+        "\xE0\xA4\xA8\xE0\xA4\xBC",
     };
     srand(7);
     char buf[256];

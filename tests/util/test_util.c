@@ -78,7 +78,7 @@ static void utf8_check_finds_the_bad_byte(void **state)
     assert_true(px_utf8_check("caf\xC3\xA9", 5, &bad));
     assert_false(px_utf8_check("caf\xE9 noir", 9, &bad));
     assert_int_equal(bad, 3);
-    assert_false(px_utf8_check("\xC0\xAF", 2, &bad)); /* overlong '/' */
+    assert_false(px_utf8_check("\xC0\xAF", 2, &bad));     /* overlong '/' */
     assert_false(px_utf8_check("\xED\xA0\x80", 3, &bad)); /* lone surrogate */
     assert_false(px_utf8_check("a\0b", 3, &bad));
     assert_int_equal(bad, 1);

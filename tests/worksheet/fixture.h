@@ -104,9 +104,8 @@ static inline px_article *fixture_article(px_story *s, const fixture_outlet *o,
     px_ingest_opts io = {.furniture = f};
     px_article *art = NULL;
     px_error err = {0};
-    assert_int_equal(px_ingest_record(px_story_arena(s), rec, strlen(rec), o->id, 0, &io, &art,
-                                      &err),
-                     PX_OK);
+    assert_int_equal(
+        px_ingest_record(px_story_arena(s), rec, strlen(rec), o->id, 0, &io, &art, &err), PX_OK);
     px_furniture_free(f);
     free(rec);
     json_decref(j);

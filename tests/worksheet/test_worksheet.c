@@ -23,9 +23,9 @@ static void hides_names_bylines_and_links(void **state)
     px_worksheet_opts o = {.seed = 1, .level = PX_WORKSHEET_STANDARD};
     px_buf sheet, key;
     fixture_render(s, &o, &sheet, &key);
-    static const char *const hidden[] = {"Ledger", "Courier", "Bulletin", "Jane Roe", "#Harlow",
-                                         "Sam Lee", "morningledger", "valleycourier", "http",
-                                         "@", "ledger", "courier", "bulletin"};
+    static const char *const hidden[] = {
+        "Ledger",        "Courier", "Bulletin", "Jane Roe", "#Harlow", "Sam Lee", "morningledger",
+        "valleycourier", "http",    "@",        "ledger",   "courier", "bulletin"};
     const char *body = strstr(sheet.data, "<body");
     assert_non_null(body);
     for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
