@@ -58,6 +58,9 @@ void html_fold_close(px_buf *b);
 
 /* Sections, in page order: the summary, then the folded ones. */
 void html_glance(const px_story *s, px_buf *b);
+/* Each outlet's value of a conflicting detail, the first after sep, the
+ * others after " · " (html_facts.c). */
+void html_conflict_values(const px_story *s, px_buf *b, const px_conflict *c, const char *sep);
 void html_matrix(const px_story *s, px_buf *b, const size_t *order);
 void html_facts(const px_story *s, px_buf *b, const size_t *order);
 void html_framing(const px_story *s, px_buf *b);

@@ -134,6 +134,21 @@ void html_matrix(const px_story *s, px_buf *b, const size_t *order)
     html_fold_close(b);
 }
 
+/* Each outlet's value of a conflicting detail: "SEP Outlet <b>value</b> · …". */
+void html_conflict_values(const px_story *s, px_buf *b, const px_conflict *c, const char *sep)
+{
+    for (uint32_t i = 0; i < s->nsources; i++) {
+        if (!c->values[i])
+            continue;
+        px_buf_puts(b, sep);
+        ESC(b, px_story_outlet(s, i));
+        px_buf_puts(b, " <b class=\"cv\">");
+        ESC(b, c->values[i]);
+        px_buf_puts(b, "</b>");
+        sep = " · ";
+    }
+}
+
 static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
 {
     for (size_t k = 0; k < f->nconflicts; k++) {
@@ -146,17 +161,7 @@ static void conflicts(const px_story *s, px_buf *b, const px_fact *f)
             px_buf_puts(b, ")");
         }
         px_buf_puts(b, ":");
-        const char *sep = " ";
-        for (uint32_t i = 0; i < s->nsources; i++) {
-            if (!c->values[i])
-                continue;
-            px_buf_puts(b, sep);
-            ESC(b, px_story_outlet(s, i));
-            px_buf_puts(b, " <b class=\"cv\">");
-            ESC(b, c->values[i]);
-            px_buf_puts(b, "</b>");
-            sep = " · ";
-        }
+        html_conflict_values(s, b, c, " ");
         px_buf_puts(b, "</p>");
     }
 }

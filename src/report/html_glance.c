@@ -175,17 +175,7 @@ static void conflict_line(const px_story *s, px_buf *b, size_t f, const px_confl
 {
     px_buf_printf(b, "<li><a href=\"#f%zu\">f%zu</a> %s", f + 1, f + 1,
                   px_conflict_kind_name(cf->kind));
-    const char *sep = ": ";
-    for (uint32_t i = 0; i < s->nsources; i++) {
-        if (!cf->values[i])
-            continue;
-        px_buf_puts(b, sep);
-        ESC(b, px_story_outlet(s, i));
-        px_buf_puts(b, " <b class=\"cv\">");
-        ESC(b, cf->values[i]);
-        px_buf_puts(b, "</b>");
-        sep = " · ";
-    }
+    html_conflict_values(s, b, cf, ": ");
     px_buf_puts(b, "</li>");
 }
 
