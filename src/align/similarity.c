@@ -245,7 +245,7 @@ static int cmp_cpair(const void *x, const void *y)
 {
     const cpair *a = x, *b = y;
     if (a->concept != b->concept)
-    return a->concept < b->concept ? -1 : 1;
+        return (a->concept < b->concept) ? -1 : 1;
     if (a->broad != b->broad)
         return a->broad ? 1 : -1;
     return a->term < b->term ? -1 : (a->term > b->term);
