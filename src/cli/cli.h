@@ -115,33 +115,19 @@ enum {
     CLI_OPT_LINE_MODEL,
     CLI_OPT_NO_LINE_MODEL,
 };
-#define CLI_LEXICON_OPTIONS                                                                        \
-    {"lexicons", required_argument, NULL, CLI_OPT_LEXICONS},                                       \
-        {"lexicon", required_argument, NULL, CLI_OPT_LEXICON},                                     \
-    {                                                                                              \
-        "no-lexicons", no_argument, NULL, CLI_OPT_NO_LEXICONS                                      \
-    }
-#define CLI_FURNITURE_OPTION                                                                       \
-    {                                                                                              \
-        "furniture", required_argument, NULL, CLI_OPT_FURNITURE                                    \
-    }
-#define CLI_NO_FURNITURE_OPTION                                                                    \
-    {                                                                                              \
-        "no-furniture", no_argument, NULL, CLI_OPT_NO_FURNITURE                                    \
-    }
-#define CLI_LINE_MODEL_OPTIONS                                                                     \
-    {"line-model", required_argument, NULL, CLI_OPT_LINE_MODEL},                                   \
-    {                                                                                              \
-        "no-line-model", no_argument, NULL, CLI_OPT_NO_LINE_MODEL                                  \
-    }
-#define CLI_THRESHOLD_OPTION                                                                       \
-    {                                                                                              \
-        "threshold", required_argument, NULL, CLI_OPT_THRESHOLD                                    \
-    }
-#define CLI_MODEL_OPTION                                                                           \
-    {                                                                                              \
-        "align-model", required_argument, NULL, CLI_OPT_ALIGN_MODEL                                \
-    }
+/* clang-format off */
+#define CLI_LEXICON_OPTIONS \
+    {"lexicons", required_argument, NULL, CLI_OPT_LEXICONS}, \
+    {"lexicon", required_argument, NULL, CLI_OPT_LEXICON}, \
+    {"no-lexicons", no_argument, NULL, CLI_OPT_NO_LEXICONS}
+#define CLI_FURNITURE_OPTION {"furniture", required_argument, NULL, CLI_OPT_FURNITURE}
+#define CLI_NO_FURNITURE_OPTION {"no-furniture", no_argument, NULL, CLI_OPT_NO_FURNITURE}
+#define CLI_LINE_MODEL_OPTIONS \
+    {"line-model", required_argument, NULL, CLI_OPT_LINE_MODEL}, \
+    {"no-line-model", no_argument, NULL, CLI_OPT_NO_LINE_MODEL}
+#define CLI_THRESHOLD_OPTION {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
+#define CLI_MODEL_OPTION {"align-model", required_argument, NULL, CLI_OPT_ALIGN_MODEL}
+/* clang-format on */
 
 typedef struct cli_common {
     const char *lexdir, *furniture, *model_path, *line_model;

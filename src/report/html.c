@@ -140,6 +140,17 @@ static void outlet_summary(const px_story *s, px_buf *b, uint32_t i)
     px_buf_puts(b, "</ul>");
 }
 
+/* An outlet's name (linking to its article) and its headline. */
+void html_outlet_head(const px_story *s, px_buf *b, uint32_t i)
+{
+    const px_article *a = s->articles[i];
+    px_buf_printf(b, "<h3><a href=\"#o%u\">", i + 1);
+    ESC(b, px_story_outlet(s, i));
+    px_buf_puts(b, "</a></h3><p class=\"hl\">");
+    ESC(b, *a->title ? a->title : "(no headline)");
+    px_buf_puts(b, "</p>");
+}
+
 static void overview(const px_story *s, px_buf *b)
 {
     html_fold_open(b, "overview", "Outlets in detail",
@@ -147,11 +158,9 @@ static void overview(const px_story *s, px_buf *b)
     px_buf_puts(b, "<ul class=\"cards\">");
     for (uint32_t i = 0; i < s->nsources; i++) {
         const px_article *a = s->articles[i];
-        px_buf_printf(b, "<li class=\"card\"><h3><a href=\"#o%u\">", i + 1);
-        ESC(b, px_story_outlet(s, i));
-        px_buf_puts(b, "</a></h3><p class=\"hl\">");
-        ESC(b, *a->title ? a->title : "(no headline)");
-        px_buf_puts(b, "</p><p class=\"meta\">");
+        px_buf_puts(b, "<li class=\"card\">");
+        html_outlet_head(s, b, i);
+        px_buf_puts(b, "<p class=\"meta\">");
         if (a->byline) {
             ESC(b, a->byline);
             px_buf_puts(b, " · ");

@@ -58,6 +58,8 @@ void html_fold_close(px_buf *b);
 
 /* Sections, in page order: the summary, then the folded ones. */
 void html_glance(const px_story *s, px_buf *b);
+/* An outlet's name, linking to its article, and its headline (html.c). */
+void html_outlet_head(const px_story *s, px_buf *b, uint32_t i);
 /* Each outlet's value of a conflicting detail, the first after sep, the
  * others after " · " (html_facts.c). */
 void html_conflict_values(const px_story *s, px_buf *b, const px_conflict *c, const char *sep);

@@ -104,12 +104,8 @@ static void outlets(const px_story *s, px_buf *b)
     int l = slant_lexicon(s);
     px_buf_printf(b, "<ul class=\"heads n%zu\">", s->nsources < 6 ? s->nsources : 6);
     for (uint32_t i = 0; i < s->nsources; i++) {
-        const px_article *a = s->articles[i];
-        px_buf_printf(b, "<li><h3><a href=\"#o%u\">", i + 1);
-        ESC(b, px_story_outlet(s, i));
-        px_buf_puts(b, "</a></h3><p class=\"hl\">");
-        ESC(b, *a->title ? a->title : "(no headline)");
-        px_buf_puts(b, "</p>");
+        px_buf_puts(b, "<li>");
+        html_outlet_head(s, b, i);
         coverage(s, b, i, scale);
         slant(s, b, i, l);
         px_buf_puts(b, "</li>");
